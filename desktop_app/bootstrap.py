@@ -1,0 +1,66 @@
+"""The one place that turns a database location into ready-to-use services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop_app.db import migrate
+from desktop_app.db.engine import default_data_dir, make_engine, resolve_url, sqlite_path
+from desktop_app.domain.errors import UserError
+from desktop_app.services.uow import UnitOfWork
+
+
+@dataclass
+class App:
+    """An open database: its URL, engine and a factory of units of work."""
+
+    url: str
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    data_dir: Path
+
+    def uow(self) -> UnitOfWork:
+        """A fresh unit of work on this database."""
+        return UnitOfWork(self.session_factory)
+
+    def close(self) -> None:
+        """Release every connection (so the file can be moved or deleted)."""
+        self.engine.dispose()
+
+
+def open_app(db: str | None = None) -> App:
+    """Open (creating and migrating as needed) the database named by db, env or default."""
+    url = resolve_url(db)
+    engine = make_engine(url)
+    where = sqlite_path(url) or url
+    try:
+        current = migrate.current_revision(engine)
+        if current is not None and current not in _known_revisions():
+            raise UserError(f"the database {where} was written by a newer version of Webinar "
+                            "Desk; update the app to open it")
+        migrate.upgrade(engine)
+    except (DatabaseError, OperationalError) as error:
+        engine.dispose()
+        raise UserError(f"cannot open the database {where}: {error.orig}; check that it is a "
+                        "Webinar Desk database and that you may write to it") from None
+    except CommandError as error:
+        engine.dispose()
+        raise UserError(f"cannot upgrade the database {where}: {error}") from None
+    path = sqlite_path(url)
+    data_dir = path.parent if path is not None else default_data_dir()
+    factory = sessionmaker(engine, expire_on_commit=False)
+    return App(url=url, engine=engine, session_factory=factory, data_dir=data_dir)
+
+
+def _known_revisions() -> set[str]:
+    """Every migration revision this version ships."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}

@@ -1,0 +1,140 @@
+"""The command line: `webinar-desk` opens the app; subcommands work headless."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop_app import __version__
+from desktop_app.domain.enums import label
+from desktop_app.domain.errors import UserError
+
+PROG = "webinar-desk"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Plan webinar series offline. Without a command, opens the app.")
+    parser.add_argument("--db", metavar="PATH_OR_URL",
+                        help="database file or SQLAlchemy URL (default: $WEBINAR_DESK_DB, "
+                             "else a file in your user data folder)")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = commands.add_parser("demo", help="load the demo series (safe to run twice)")
+    demo.add_argument("--seed", type=Path, help="announcement text to load instead of the "
+                                                "bundled one")
+    demo.add_argument("--if-empty", action="store_true",
+                      help="only load it when the database holds no series yet")
+    demo.set_defaults(handler=_demo)
+
+    sessions = commands.add_parser("sessions", help="list sessions")
+    sessions.add_argument("--series", type=int, metavar="ID", help="only this series")
+    sessions.set_defaults(handler=_sessions)
+
+    speakers = commands.add_parser("speakers", help="list speakers")
+    speakers.add_argument("--series", type=int, metavar="ID", help="only this series")
+    speakers.set_defaults(handler=_speakers)
+
+    stats = commands.add_parser("stats", help="count what the database holds")
+    stats.set_defaults(handler=_stats)
+
+    for sub in (demo, sessions, speakers, stats):
+        sub.add_argument("--json", action="store_true", help="print JSON instead of text")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `webinar-desk` script; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from ui.app import run_app  # Qt is imported only when the window is wanted.
+
+        return run_app(args.db)
+    handler: Callable[[Any, argparse.Namespace], Any] = args.handler
+    try:
+        from desktop_app.bootstrap import open_app
+
+        app = open_app(args.db)
+        try:
+            result = handler(app, args)
+        finally:
+            app.close()
+    except UserError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 1
+    _print(result, as_json=args.json)
+    return 0
+
+
+def _print(result: Any, *, as_json: bool) -> None:
+    """Print a handler's result as JSON or as the plain text it prepared."""
+    if as_json:
+        print(json.dumps(result["json"], indent=2, ensure_ascii=False, default=str))
+    else:
+        print(result["text"])
+
+
+def _demo(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+    from desktop_app.services import demo, series
+
+    if args.if_empty and series.list_series(app.uow()):
+        data = {"loaded": False, "reason": "the database already holds a series"}
+        return {"json": data, "text": "Demo not loaded: the database already holds a series."}
+    result = demo.load_demo(app.uow(), args.seed)
+    data = {"loaded": True, **dataclasses.asdict(result)}
+    text = (f"Demo series loaded (id {result.series_id}): {result.sessions_created} sessions, "
+            f"{result.speakers_created} speakers, {result.registrants_created} registrants, "
+            f"{result.registrations_created} registrations added.")
+    return {"json": data, "text": text}
+
+
+def _sessions(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+    from desktop_app.services import sessions
+
+    rows = sessions.list_sessions(app.uow(), args.series)
+    data = [{"id": r.id, "series_id": r.series_id, "series": r.series_title, "title": r.title,
+             "kind": r.kind, "status": r.status, "start_utc": r.starts_at.isoformat(),
+             "start": r.start_label, "duration_minutes": r.duration_minutes,
+             "registered": r.registered, "attended": r.attended} for r in rows]
+    table = [("ID", "Series", "Title", "Start", "Min", "Kind", "Reg.", "Att.")] + [
+        (str(r.id), r.series_title, r.title, r.start_label, str(r.duration_minutes),
+         label(r.kind), str(r.registered), str(r.attended)) for r in rows]  # type: ignore[arg-type]
+    return {"json": data, "text": _table(table) if rows else "No sessions."}
+
+
+def _speakers(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+    from desktop_app.services import speakers
+
+    rows = speakers.list_speakers(app.uow(), args.series)
+    data = [{"id": r.id, "name": r.name, "title": r.title, "organisation": r.organisation,
+             "email": r.email, "sessions": r.session_count} for r in rows]
+    table = [("ID", "Name", "Title", "Organisation", "Sessions")] + [
+        (str(r.id), r.name, r.title, r.organisation, str(r.session_count)) for r in rows]
+    return {"json": data, "text": _table(table) if rows else "No speakers."}
+
+
+def _stats(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+    from desktop_app.services import stats
+
+    counts = dataclasses.asdict(stats.stats(app.uow()))
+    text = "\n".join(f"{name.capitalize():<14}{value:>10,}" for name, value in counts.items())
+    return {"json": counts, "text": text}
+
+
+def _table(rows: list[tuple[str, ...]], widest: int = 48) -> str:
+    """Rows as aligned columns, long cells shortened with an ellipsis."""
+    cells = [[c if len(c) <= widest else c[: widest - 1] + "…" for c in row] for row in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+                     for row in cells)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

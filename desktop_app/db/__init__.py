@@ -1,0 +1,1 @@
+"""Database: typed models, engine set-up and Alembic migrations."""

@@ -1,0 +1,71 @@
+"""Engine set-up: database URL resolution, SQLite pragmas and migrations on open."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from desktop_app.domain.errors import UserError
+
+DB_ENV = "WEBINAR_DESK_DB"
+DB_FILE_NAME = "webinar-desk.sqlite"
+
+
+def default_data_dir() -> Path:
+    """The per-user folder where the database and headshots live."""
+    from platformdirs import user_data_path
+
+    return user_data_path("WebinarDesk", appauthor=False)
+
+
+def resolve_url(db: str | None) -> str:
+    """A SQLAlchemy URL from --db (a path or URL), else $WEBINAR_DESK_DB, else the default."""
+    raw = db or os.environ.get(DB_ENV) or str(default_data_dir() / DB_FILE_NAME)
+    if "://" in raw:
+        try:
+            make_url(raw)
+        except ArgumentError:
+            raise UserError(f"'{raw}' is not a database URL or file path") from None
+        return raw
+    return "sqlite:///" + str(Path(raw).expanduser().resolve())
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """Turn on what SQLite leaves off by default, on every new connection."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    # WAL lets the window read while an import writes; it is a no-op for :memory:.
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute("PRAGMA busy_timeout = 5000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for url; SQLite gets its folder created and its pragmas set."""
+    path = sqlite_path(url)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise UserError(f"cannot create the folder for the database {path}: "
+                            f"{error.strerror}") from None
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine

@@ -1,0 +1,1 @@
+"""Plain domain rules: time zones, people, validation; no database, no Qt."""

@@ -1,0 +1,280 @@
+"""What the user types for each entity, and the rules that decide whether it can be saved."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import PurePath
+from typing import Any, TypeVar
+from urllib.parse import urlparse
+
+from desktop_app.domain import people, timezones
+from desktop_app.domain.enums import (
+    ApprovalStatus,
+    Consent,
+    SessionKind,
+    SessionStatus,
+    SpeakerRole,
+)
+from desktop_app.domain.errors import ValidationError
+
+MAX_SESSION_MINUTES = 24 * 60
+_T = TypeVar("_T", bound=Any)
+
+
+@dataclass(frozen=True)
+class SeriesData:
+    """The editable fields of a webinar series."""
+
+    title: str
+    organiser: str = ""
+    description: str = ""
+    home_zone: str = "America/Los_Angeles"
+    display_zones: tuple[str, ...] = ()
+    default_platform: str = "Zoom"
+
+
+@dataclass(frozen=True)
+class SessionData:
+    """The editable fields of one session; start is an aware datetime (any zone)."""
+
+    title: str
+    start: datetime
+    duration_minutes: int = 60
+    kind: SessionKind = SessionKind.OTHER
+    subtitle: str = ""
+    description: str = ""
+    platform: str = ""
+    join_url: str = ""
+    registration_url: str = ""
+    recording_url: str = ""
+    status: SessionStatus = SessionStatus.DRAFT
+    after_hours_minutes: int | None = None
+    after_hours_host_id: int | None = None
+
+
+@dataclass(frozen=True)
+class SpeakerData:
+    """The editable fields of a speaker."""
+
+    name: str
+    title: str = ""
+    organisation: str = ""
+    email: str = ""
+    phone: str = ""
+    pronouns: str = ""
+    bio: str = ""
+    headshot_path: str = ""
+
+
+@dataclass(frozen=True)
+class ChecklistData:
+    """A speaker's preparation for one session."""
+
+    confirmed: bool = False
+    bio_received: bool = False
+    headshot_received: bool = False
+    tech_check_done: bool = False
+    consents_to_recording: bool = False
+
+
+@dataclass(frozen=True)
+class AppearanceData:
+    """A speaker's part in a session: role, place in the order, checklist."""
+
+    role: SpeakerRole = SpeakerRole.PANELIST
+    position: int = 0
+    checklist: ChecklistData = field(default_factory=ChecklistData)
+
+
+@dataclass(frozen=True)
+class RegistrantData:
+    """The editable fields of a registrant."""
+
+    email: str
+    first_name: str = ""
+    last_name: str = ""
+    organisation: str = ""
+    job_title: str = ""
+    city: str = ""
+    country: str = ""
+    sector: str = ""
+    consent: Consent = Consent.UNKNOWN
+    consent_at: datetime | None = None
+    consent_source: str = ""
+
+
+@dataclass(frozen=True)
+class RegistrationData:
+    """One registrant's registration for, and attendance at, one session."""
+
+    registered_at: datetime | None = None
+    approval_status: ApprovalStatus = ApprovalStatus.APPROVED
+    source: str = ""
+    attended: bool = False
+    first_join: datetime | None = None
+    last_leave: datetime | None = None
+    minutes: int = 0
+
+
+@dataclass(frozen=True)
+class SegmentData:
+    """One line of a run-of-show."""
+
+    title: str
+    duration_minutes: int
+    owner: str = ""
+    cue: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ExportProfileData:
+    """A saved choice of people and columns to send to a partner."""
+
+    name: str
+    columns: tuple[str, ...] = ()
+    filters: dict[str, object] = field(default_factory=dict)
+
+
+def _strip_texts(data: _T) -> _T:
+    """A copy with every str field trimmed (inner white space of long text kept)."""
+    changes = {f.name: getattr(data, f.name).strip()
+               for f in dataclasses.fields(data)  # type: ignore[arg-type]
+               if isinstance(getattr(data, f.name), str)}
+    return dataclasses.replace(data, **changes)  # type: ignore[type-var]
+
+
+def _check_url(problems: dict[str, str], name: str, value: str) -> None:
+    """Record a problem if value is set but is not an http(s) address."""
+    if not value:
+        return
+    parts = urlparse(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        problems[name] = f"'{value}' is not a web address; it should start with https://"
+
+
+def _check_zone(problems: dict[str, str], name: str, value: str) -> None:
+    """Record a problem if value is not an IANA zone."""
+    try:
+        timezones.zone(value)
+    except timezones.UnknownTimeZone as error:
+        problems[name] = str(error)
+
+
+def validate_series(data: SeriesData) -> SeriesData:
+    """The series with text trimmed, or ValidationError naming every bad field."""
+    data = _strip_texts(data)
+    data = dataclasses.replace(
+        data, display_zones=tuple(dict.fromkeys(z.strip() for z in data.display_zones if z.strip()))
+    )
+    problems: dict[str, str] = {}
+    if not data.title:
+        problems["title"] = "a series needs a title"
+    _check_zone(problems, "home_zone", data.home_zone)
+    for name in data.display_zones:
+        _check_zone(problems, "display_zones", name)
+    if problems:
+        raise ValidationError(problems)
+    return data
+
+
+def validate_session(data: SessionData) -> SessionData:
+    """The session with text trimmed, or ValidationError naming every bad field."""
+    data = _strip_texts(data)
+    problems: dict[str, str] = {}
+    if not data.title:
+        problems["title"] = "a session needs a title"
+    if data.start.tzinfo is None:
+        problems["start"] = "the start time needs a time zone"
+    if data.duration_minutes <= 0:
+        problems["duration_minutes"] = "the session ends before it starts; give a duration " \
+                                       "of at least one minute"
+    elif data.duration_minutes > MAX_SESSION_MINUTES:
+        problems["duration_minutes"] = "a session cannot last more than 24 hours"
+    if data.after_hours_minutes is not None and data.after_hours_minutes < 0:
+        problems["after_hours_minutes"] = "After Hours cannot last less than zero minutes"
+    for name in ("join_url", "registration_url", "recording_url"):
+        _check_url(problems, name, getattr(data, name))
+    try:
+        SessionKind(data.kind)
+    except ValueError:
+        problems["kind"] = f"'{data.kind}' is not a session kind"
+    try:
+        SessionStatus(data.status)
+    except ValueError:
+        problems["status"] = f"'{data.status}' is not a session status"
+    if problems:
+        raise ValidationError(problems)
+    return data
+
+
+def validate_speaker(data: SpeakerData) -> SpeakerData:
+    """The speaker with text trimmed and email normalised, or ValidationError."""
+    data = _strip_texts(data)
+    problems: dict[str, str] = {}
+    if not data.name:
+        problems["name"] = "a speaker needs a name"
+    if data.email:
+        if people.is_email(data.email):
+            data = dataclasses.replace(data, email=people.normalise_email(data.email))
+        else:
+            problems["email"] = f"'{data.email}' is not an email address"
+    if data.headshot_path and PurePath(data.headshot_path).suffix.lower() not in (
+        ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"
+    ):
+        problems["headshot_path"] = "the headshot must be an image (PNG, JPEG, GIF, WebP, SVG)"
+    if problems:
+        raise ValidationError(problems)
+    return data
+
+
+def validate_registrant(data: RegistrantData) -> RegistrantData:
+    """The registrant with names cleaned and email normalised, or ValidationError."""
+    data = _strip_texts(data)
+    problems: dict[str, str] = {}
+    if not data.email:
+        problems["email"] = "a registrant needs an email address"
+    elif not people.is_email(data.email):
+        problems["email"] = f"'{data.email}' is not an email address"
+    try:
+        Consent(data.consent)
+    except ValueError:
+        problems["consent"] = f"'{data.consent}' is not yes, no or unknown"
+    if problems:
+        raise ValidationError(problems)
+    return dataclasses.replace(data, email=people.normalise_email(data.email))
+
+
+def validate_registration(data: RegistrationData) -> RegistrationData:
+    """The registration, or ValidationError if its attendance figures contradict."""
+    problems: dict[str, str] = {}
+    if data.minutes < 0:
+        problems["minutes"] = "minutes in session cannot be negative"
+    if data.first_join and data.last_leave and data.last_leave < data.first_join:
+        problems["last_leave"] = "the last leave is before the first join"
+    if problems:
+        raise ValidationError(problems)
+    return dataclasses.replace(data, source=data.source.strip())
+
+
+def validate_segment(data: SegmentData) -> SegmentData:
+    """The segment with text trimmed, or ValidationError."""
+    data = _strip_texts(data)
+    problems: dict[str, str] = {}
+    if not data.title:
+        problems["title"] = "a segment needs a title"
+    if data.duration_minutes < 0:
+        problems["duration_minutes"] = "a segment cannot last less than zero minutes"
+    if problems:
+        raise ValidationError(problems)
+    return data
+
+
+def validate_export_profile(data: ExportProfileData) -> ExportProfileData:
+    """The profile with its name trimmed, or ValidationError."""
+    data = _strip_texts(data)
+    if not data.name:
+        raise ValidationError({"name": "an export profile needs a name"})
+    return data

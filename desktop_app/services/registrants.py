@@ -1,0 +1,194 @@
+"""Use cases for registrants and their registrations."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, or_, select
+
+from desktop_app.db.models import Registrant, Registration, Session
+from desktop_app.domain.errors import Conflict
+from desktop_app.domain.people import normalise_email
+from desktop_app.domain.records import (
+    RegistrantData,
+    RegistrationData,
+    validate_registrant,
+    validate_registration,
+)
+from desktop_app.services.common import get_or_raise
+from desktop_app.services.rows import RegistrantRow, RegistrationRow
+from desktop_app.services.uow import UnitOfWork
+
+
+def _apply(registrant: Registrant, data: RegistrantData) -> None:
+    """Copy validated fields onto a registrant record."""
+    registrant.email, registrant.first_name = data.email, data.first_name
+    registrant.last_name, registrant.organisation = data.last_name, data.organisation
+    registrant.job_title, registrant.city = data.job_title, data.city
+    registrant.country, registrant.sector = data.country, data.sector
+    registrant.consent, registrant.consent_at = data.consent, data.consent_at
+    registrant.consent_source = data.consent_source
+
+
+def create_registrant(uow: UnitOfWork, data: RegistrantData) -> int:
+    """Save a new registrant; Conflict if someone already has that email."""
+    data = validate_registrant(data)
+    with uow:
+        if _id_by_email(uow, data.email) is not None:
+            raise Conflict(f"a registrant with the email {data.email} already exists")
+        registrant = Registrant()
+        _apply(registrant, data)
+        uow.session.add(registrant)
+        uow.flush()
+        uow.commit()
+        return registrant.id
+
+
+def update_registrant(uow: UnitOfWork, registrant_id: int, data: RegistrantData) -> None:
+    """Replace the editable fields of a registrant."""
+    data = validate_registrant(data)
+    with uow:
+        registrant = get_or_raise(uow.session, Registrant, registrant_id, "registrant")
+        other = _id_by_email(uow, data.email)
+        if other is not None and other != registrant_id:
+            raise Conflict(f"another registrant already has the email {data.email}")
+        _apply(registrant, data)
+        uow.commit()
+
+
+def delete_registrants(uow: UnitOfWork, registrant_ids: list[int]) -> int:
+    """Delete registrants with their registrations; returns how many were deleted."""
+    with uow:
+        doomed = list(uow.session.scalars(
+            select(Registrant).where(Registrant.id.in_(registrant_ids))))
+        for registrant in doomed:
+            uow.session.delete(registrant)
+        uow.commit()
+        return len(doomed)
+
+
+def get_registrant(uow: UnitOfWork, registrant_id: int) -> RegistrantRow:
+    """One registrant by id."""
+    with uow:
+        return _to_row(get_or_raise(uow.session, Registrant, registrant_id, "registrant"))
+
+
+def find_by_email(uow: UnitOfWork, email: str) -> RegistrantRow | None:
+    """The registrant with this email (matched trimmed and case-folded), if any."""
+    with uow:
+        found = uow.session.scalar(
+            select(Registrant).where(Registrant.email == normalise_email(email)))
+        return _to_row(found) if found else None
+
+
+def _id_by_email(uow: UnitOfWork, email: str) -> int | None:
+    """Id of the registrant with this normalised email."""
+    return uow.session.scalar(select(Registrant.id).where(Registrant.email == email))
+
+
+def _filtered(series_id: int | None, text: str) -> list[object]:
+    """WHERE clauses for registrants of a series and/or matching a text."""
+    clauses: list[object] = []
+    if series_id is not None:
+        clauses.append(Registrant.id.in_(
+            select(Registration.registrant_id).join(Session)
+            .where(Session.series_id == series_id)))
+    if text.strip():
+        pattern = f"%{text.strip()}%"
+        clauses.append(or_(*(column.ilike(pattern) for column in (
+            Registrant.email, Registrant.first_name, Registrant.last_name,
+            Registrant.organisation, Registrant.country))))
+    return clauses
+
+
+def count_registrants(uow: UnitOfWork, series_id: int | None = None, text: str = "") -> int:
+    """How many registrants (of a series, matching a text) there are."""
+    with uow:
+        query = select(func.count()).select_from(Registrant).where(
+            *_filtered(series_id, text))  # type: ignore[arg-type]
+        return uow.session.scalar(query) or 0
+
+
+def list_registrants(uow: UnitOfWork, series_id: int | None = None, text: str = "",
+                     offset: int = 0, limit: int | None = None) -> list[RegistrantRow]:
+    """A page of registrants by last name, first name and email."""
+    query = (select(Registrant).where(*_filtered(series_id, text))  # type: ignore[arg-type]
+             .order_by(Registrant.last_name, Registrant.first_name, Registrant.email)
+             .offset(offset).limit(limit))
+    with uow:
+        return [_to_row(r) for r in uow.session.scalars(query)]
+
+
+def _to_row(registrant: Registrant) -> RegistrantRow:
+    """A frozen copy of a registrant."""
+    return RegistrantRow(
+        id=registrant.id, email=registrant.email, first_name=registrant.first_name,
+        last_name=registrant.last_name, organisation=registrant.organisation,
+        job_title=registrant.job_title, city=registrant.city, country=registrant.country,
+        sector=registrant.sector, consent=registrant.consent,
+        consent_at=registrant.consent_at, consent_source=registrant.consent_source,
+    )
+
+
+def register(uow: UnitOfWork, registrant_id: int, session_id: int,
+             data: RegistrationData) -> int:
+    """Record (or replace) a registrant's registration for a session; returns its id."""
+    data = validate_registration(data)
+    with uow:
+        get_or_raise(uow.session, Registrant, registrant_id, "registrant")
+        get_or_raise(uow.session, Session, session_id, "session")
+        registration = uow.session.scalar(select(Registration).where(
+            Registration.registrant_id == registrant_id, Registration.session_id == session_id))
+        if registration is None:
+            registration = Registration(registrant_id=registrant_id, session_id=session_id)
+            uow.session.add(registration)
+        _apply_registration(registration, data)
+        uow.flush()
+        uow.commit()
+        return registration.id
+
+
+def update_registration(uow: UnitOfWork, registration_id: int, data: RegistrationData) -> None:
+    """Replace the fields of a registration."""
+    data = validate_registration(data)
+    with uow:
+        _apply_registration(
+            get_or_raise(uow.session, Registration, registration_id, "registration"), data)
+        uow.commit()
+
+
+def delete_registration(uow: UnitOfWork, registration_id: int) -> None:
+    """Remove one registration (the registrant stays)."""
+    with uow:
+        uow.session.delete(
+            get_or_raise(uow.session, Registration, registration_id, "registration"))
+        uow.commit()
+
+
+def list_registrations(uow: UnitOfWork, *, registrant_id: int | None = None,
+                       session_id: int | None = None) -> list[RegistrationRow]:
+    """Registrations of a registrant or of a session."""
+    query = select(Registration).order_by(Registration.session_id, Registration.registrant_id)
+    if registrant_id is not None:
+        query = query.where(Registration.registrant_id == registrant_id)
+    if session_id is not None:
+        query = query.where(Registration.session_id == session_id)
+    with uow:
+        return [_registration_row(r) for r in uow.session.scalars(query)]
+
+
+def _apply_registration(registration: Registration, data: RegistrationData) -> None:
+    """Copy validated fields onto a registration record."""
+    registration.registered_at = data.registered_at
+    registration.approval_status, registration.source = data.approval_status, data.source
+    registration.attended, registration.minutes = data.attended, data.minutes
+    registration.first_join, registration.last_leave = data.first_join, data.last_leave
+
+
+def _registration_row(registration: Registration) -> RegistrationRow:
+    """A frozen copy of a registration."""
+    return RegistrationRow(
+        id=registration.id, registrant_id=registration.registrant_id,
+        session_id=registration.session_id, registered_at=registration.registered_at,
+        approval_status=registration.approval_status, source=registration.source,
+        attended=registration.attended, first_join=registration.first_join,
+        last_leave=registration.last_leave, minutes=registration.minutes,
+    )

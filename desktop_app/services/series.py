@@ -1,0 +1,80 @@
+"""Use cases for webinar series."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from desktop_app.db.models import Registration, Series, Session
+from desktop_app.domain.records import SeriesData, validate_series
+from desktop_app.services.common import get_or_raise
+from desktop_app.services.rows import SeriesRow
+from desktop_app.services.uow import UnitOfWork
+
+
+def to_row(series: Series) -> SeriesRow:
+    """A frozen copy of a series."""
+    return SeriesRow(
+        id=series.id, title=series.title, organiser=series.organiser,
+        description=series.description, home_zone=series.home_zone,
+        display_zones=tuple(series.display_zones), default_platform=series.default_platform,
+    )
+
+
+def create_series(uow: UnitOfWork, data: SeriesData) -> int:
+    """Save a new series and return its id."""
+    data = validate_series(data)
+    with uow:
+        series = Series(
+            title=data.title, organiser=data.organiser, description=data.description,
+            home_zone=data.home_zone, display_zones=list(data.display_zones),
+            default_platform=data.default_platform,
+        )
+        uow.session.add(series)
+        uow.flush()
+        uow.commit()
+        return series.id
+
+
+def update_series(uow: UnitOfWork, series_id: int, data: SeriesData) -> None:
+    """Replace the editable fields of a series."""
+    data = validate_series(data)
+    with uow:
+        series = get_or_raise(uow.session, Series, series_id, "series")
+        series.title, series.organiser = data.title, data.organiser
+        series.description, series.home_zone = data.description, data.home_zone
+        series.display_zones = list(data.display_zones)
+        series.default_platform = data.default_platform
+        uow.commit()
+
+
+def delete_series(uow: UnitOfWork, series_id: int) -> None:
+    """Delete a series with its sessions, their speaker parts and registrations."""
+    with uow:
+        uow.session.delete(get_or_raise(uow.session, Series, series_id, "series"))
+        uow.commit()
+
+
+def series_dependants(uow: UnitOfWork, series_id: int) -> dict[str, int]:
+    """What deleting a series takes with it: counts of sessions and registrations."""
+    with uow:
+        get_or_raise(uow.session, Series, series_id, "series")
+        sessions = uow.session.scalar(
+            select(func.count()).select_from(Session).where(Session.series_id == series_id)
+        )
+        registrations = uow.session.scalar(
+            select(func.count()).select_from(Registration).join(Session)
+            .where(Session.series_id == series_id)
+        )
+        return {"sessions": sessions or 0, "registrations": registrations or 0}
+
+
+def get_series(uow: UnitOfWork, series_id: int) -> SeriesRow:
+    """One series by id."""
+    with uow:
+        return to_row(get_or_raise(uow.session, Series, series_id, "series"))
+
+
+def list_series(uow: UnitOfWork) -> list[SeriesRow]:
+    """Every series, by title."""
+    with uow:
+        return [to_row(s) for s in uow.session.scalars(select(Series).order_by(Series.title))]

@@ -1,0 +1,177 @@
+"""Use cases for speakers and their parts in sessions."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import joinedload
+
+from desktop_app.db.models import Session, SessionSpeaker, Speaker
+from desktop_app.domain.enums import SpeakerRole
+from desktop_app.domain.errors import ValidationError
+from desktop_app.domain.records import AppearanceData, SpeakerData, validate_speaker
+from desktop_app.services.common import get_or_raise
+from desktop_app.services.rows import AppearanceRow, SpeakerRow
+from desktop_app.services.uow import UnitOfWork
+
+
+def _apply(speaker: Speaker, data: SpeakerData) -> None:
+    """Copy validated fields onto a speaker record."""
+    speaker.name, speaker.title, speaker.organisation = data.name, data.title, data.organisation
+    speaker.email = data.email or None
+    speaker.phone, speaker.pronouns, speaker.bio = data.phone, data.pronouns, data.bio
+    speaker.headshot_path = data.headshot_path
+
+
+def create_speaker(uow: UnitOfWork, data: SpeakerData) -> int:
+    """Save a new speaker and return its id."""
+    data = validate_speaker(data)
+    with uow:
+        speaker = Speaker()
+        _apply(speaker, data)
+        uow.session.add(speaker)
+        uow.flush()
+        uow.commit()
+        return speaker.id
+
+
+def update_speaker(uow: UnitOfWork, speaker_id: int, data: SpeakerData) -> None:
+    """Replace the editable fields of a speaker."""
+    data = validate_speaker(data)
+    with uow:
+        _apply(get_or_raise(uow.session, Speaker, speaker_id, "speaker"), data)
+        uow.commit()
+
+
+def delete_speaker(uow: UnitOfWork, speaker_id: int) -> None:
+    """Delete a speaker and their parts in sessions (After Hours host is cleared)."""
+    with uow:
+        uow.session.delete(get_or_raise(uow.session, Speaker, speaker_id, "speaker"))
+        uow.commit()
+
+
+def get_speaker(uow: UnitOfWork, speaker_id: int) -> SpeakerRow:
+    """One speaker by id."""
+    with uow:
+        speaker = get_or_raise(uow.session, Speaker, speaker_id, "speaker")
+        count = uow.session.scalar(
+            select(func.count(func.distinct(SessionSpeaker.session_id)))
+            .where(SessionSpeaker.speaker_id == speaker_id)
+        )
+        return _to_row(speaker, count or 0)
+
+
+def list_speakers(uow: UnitOfWork, series_id: int | None = None) -> list[SpeakerRow]:
+    """Speakers by name (those of one series, or all), with their session counts."""
+    count = func.count(func.distinct(SessionSpeaker.session_id))
+    query = (
+        select(Speaker, count)
+        .outerjoin(SessionSpeaker, SessionSpeaker.speaker_id == Speaker.id)
+        .outerjoin(Session, Session.id == SessionSpeaker.session_id)
+        .group_by(Speaker.id)
+        .order_by(Speaker.name, Speaker.id)
+    )
+    if series_id is not None:
+        # A series' After Hours hosts count as its speakers even without a listed part.
+        hosts = select(Session.after_hours_host_id).where(Session.series_id == series_id)
+        query = query.where((Session.series_id == series_id) | Speaker.id.in_(hosts))
+    with uow:
+        return [_to_row(s, n) for s, n in uow.session.execute(query).tuples()]
+
+
+def _to_row(speaker: Speaker, session_count: int) -> SpeakerRow:
+    """A frozen copy of a speaker."""
+    return SpeakerRow(
+        id=speaker.id, name=speaker.name, title=speaker.title,
+        organisation=speaker.organisation, email=speaker.email or "", phone=speaker.phone,
+        pronouns=speaker.pronouns, bio=speaker.bio, headshot_path=speaker.headshot_path,
+        session_count=session_count,
+    )
+
+
+def add_to_session(uow: UnitOfWork, session_id: int, speaker_id: int,
+                   data: AppearanceData) -> int:
+    """Give a speaker a part in a session; returns the part's id."""
+    _check_role(data.role)
+    with uow:
+        get_or_raise(uow.session, Session, session_id, "session")
+        get_or_raise(uow.session, Speaker, speaker_id, "speaker")
+        part = SessionSpeaker(session_id=session_id, speaker_id=speaker_id)
+        _apply_part(part, data)
+        uow.session.add(part)
+        uow.flush()
+        uow.commit()
+        return part.id
+
+
+def update_appearance(uow: UnitOfWork, appearance_id: int, data: AppearanceData) -> None:
+    """Change a speaker's role, position or checklist in a session."""
+    _check_role(data.role)
+    with uow:
+        _apply_part(get_or_raise(uow.session, SessionSpeaker, appearance_id, "speaker part"),
+                    data)
+        uow.commit()
+
+
+def remove_appearance(uow: UnitOfWork, appearance_id: int) -> None:
+    """Take a speaker off a session (the speaker stays)."""
+    with uow:
+        uow.session.delete(
+            get_or_raise(uow.session, SessionSpeaker, appearance_id, "speaker part")
+        )
+        uow.commit()
+
+
+def reorder_appearances(uow: UnitOfWork, session_id: int, ordered_ids: list[int]) -> None:
+    """Set the speaking order of a session to the given list of part ids."""
+    with uow:
+        parts = {p.id: p for p in uow.session.scalars(
+            select(SessionSpeaker).where(SessionSpeaker.session_id == session_id))}
+        if sorted(parts) != sorted(ordered_ids):
+            raise ValidationError({"order": "the new order must list every speaker of the "
+                                            "session exactly once"})
+        for position, part_id in enumerate(ordered_ids):
+            parts[part_id].position = position
+        uow.commit()
+
+
+def list_appearances(uow: UnitOfWork, *, session_id: int | None = None,
+                     speaker_id: int | None = None) -> list[AppearanceRow]:
+    """Speaker parts of a session (in speaking order) or of a speaker (by session date)."""
+    query = (select(SessionSpeaker).join(Session)
+             .options(joinedload(SessionSpeaker.speaker), joinedload(SessionSpeaker.session))
+             .order_by(Session.starts_at, SessionSpeaker.position, SessionSpeaker.id))
+    if session_id is not None:
+        query = query.where(SessionSpeaker.session_id == session_id)
+    if speaker_id is not None:
+        query = query.where(SessionSpeaker.speaker_id == speaker_id)
+    with uow:
+        return [_part_row(p) for p in uow.session.scalars(query)]
+
+
+def _check_role(role: str) -> None:
+    """ValidationError unless role is a known speaker role."""
+    try:
+        SpeakerRole(role)
+    except ValueError:
+        raise ValidationError({"role": f"'{role}' is not a speaker role"}) from None
+
+
+def _apply_part(part: SessionSpeaker, data: AppearanceData) -> None:
+    """Copy role, position and checklist onto a speaker part."""
+    part.role, part.position = data.role, data.position
+    check = data.checklist
+    part.confirmed, part.bio_received = check.confirmed, check.bio_received
+    part.headshot_received, part.tech_check_done = check.headshot_received, check.tech_check_done
+    part.consents_to_recording = check.consents_to_recording
+
+
+def _part_row(part: SessionSpeaker) -> AppearanceRow:
+    """A frozen copy of a speaker part with the names around it."""
+    return AppearanceRow(
+        id=part.id, session_id=part.session_id, session_title=part.session.title,
+        speaker_id=part.speaker_id, speaker_name=part.speaker.name,
+        speaker_title=part.speaker.title, speaker_organisation=part.speaker.organisation,
+        role=part.role, position=part.position, confirmed=part.confirmed,
+        bio_received=part.bio_received, headshot_received=part.headshot_received,
+        tech_check_done=part.tech_check_done, consents_to_recording=part.consents_to_recording,
+    )

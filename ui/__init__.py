@@ -1,0 +1,1 @@
+"""Webinar Desk desktop shell (Qt)."""
