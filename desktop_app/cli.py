@@ -50,13 +50,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `webinar-desk` script; returns the exit status."""
+def main(argv: Sequence[str] | None = None,
+         open_window: Callable[[str | None], int] | None = None) -> int:
+    """Run a headless command, or open_window(db) when none is given; returns exit status.
+
+    The window is passed in by ui.launcher so that this core never imports the Qt shell.
+    """
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from ui.app import run_app  # Qt is imported only when the window is wanted.
-
-        return run_app(args.db)
+        if open_window is None:
+            print(f"{PROG}: error: the desktop app is not available here; give a command "
+                  "(see --help)", file=sys.stderr)
+            return 2
+        return open_window(args.db)
     handler: Callable[[Any, argparse.Namespace], Any] = args.handler
     try:
         from desktop_app.bootstrap import open_app
@@ -105,7 +111,7 @@ def _sessions(app: Any, args: argparse.Namespace) -> dict[str, Any]:
              "registered": r.registered, "attended": r.attended} for r in rows]
     table = [("ID", "Series", "Title", "Start", "Min", "Kind", "Reg.", "Att.")] + [
         (str(r.id), r.series_title, r.title, r.start_label, str(r.duration_minutes),
-         label(r.kind), str(r.registered), str(r.attended)) for r in rows]  # type: ignore[arg-type]
+         label(r.kind), str(r.registered), str(r.attended)) for r in rows]
     return {"json": data, "text": _table(table) if rows else "No sessions."}
 
 
@@ -128,7 +134,7 @@ def _stats(app: Any, args: argparse.Namespace) -> dict[str, Any]:
     return {"json": counts, "text": text}
 
 
-def _table(rows: list[tuple[str, ...]], widest: int = 48) -> str:
+def _table(rows: Sequence[Sequence[str]], widest: int = 48) -> str:
     """Rows as aligned columns, long cells shortened with an ellipsis."""
     cells = [[c if len(c) <= widest else c[: widest - 1] + "…" for c in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
@@ -137,4 +143,4 @@ def _table(rows: list[tuple[str, ...]], widest: int = 48) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main())  # headless only; `webinar-desk` (ui.launcher) adds the window

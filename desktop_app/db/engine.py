@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from desktop_app.domain.errors import UserError
 
@@ -65,7 +65,11 @@ def make_engine(url: str) -> Engine:
         except OSError as error:
             raise UserError(f"cannot create the folder for the database {path}: "
                             f"{error.strerror}") from None
-    engine = create_engine(url)
+    try:
+        engine = create_engine(url)
+    except (ArgumentError, NoSuchModuleError, ImportError) as error:
+        raise UserError(f"cannot use the database URL {url}: {error}; give a file path or a "
+                        "URL such as sqlite:///path/to/file.sqlite") from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

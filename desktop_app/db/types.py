@@ -31,4 +31,5 @@ class UTCDateTime(TypeDecorator[datetime]):
         """Naive UTC from the database -> aware UTC."""
         if value is None:
             return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        moment: datetime = value
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -14,8 +14,8 @@ _MONTHS = {name: number for number, name in enumerate(
 _ZONES = {"pacific": "America/Los_Angeles", "mountain": "America/Denver",
           "central": "America/Chicago", "eastern": "America/New_York"}
 
-_TITLE = re.compile(r"^Introducing:\s*(?P<title>.+?)\s*[—–-]+\s*an?\s+(?P<org>.+?)\s+webinar series",
-                    re.MULTILINE)
+_TITLE = re.compile(
+    r"^Introducing:\s*(?P<title>.+?)\s*[—–-]+\s*an?\s+(?P<org>.+?)\s+webinar series", re.MULTILINE)
 _SESSION = re.compile(rf"^(?P<day>\d{{1,2}}) (?P<month>{'|'.join(_MONTHS)}): (?P<rest>.+)$")
 _SPEAKER = re.compile(r"^\s*[•*-]\s+(?P<line>.+)$")
 _TIMES = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>AM|PM)\s+(?P<zone>Pacific|Mountain|"

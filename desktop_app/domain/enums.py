@@ -49,6 +49,6 @@ class ApprovalStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-def label(value: StrEnum) -> str:
+def label(value: StrEnum | str) -> str:
     """Human label for an enum value: 'deep_dive' -> 'Deep dive'."""
     return str(value).replace("_", " ").capitalize()

@@ -141,9 +141,9 @@ class ExportProfileData:
 def _strip_texts(data: _T) -> _T:
     """A copy with every str field trimmed (inner white space of long text kept)."""
     changes = {f.name: getattr(data, f.name).strip()
-               for f in dataclasses.fields(data)  # type: ignore[arg-type]
+               for f in dataclasses.fields(data)
                if isinstance(getattr(data, f.name), str)}
-    return dataclasses.replace(data, **changes)  # type: ignore[type-var]
+    return dataclasses.replace(data, **changes)
 
 
 def _check_url(problems: dict[str, str], name: str, value: str) -> None:

@@ -12,7 +12,7 @@ from desktop_app.services.uow import UnitOfWork
 def stats(uow: UnitOfWork) -> Stats:
     """How many of each thing the database holds."""
     def count(model: type[object]) -> int:
-        return uow.session.scalar(select(func.count()).select_from(model)) or 0  # type: ignore[arg-type]
+        return uow.session.scalar(select(func.count()).select_from(model)) or 0
 
     with uow:
         attended = uow.session.scalar(

@@ -1,0 +1,27 @@
+"""Qt fixtures: the application names QSettings needs, and a main window on a database."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from desktop_app.bootstrap import App
+from ui.app import make_qt_app
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> Callable[[App], MainWindow]:
+    """Builds a shown main window on a database; qtbot closes it afterwards."""
+    make_qt_app()
+
+    def build(app: App) -> MainWindow:
+        window = MainWindow(app)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return build

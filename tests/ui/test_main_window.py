@@ -1,0 +1,95 @@
+"""The main window: three tabs reading from the database, the demo offer, the filter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from desktop_app.bootstrap import App
+from desktop_app.services import registrants, stats
+from ui.main_window import MainWindow
+
+Build = Callable[[App], MainWindow]
+
+
+def test_three_tabs_show_the_demo_series(demo_app: App, make_window: Build) -> None:
+    window = make_window(demo_app)
+    assert [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())] == \
+        ["Sessions", "Speakers", "Attendees"]
+    assert window.series_picker.currentText() == "Procurement with a Purpose"
+    assert window.sessions_tab.model.rowCount() == 4
+    assert window.sessions_tab.model.index(1, 0).data() == \
+        "Wed 18 Aug 2021 · 10:00 PT / 13:00 ET"
+    assert window.speakers_tab.model.rowCount() == 13
+    assert window.attendees_tab.model.total() == stats.stats(demo_app.uow()).registrants
+    assert "4 sessions · 13 speakers" in window.counts_label.text()
+
+
+def test_every_model_passes_the_model_tester(demo_app: App, make_window: Build,
+                                             qtmodeltester: ModelTester) -> None:
+    window = make_window(demo_app)
+    for model in (window.sessions_tab.model, window.sessions_tab.roster_model,
+                  window.speakers_tab.model, window.attendees_tab.model):
+        assert model.rowCount() > 0
+        qtmodeltester.check(model)
+
+
+def test_selecting_a_session_shows_its_speakers(demo_app: App, make_window: Build) -> None:
+    window = make_window(demo_app)
+    window.sessions_tab.view.selectRow(3)
+    roster = window.sessions_tab.roster_model
+    names = [roster.index(r, 1).data() for r in range(roster.rowCount())]
+    assert names == ["Mandu Sen", "Bruce D. Collins", "Aimee Olivas", "Beth Blauer",
+                     "Sascha Haselmayer"]
+    assert "Building Your «Yes» Team" in window.sessions_tab.roster_title.text()
+
+
+def test_a_new_database_offers_the_demo(app: App, make_window: Build, qtbot: QtBot) -> None:
+    window = make_window(app)
+    assert window.pages.currentIndex() == 0
+    qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentIndex() == 1
+    assert stats.stats(app.uow()).sessions == 4
+    assert window.sessions_tab.model.rowCount() == 4
+
+
+def test_filter_narrows_attendees_as_you_type(demo_app: App, make_window: Build,
+                                              qtbot: QtBot) -> None:
+    window = make_window(demo_app)
+    tab = window.attendees_tab
+    everyone = tab.model.total()
+    qtbot.keyClicks(tab.filter_edit, "Nigeria")
+    expected = registrants.count_registrants(demo_app.uow(), window.current_series_id(),
+                                             "Nigeria")
+    assert 0 < expected < everyone
+    qtbot.waitUntil(lambda: tab.model.total() == expected)
+    assert all(tab.model.row_at(r).country == "Nigeria" for r in range(tab.model.rowCount()))
+    assert tab.count_label.text() == f"{expected} registrants"
+    tab.filter_edit.clear()
+    qtbot.waitUntil(lambda: tab.model.total() == everyone)
+
+
+def test_attendees_load_in_pages(demo_app: App, make_window: Build) -> None:
+    window = make_window(demo_app)
+    model = window.attendees_tab.model
+    model.PAGE = 100
+    window.attendees_tab.refresh(window.current_series_id())
+    assert model.rowCount() == 100 and model.total() > 100
+    assert model.canFetchMore(model.index(-1, -1))
+    while model.canFetchMore(model.index(-1, -1)):
+        model.fetchMore(model.index(-1, -1))
+    assert model.rowCount() == model.total()
+    emails = [model.row_at(r).email for r in range(model.rowCount())]
+    assert len(set(emails)) == len(emails)
+
+
+def test_window_state_is_remembered(demo_app: App, make_window: Build) -> None:
+    window = make_window(demo_app)
+    window.tabs.setCurrentIndex(2)
+    window.close()
+    assert int(QSettings().value("mainWindow/tab")) == 2
+    again = make_window(demo_app)
+    assert again.tabs.currentIndex() == 2

@@ -1,0 +1,24 @@
+"""The `webinar-desk` script: headless commands from the core, the window from here."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from desktop_app import cli
+
+
+def _open_window(db: str | None) -> int:
+    """Import Qt only now, so headless commands start fast and need no display."""
+    from ui.app import run_app
+
+    return run_app(db)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script."""
+    return cli.main(argv, open_window=_open_window)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
