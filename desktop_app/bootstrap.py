@@ -41,10 +41,11 @@ def open_app(db: str | None = None) -> App:
     where = sqlite_path(url) or url
     try:
         current = migrate.current_revision(engine)
-        if current is not None and current not in _known_revisions():
+        if current is not None and current not in migrate.known_revisions():
             raise UserError(f"the database {where} was written by a newer version of Webinar "
                             "Desk; update the app to open it")
-        migrate.upgrade(engine)
+        if current != migrate.head_revision():  # Alembic's no-op upgrade costs ~10 ms
+            migrate.upgrade(engine)
     except (DatabaseError, OperationalError) as error:
         engine.dispose()
         raise UserError(f"cannot open the database {where}: {error.orig}; check that it is a "
@@ -57,10 +58,3 @@ def open_app(db: str | None = None) -> App:
     factory = sessionmaker(engine, expire_on_commit=False)
     return App(url=url, engine=engine, session_factory=factory, data_dir=data_dir)
 
-
-def _known_revisions() -> set[str]:
-    """Every migration revision this version ships."""
-    from alembic.script import ScriptDirectory
-
-    script = ScriptDirectory.from_config(migrate.alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}

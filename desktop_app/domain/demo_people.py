@@ -9,58 +9,65 @@ from datetime import UTC, datetime, timedelta
 
 from desktop_app.domain.enums import Consent
 
-# (country, city, first names, last names) — names common in each country.
+# (country, cities, first names, last names) — names common in each country.
 _PLACES = [
     ("United States", ["Chicago", "Atlanta", "Oakland", "Denver", "Boston", "El Paso"],
      ["Jessica", "Michael", "Ashley", "DeShawn", "Emily", "Marcus", "Lauren", "Tyrone",
-      "Rachel", "Kevin"],
+      "Rachel", "Kevin", "Maya", "Brandon"],
      ["Johnson", "Williams", "Brown", "Jackson", "Miller", "Davis", "Harris", "Nguyen",
-      "Robinson", "O'Connor"]),
+      "Robinson", "O'Connor", "Washington", "Kowalski"]),
     ("Mexico", ["Ciudad de México", "Guadalajara", "Monterrey"],
-     ["María José", "Alejandro", "Guadalupe", "Héctor", "Ximena", "Joaquín"],
-     ["García", "Hernández", "López", "Martínez", "de la Cruz", "Ramírez"]),
+     ["María José", "Alejandro", "Guadalupe", "Héctor", "Ximena", "Joaquín", "Itzel"],
+     ["García", "Hernández", "López", "Martínez", "de la Cruz", "Ramírez", "Núñez"]),
     ("Colombia", ["Bogotá", "Medellín", "Cali"],
-     ["Andrés", "Valentina", "Santiago", "Camila", "Sebastián"],
-     ["Rodríguez", "Gómez", "Muñoz", "Díaz", "Castaño"]),
+     ["Andrés", "Valentina", "Santiago", "Camila", "Sebastián", "Mariana"],
+     ["Rodríguez", "Gómez", "Muñoz", "Díaz", "Castaño", "Ospina"]),
     ("Brazil", ["São Paulo", "Recife", "Porto Alegre"],
-     ["João", "Ana Luíza", "Thiago", "Fernanda", "Luís"],
-     ["Silva", "Santos", "Oliveira", "Souza", "Conceição"]),
+     ["João", "Ana Luíza", "Thiago", "Fernanda", "Luís", "Beatriz"],
+     ["Silva", "Santos", "Oliveira", "Souza", "Conceição", "Araújo"]),
     ("United Kingdom", ["London", "Manchester", "Glasgow"],
-     ["Oliver", "Amelia", "Harry", "Siobhan", "Rhys"],
-     ["Smith", "Patel", "Evans", "Campbell", "Ahmed"]),
+     ["Oliver", "Amelia", "Harry", "Siobhan", "Rhys", "Priya"],
+     ["Smith", "Patel", "Evans", "Campbell", "Ahmed", "Hughes"]),
     ("Germany", ["Berlin", "Köln", "München"],
-     ["Jürgen", "Anna-Lena", "Lukas", "Katharina", "Björn"],
-     ["Müller", "Schmidt", "Weiß", "Schäfer", "Yılmaz"]),
+     ["Jürgen", "Anna-Lena", "Lukas", "Katharina", "Björn", "Elif"],
+     ["Müller", "Schmidt", "Weiß", "Schäfer", "Yılmaz", "Hoffmann"]),
     ("Nigeria", ["Lagos", "Abuja", "Ibadan"],
-     ["Chiamaka", "Oluwaseun", "Ngozi", "Emeka", "Aisha"],
-     ["Okafor", "Adeyemi", "Bello", "Eze", "Abubakar"]),
+     ["Chiamaka", "Oluwaseun", "Ngozi", "Emeka", "Aisha", "Tunde"],
+     ["Okafor", "Adeyemi", "Bello", "Eze", "Abubakar", "Okonkwo"]),
     ("Kenya", ["Nairobi", "Mombasa", "Kisumu"],
-     ["Wanjiru", "Otieno", "Achieng", "Kipchoge", "Njeri"],
-     ["Kamau", "Odhiambo", "Mwangi", "Wafula", "Chebet"]),
+     ["Wanjiru", "Otieno", "Achieng", "Kipchoge", "Njeri", "Baraka"],
+     ["Kamau", "Odhiambo", "Mwangi", "Wafula", "Chebet", "Mutua"]),
     ("India", ["Mumbai", "Bengaluru", "Pune"],
-     ["Priya", "Arjun", "Ananya", "Rohan", "Lakshmi"],
-     ["Sharma", "Iyer", "Reddy", "Banerjee", "Khan"]),
+     ["Priya", "Arjun", "Ananya", "Rohan", "Lakshmi", "Vikram"],
+     ["Sharma", "Iyer", "Reddy", "Banerjee", "Khan", "Deshpande"]),
     ("Philippines", ["Manila", "Quezon City", "Cebu"],
-     ["Maria Cristina", "Jose", "Angelica", "Paolo"],
-     ["Santos", "Reyes", "Dela Cruz", "Bautista"]),
+     ["Maria Cristina", "Jose", "Angelica", "Paolo", "Rowena"],
+     ["Santos", "Reyes", "Dela Cruz", "Bautista", "Villanueva"]),
     ("Ukraine", ["Kyiv", "Lviv", "Kharkiv"],
-     ["Oksana", "Dmytro", "Iryna", "Taras"],
-     ["Kovalenko", "Shevchenko", "Bondarenko", "Tkachenko"]),
+     ["Oksana", "Dmytro", "Iryna", "Taras", "Yulia"],
+     ["Kovalenko", "Shevchenko", "Bondarenko", "Tkachenko", "Melnyk"]),
     ("France", ["Paris", "Lyon", "Marseille"],
-     ["Chloé", "Théo", "Léa", "François"],
-     ["Martin", "Bernard", "Lefèvre", "Dubois"]),
+     ["Chloé", "Théo", "Léa", "François", "Inès"],
+     ["Martin", "Bernard", "Lefèvre", "Dubois", "N'Diaye"]),
 ]
 
+# (organisation, email domain, sector, job titles); {c} is the city, {k} the country.
 _ORGANISATIONS = [
-    ("City of {city}", "Government", ["Procurement Officer", "Chief Procurement Officer",
-                                      "Purchasing Manager", "Contract Specialist"]),
-    ("{city} Open Data Lab", "Civil society", ["Data Analyst", "Program Manager"]),
-    ("{country} Transparency Network", "Civil society", ["Policy Advocate", "Researcher"]),
-    ("{city} Small Business Alliance", "Business", ["Executive Director", "Outreach Lead"]),
-    ("University of {city}", "Academia", ["Professor of Public Policy", "Research Fellow"]),
-    ("Civic Tech {city}", "Civic technology", ["Product Designer", "Software Engineer"]),
-    ("{country} Public Works Department", "Government", ["Deputy Director",
-                                                          "Supplier Diversity Manager"]),
+    ("City of {city}", "{c}.gov.example", "Government",
+     ["Procurement Officer", "Chief Procurement Officer", "Purchasing Manager",
+      "Contract Specialist"]),
+    ("{city} Open Data Lab", "opendata-{c}.example", "Civil society",
+     ["Data Analyst", "Program Manager"]),
+    ("{country} Transparency Network", "transparency-{k}.example", "Civil society",
+     ["Policy Advocate", "Researcher"]),
+    ("{city} Small Business Alliance", "{c}-sba.example", "Business",
+     ["Executive Director", "Outreach Lead"]),
+    ("University of {city}", "uni-{c}.example", "Academia",
+     ["Professor of Public Policy", "Research Fellow"]),
+    ("Civic Tech {city}", "civictech-{c}.example", "Civic technology",
+     ["Product Designer", "Software Engineer"]),
+    ("{country} Public Works Department", "publicworks-{k}.example", "Government",
+     ["Deputy Director", "Supplier Diversity Manager"]),
 ]
 
 
@@ -90,28 +97,37 @@ class DemoPerson:
     registrations: tuple[DemoAttendance, ...]
 
 
-def _ascii(text: str) -> str:
-    """'Müller-Schäfer' -> 'muller-schafer', for email local parts."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    kept = "".join(c for c in decomposed if c.isascii() and (c.isalnum() or c in "-."))
-    return kept.replace(" ", "")
+def _slug(text: str, space: str = "") -> str:
+    """'São Paulo' -> 'saopaulo' (or 'sao.paulo' with space='.'), for email addresses."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold()).replace(" ", space)
+    return "".join(c for c in decomposed if c.isascii() and (c.isalnum() or c in "-."))
 
 
 def demo_people(count: int, session_starts: list[datetime], seed: int = 2021) -> list[DemoPerson]:
     """count people, each registered for 1–4 of the sessions; same seed, same people."""
     rng = random.Random(seed)
     people: list[DemoPerson] = []
+    used_names: set[tuple[str, str]] = set()
     used_emails: set[str] = set()
+    misses = 0
     while len(people) < count:
         country, cities, firsts, lasts = rng.choice(_PLACES)
-        city = rng.choice(cities)
         first, last = rng.choice(firsts), rng.choice(lasts)
-        pattern, sector, titles = rng.choice(_ORGANISATIONS)
-        organisation = pattern.format(city=city, country=country)
-        domain = _ascii(organisation.replace(" ", "")) + ".example"
-        email = f"{_ascii(first)}.{_ascii(last)}@{domain}".replace("..", ".")
-        if email in used_emails:
+        # One person per name keeps a few hundred believable; thousands must share names.
+        if (first, last) in used_names and misses < 50:
+            misses += 1
             continue
+        misses = 0
+        used_names.add((first, last))
+        city = rng.choice(cities)
+        pattern, domain_pattern, sector, titles = rng.choice(_ORGANISATIONS)
+        organisation = pattern.format(city=city, country=country)
+        domain = domain_pattern.format(c=_slug(city), k=_slug(country))
+        local = f"{_slug(first, '.')}.{_slug(last, '')}"
+        email, number = f"{local}@{domain}", 1
+        while email in used_emails:
+            number += 1
+            email = f"{local}{number}@{domain}"
         used_emails.add(email)
         how_many = min(rng.choice([1, 1, 2, 2, 3, 4]), len(session_starts))
         chosen = sorted(rng.sample(range(len(session_starts)), k=how_many))

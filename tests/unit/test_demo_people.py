@@ -27,3 +27,10 @@ def test_people_are_valid_distinct_and_varied() -> None:
         for registration in person.registrations:
             assert registration.registered_at < STARTS[registration.session_index]
             assert 0 <= registration.minutes <= 60
+
+
+def test_few_hundred_have_distinct_names_and_thousands_still_work() -> None:
+    names = [(p.first_name, p.last_name) for p in demo_people(300, STARTS)]
+    assert len(set(names)) == len(names)
+    many = demo_people(5000, STARTS)
+    assert len({p.email for p in many}) == 5000
