@@ -85,23 +85,27 @@ class MainWindow(QMainWindow):
 
     def _empty_page(self) -> QWidget:
         """What a new database shows: an offer to load the demo series."""
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
         heading = QLabel("No webinar series yet")
-        heading.setObjectName("emptyHeading")
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         heading.setFont(font)
-        text = QLabel("Try Webinar Desk with the demo series “Procurement with a Purpose”: "
+        # Explicit line breaks: a word-wrapped label in a centred layout gets too little height.
+        text = QLabel("Try Webinar Desk with the demo series “Procurement with a Purpose”:\n"
                       "four sessions, thirteen speakers and a few hundred registrants.")
-        text.setWordWrap(True)
         self.demo_button = QPushButton("Load the demo series")
+        self.demo_button.setDefault(True)
         self.demo_button.clicked.connect(self.load_demo)
-        for widget in (heading, text, self.demo_button):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        card = QWidget()
+        card_layout = QVBoxLayout(card)
+        card_layout.setSpacing(12)
+        card_layout.addWidget(heading, 0, Qt.AlignmentFlag.AlignHCenter)
+        card_layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        card_layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignHCenter)
         text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        text.setMaximumWidth(460)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         return page
 
@@ -132,6 +136,9 @@ class MainWindow(QMainWindow):
         self.sessions_tab.refresh(series_id)
         self.speakers_tab.refresh(series_id)
         self.attendees_tab.refresh(series_id)
+        if series_id is None:
+            self.counts_label.clear()
+            return
         counts = stats.stats(self._app.uow())
         self.counts_label.setText(
             f"{self.sessions_tab.model.rowCount()} sessions · "
