@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -19,21 +22,31 @@ from PySide6.QtWidgets import (
 
 from desktop_app import __version__
 from desktop_app.bootstrap import App
-from desktop_app.domain.errors import UserError
-from desktop_app.services import demo, series, stats
+from desktop_app.db.engine import sqlite_path
+from desktop_app.domain.errors import UserError, ValidationError
+from desktop_app.domain.records import SeriesData
+from desktop_app.services import demo, series, snapshots, stats
+from ui.edits import Edits
+from ui.series_dialog import SeriesDialog
 from ui.tabs.attendees_tab import AttendeesTab
 from ui.tabs.sessions_tab import SessionsTab
 from ui.tabs.speakers_tab import SpeakersTab
+
+STATUS_MS = 5000
 
 
 class MainWindow(QMainWindow):
     """Shows one series at a time in three tabs: Sessions, Speakers, Attendees."""
 
+    open_database_requested = Signal(str)  # a path chosen with File > Open database…
+
     def __init__(self, app: App) -> None:
         super().__init__()
         self._app = app
-        self.setWindowTitle("Webinar Desk")
-        self.setMinimumSize(720, 480)
+        self.edits = Edits(app, self)
+        self.setWindowTitle(f"Webinar Desk — {self._database_name()}")
+        self.setMinimumSize(760, 480)
+        self.setAcceptDrops(True)
 
         self.series_picker = QComboBox()
         self.series_picker.setMinimumContentsLength(30)
@@ -42,18 +55,22 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Series")
         toolbar.setObjectName("seriesToolbar")
         toolbar.setMovable(False)
-        toolbar.addWidget(QLabel("Series: "))
+        series_label = QLabel("&Series: ")
+        series_label.setBuddy(self.series_picker)
+        toolbar.addWidget(series_label)
         toolbar.addWidget(self.series_picker)
         self.addToolBar(toolbar)
 
-        self.sessions_tab = SessionsTab(app)
-        self.speakers_tab = SpeakersTab(app)
-        self.attendees_tab = AttendeesTab(app)
+        self.sessions_tab = SessionsTab(self.edits)
+        self.speakers_tab = SpeakersTab(self.edits)
+        self.attendees_tab = AttendeesTab(self.edits)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.sessions_tab, "&Sessions")
-        self.tabs.addTab(self.speakers_tab, "S&peakers")
-        self.tabs.addTab(self.attendees_tab, "&Attendees")
+        self.tabs.addTab(self.sessions_tab, "Sessions")
+        self.tabs.addTab(self.speakers_tab, "Speakers")
+        self.tabs.addTab(self.attendees_tab, "Attendees")
+        for tab in (self.sessions_tab, self.speakers_tab, self.attendees_tab):
+            tab.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._empty_page())
@@ -62,26 +79,59 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
         self._build_menus()
-        self._restore_geometry()
+        self.edits.changed.connect(self.refresh)
+        self.edits.failed.connect(self._show_failure)
+        self._restore_state()
         self.reload_series()
 
     # Building ------------------------------------------------------------------------
 
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
+                ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
     def _build_menus(self) -> None:
-        """File and Help menus with standard shortcuts."""
+        """File, Edit, View and Help menus with the platform's standard shortcuts."""
+        keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
-        self.load_demo_action = QAction("Load &demo series", self)
-        self.load_demo_action.triggered.connect(self.load_demo)
+        self.new_series_action = self._action("&New series…", self.new_series, keys.New)
+        self.edit_series_action = self._action("&Edit series…", self.edit_series)
+        self.delete_series_action = self._action("Delete series…", self.delete_series)
+        file_menu.addActions([self.new_series_action, self.edit_series_action,
+                              self.delete_series_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Open database…", self.choose_database, keys.Open))
+        self.load_demo_action = self._action("Load &demo series", self.load_demo)
         file_menu.addAction(self.load_demo_action)
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.edits.stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(keys.Undo)
+        self.redo_action = self.edits.stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(keys.Redo)])
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        self.find_action = self._action("&Find attendees", self.find, keys.Find)
+        self.delete_action = self._action("&Delete…", self.delete_selected, keys.Delete)
+        # Del must still delete text inside line edits: only fire when a table has focus.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for view in (self.sessions_tab.view, self.speakers_tab.view, self.attendees_tab.view):
+            view.addAction(self.delete_action)
+        edit_menu.addActions([self.find_action, self.delete_action])
+
+        view_menu = self.menuBar().addMenu("&View")
+        for index, name in enumerate(("&Sessions", "S&peakers", "&Attendees")):
+            view_menu.addAction(self._action(name, lambda _=False, i=index:
+                                             self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"))
+
         help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Webinar Desk", self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        help_menu.addAction(self._action("&About Webinar Desk", self._about))
 
     def _empty_page(self) -> QWidget:
         """What a new database shows: an offer to load the demo series."""
@@ -92,16 +142,19 @@ class MainWindow(QMainWindow):
         # Explicit line breaks: a word-wrapped label in a centred layout gets too little height.
         text = QLabel("Try Webinar Desk with the demo series “Procurement with a Purpose”:\n"
                       "four sessions, thirteen speakers and a few hundred registrants.")
+        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.demo_button = QPushButton("Load the demo series")
         self.demo_button.setDefault(True)
         self.demo_button.clicked.connect(self.load_demo)
+        self.empty_new_button = QPushButton("Start a new series…")
+        self.empty_new_button.clicked.connect(self.new_series)
         card = QWidget()
         card_layout = QVBoxLayout(card)
         card_layout.setSpacing(12)
         card_layout.addWidget(heading, 0, Qt.AlignmentFlag.AlignHCenter)
         card_layout.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
         card_layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        card_layout.addWidget(self.empty_new_button, 0, Qt.AlignmentFlag.AlignHCenter)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addStretch(1)
@@ -109,7 +162,7 @@ class MainWindow(QMainWindow):
         layout.addStretch(2)
         return page
 
-    # Behaviour -----------------------------------------------------------------------
+    # Series ------------------------------------------------------------------------------
 
     def reload_series(self) -> None:
         """Refill the series picker, keeping the selected series when it still exists."""
@@ -123,6 +176,8 @@ class MainWindow(QMainWindow):
         self.series_picker.setCurrentIndex(found if found >= 0 else (0 if rows else -1))
         self.series_picker.blockSignals(False)
         self.pages.setCurrentIndex(1 if rows else 0)
+        for action in (self.edit_series_action, self.delete_series_action):
+            action.setEnabled(bool(rows))
         self._series_changed()
 
     def current_series_id(self) -> int | None:
@@ -130,12 +185,29 @@ class MainWindow(QMainWindow):
         value = self.series_picker.currentData()
         return int(value) if value is not None else None
 
+    def select_series(self, series_id: int) -> None:
+        """Show a series by id."""
+        found = self.series_picker.findData(series_id)
+        if found >= 0:
+            self.series_picker.setCurrentIndex(found)
+
     def _series_changed(self) -> None:
-        """Show the chosen series in every tab and update the counts."""
+        if not self.save_pending_edits():
+            return
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload every tab for the current series, keeping tab and selections."""
+        titles = {row.id: row.title for row in series.list_series(self._app.uow())}
+        if set(titles) != {self.series_picker.itemData(i)
+                           for i in range(self.series_picker.count())} or any(
+                self.series_picker.itemText(i) != titles.get(self.series_picker.itemData(i))
+                for i in range(self.series_picker.count())):
+            self.reload_series()  # a series came, went or was renamed (also by undo)
+            return
         series_id = self.current_series_id()
-        self.sessions_tab.refresh(series_id)
-        self.speakers_tab.refresh(series_id)
-        self.attendees_tab.refresh(series_id)
+        for tab in (self.sessions_tab, self.speakers_tab, self.attendees_tab):
+            tab.refresh(series_id)
         if series_id is None:
             self.counts_label.clear()
             return
@@ -143,8 +215,63 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(
             f"{self.sessions_tab.model.rowCount()} sessions · "
             f"{self.speakers_tab.model.rowCount()} speakers · "
-            f"{self.attendees_tab.model.total():,} registrants in this series · "
-            f"{counts.registrants:,} in all")
+            f"{self.attendees_tab.model.total():,} registrants shown · "
+            f"{counts.registrants:,} in the database")
+
+    def new_series(self) -> None:
+        """Ask for a new series' details, save it and show it."""
+        dialog = SeriesDialog(None, self)
+        dialog.accepted_data.connect(lambda data: self._save_series(dialog, None, data))
+        self.series_dialog = dialog
+        dialog.open()
+
+    def edit_series(self) -> None:
+        """Edit the current series' details."""
+        series_id = self.current_series_id()
+        if series_id is None:
+            return
+        dialog = SeriesDialog(series.get_series(self._app.uow(), series_id), self)
+        dialog.accepted_data.connect(lambda data: self._save_series(dialog, series_id, data))
+        self.series_dialog = dialog
+        dialog.open()
+
+    def _save_series(self, dialog: SeriesDialog, series_id: int | None,
+                     data: SeriesData) -> None:
+        try:
+            if series_id is None:
+                series_id = self.edits.create_series(data)
+            else:
+                self.edits.update_series(series_id, data)
+        except ValidationError as error:
+            dialog.problems.show(error.problems)
+            return
+        except UserError as error:
+            QMessageBox.warning(dialog, "Series", str(error))
+            return
+        dialog.accept()
+        self.reload_series()
+        self.select_series(series_id)
+
+    def delete_series(self) -> None:
+        """Ask, saying what goes with it, then delete the current series."""
+        series_id = self.current_series_id()
+        if series_id is None:
+            return
+        snap = snapshots.capture(self._app.uow(), "series", [series_id])
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete series",
+                          f"Delete the series “{self.series_picker.currentText()}”?", parent=self)
+        box.setInformativeText(
+            f"Its {snap.count('sessions')} sessions go with it, with "
+            f"{snap.count('registrations'):,} registrations and "
+            f"{snap.count('session_speakers')} speaker parts. Registrants and speakers stay. "
+            "Edit › Undo brings it all back.")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+        box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes
+                             and self.edits.delete_series(series_id))
+        self.delete_box = box
+        box.open()
 
     def load_demo(self) -> None:
         """Add the demo series and show it."""
@@ -154,28 +281,83 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Demo series", str(error))
             return
         self.reload_series()
-        found = self.series_picker.findData(result.series_id)
-        if found >= 0:
-            self.series_picker.setCurrentIndex(found)
-        self.statusBar().showMessage("Demo series loaded.", 5000)
+        self.select_series(result.series_id)
+        self.statusBar().showMessage("Demo series loaded.", STATUS_MS)
+
+    # Edit menu -----------------------------------------------------------------------
+
+    def find(self) -> None:
+        """Jump to the attendee filter."""
+        self.tabs.setCurrentWidget(self.attendees_tab)
+        self.attendees_tab.filter_edit.setFocus()
+        self.attendees_tab.filter_edit.selectAll()
+
+    def delete_selected(self) -> None:
+        """Delete what is selected in the current tab (after asking)."""
+        tab = self.tabs.currentWidget()
+        if isinstance(tab, SessionsTab | SpeakersTab | AttendeesTab):
+            tab.delete_selected()
+
+    def _show_failure(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Undo", text, parent=self)
+        box.open()
+
+    # Database --------------------------------------------------------------------------
+
+    def _database_name(self) -> str:
+        path = sqlite_path(self._app.url)
+        return path.name if path else self._app.url
+
+    def choose_database(self) -> None:
+        """Pick another database file; the app reopens on it."""
+        path = sqlite_path(self._app.url)
+        dialog = QFileDialog(self, "Open database", str(path.parent if path else Path.home()),
+                             "Webinar Desk databases (*.sqlite *.db);;All files (*)")
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.fileSelected.connect(self.open_database_requested.emit)
+        self.file_dialog = dialog
+        dialog.open()
 
     def _about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "About Webinar Desk",
                           f"Webinar Desk {__version__}\n\nPlan webinar series, their speakers "
                           f"and attendees, offline.\n\nDatabase: {self._app.url}", parent=self)
+        self.about_box = box
         box.open()
 
     # Window state ----------------------------------------------------------------------
 
-    def _restore_geometry(self) -> None:
+    def save_pending_edits(self) -> bool:
+        """Save unsaved form edits; False (with the problem shown) when one is refused."""
+        for index, tab in ((0, self.sessions_tab), (1, self.speakers_tab)):
+            if not tab.save_pending():
+                self.tabs.setCurrentIndex(index)
+                self.statusBar().showMessage("Fix the marked fields or press Revert first.",
+                                             STATUS_MS)
+                return False
+        return True
+
+    def _restore_state(self) -> None:
         settings = QSettings()
         geometry = settings.value("mainWindow/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1180, 720)
+            self.resize(1280, 760)
+        for splitter in (self.sessions_tab.splitter, self.speakers_tab.splitter):
+            state = settings.value(f"mainWindow/{splitter.objectName()}")
+            if state is not None:
+                splitter.restoreState(state)
         self.tabs.setCurrentIndex(int(settings.value("mainWindow/tab", 0)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.save_pending_edits():
+            event.ignore()  # never lose edits: the marked fields say what to fix
+            return
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/tab", self.tabs.currentIndex())
+        for splitter in (self.sessions_tab.splitter, self.speakers_tab.splitter):
+            settings.setValue(f"mainWindow/{splitter.objectName()}", splitter.saveState())
+        path = sqlite_path(self._app.url)
+        if path is not None:
+            settings.setValue("lastDatabase", str(path))
         super().closeEvent(event)

@@ -20,6 +20,7 @@ class Column(Generic[R]):
     text: Callable[[R], str]
     align_right: bool = False
     tooltip: Callable[[R], str] | None = None
+    sort_key: str = ""  # what to sort by in the database; '' when the column cannot sort
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
@@ -33,8 +34,19 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self._rows: list[R] = []
         self._total = 0
         self._load_page: Callable[[int, int], list[R]] | None = None
+        self._sorter: Callable[[str, bool], None] | None = None
 
     # Own API ------------------------------------------------------------------------
+
+    def set_columns(self, columns: Sequence[Column[R]]) -> None:
+        """Change which columns are shown (e.g. one group per session of a series)."""
+        self.beginResetModel()
+        self._columns = list(columns)
+        self.endResetModel()
+
+    def column(self, section: int) -> Column[R]:
+        """The spec of one column."""
+        return self._columns[section]
 
     def set_rows(self, rows: Sequence[R]) -> None:
         """Show exactly these rows (no paging)."""
@@ -48,6 +60,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self._total, self._load_page = total, load_page
         self._rows = load_page(0, min(self.PAGE, total)) if total else []
         self.endResetModel()
+
+    def set_sorter(self, sorter: Callable[[str, bool], None]) -> None:
+        """Sort by asking sorter(sort_key, descending) to reload (sorting in the database)."""
+        self._sorter = sorter
 
     def row_at(self, row: int) -> R:
         """The frozen row shown on a given line."""
@@ -85,6 +101,12 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if 0 <= section < len(self._columns):
             return self._columns[section].heading
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self._sorter is not None and 0 <= column < len(self._columns) \
+                and self._columns[column].sort_key:
+            self._sorter(self._columns[column].sort_key,
+                         order == Qt.SortOrder.DescendingOrder)
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and self._load_page is not None \

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from sqlalchemy import func, or_, select
 
 from desktop_app.db.models import Registrant, Registration, Session
+from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import Conflict
 from desktop_app.domain.people import normalise_email
 from desktop_app.domain.records import (
@@ -65,10 +68,39 @@ def delete_registrants(uow: UnitOfWork, registrant_ids: list[int]) -> int:
         return len(doomed)
 
 
+ConsentState = tuple[str, datetime | None, str]
+
+
+def set_consent(uow: UnitOfWork, registrant_ids: list[int], consent: Consent,
+                source: str) -> dict[int, ConsentState]:
+    """Record one consent answer for many registrants; returns what each had before."""
+    Consent(consent)  # refuse unknown values before touching anything
+    with uow:
+        found = list(uow.session.scalars(
+            select(Registrant).where(Registrant.id.in_(registrant_ids))))
+        before = {r.id: (r.consent, r.consent_at, r.consent_source) for r in found}
+        now = datetime.now(UTC)
+        for registrant in found:
+            registrant.consent, registrant.consent_at = consent, now
+            registrant.consent_source = source
+        uow.commit()
+        return before
+
+
+def restore_consent(uow: UnitOfWork, states: dict[int, ConsentState]) -> None:
+    """Put back consent answers saved by set_consent."""
+    with uow:
+        for registrant in uow.session.scalars(
+                select(Registrant).where(Registrant.id.in_(list(states)))):
+            registrant.consent, registrant.consent_at, registrant.consent_source = \
+                states[registrant.id]
+        uow.commit()
+
+
 def get_registrant(uow: UnitOfWork, registrant_id: int) -> RegistrantRow:
     """One registrant by id."""
     with uow:
-        return _to_row(get_or_raise(uow.session, Registrant, registrant_id, "registrant"))
+        return to_row(get_or_raise(uow.session, Registrant, registrant_id, "registrant"))
 
 
 def find_by_email(uow: UnitOfWork, email: str) -> RegistrantRow | None:
@@ -76,7 +108,7 @@ def find_by_email(uow: UnitOfWork, email: str) -> RegistrantRow | None:
     with uow:
         found = uow.session.scalar(
             select(Registrant).where(Registrant.email == normalise_email(email)))
-        return _to_row(found) if found else None
+        return to_row(found) if found else None
 
 
 def _id_by_email(uow: UnitOfWork, email: str) -> int | None:
@@ -114,10 +146,10 @@ def list_registrants(uow: UnitOfWork, series_id: int | None = None, text: str = 
              .order_by(Registrant.last_name, Registrant.first_name, Registrant.email)
              .offset(offset).limit(limit))
     with uow:
-        return [_to_row(r) for r in uow.session.scalars(query)]
+        return [to_row(r) for r in uow.session.scalars(query)]
 
 
-def _to_row(registrant: Registrant) -> RegistrantRow:
+def to_row(registrant: Registrant) -> RegistrantRow:
     """A frozen copy of a registrant."""
     return RegistrantRow(
         id=registrant.id, email=registrant.email, first_name=registrant.first_name,

@@ -61,7 +61,11 @@ def get_speaker(uow: UnitOfWork, speaker_id: int) -> SpeakerRow:
 
 
 def list_speakers(uow: UnitOfWork, series_id: int | None = None) -> list[SpeakerRow]:
-    """Speakers by name (those of one series, or all), with their session counts."""
+    """Speakers by name, with their session counts.
+
+    With a series: its speakers and After Hours hosts, plus speakers not yet booked for any
+    session anywhere (so someone just added is not lost from view).
+    """
     count = func.count(func.distinct(SessionSpeaker.session_id))
     query = (
         select(Speaker, count)
@@ -73,7 +77,10 @@ def list_speakers(uow: UnitOfWork, series_id: int | None = None) -> list[Speaker
     if series_id is not None:
         # A series' After Hours hosts count as its speakers even without a listed part.
         hosts = select(Session.after_hours_host_id).where(Session.series_id == series_id)
-        query = query.where((Session.series_id == series_id) | Speaker.id.in_(hosts))
+        any_host = select(Session.after_hours_host_id).where(
+            Session.after_hours_host_id.is_not(None))
+        unbooked = ~Speaker.id.in_(select(SessionSpeaker.speaker_id)) & ~Speaker.id.in_(any_host)
+        query = query.where((Session.series_id == series_id) | Speaker.id.in_(hosts) | unbooked)
     with uow:
         return [_to_row(s, n) for s, n in uow.session.execute(query).tuples()]
 

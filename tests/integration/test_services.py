@@ -202,3 +202,28 @@ def test_missing_records_say_what_is_missing(app: App) -> None:
         speakers.update_speaker(app.uow(), 42, SpeakerData("X"))
     with pytest.raises(NotFound, match="no series with id 7"):
         sessions.create_session(app.uow(), 7, SessionData("X", START))
+
+
+def test_bulk_consent_and_its_undo(app: App) -> None:
+    ids = [registrants.create_registrant(app.uow(), RegistrantData(f"p{i}@x.example"))
+           for i in range(3)]
+    before = registrants.set_consent(app.uow(), ids[:2], Consent.YES, "phone call")
+    assert set(before) == set(ids[:2]) and before[ids[0]][0] == "unknown"
+    rows = {r.id: r for r in registrants.list_registrants(app.uow())}
+    assert [rows[i].consent for i in ids] == ["yes", "yes", "unknown"]
+    assert rows[ids[0]].consent_source == "phone call" and rows[ids[0]].consent_at is not None
+    registrants.restore_consent(app.uow(), before)
+    assert {r.consent for r in registrants.list_registrants(app.uow())} == {"unknown"}
+
+
+def test_series_speakers_include_the_not_yet_booked(app: App, series_id: int,
+                                                    session_id: int) -> None:
+    other_series = series.create_series(app.uow(), SeriesData("Other"))
+    other_session = sessions.create_session(app.uow(), other_series, SessionData("O", START))
+    ours = speakers.create_speaker(app.uow(), SpeakerData("Ours"))
+    theirs = speakers.create_speaker(app.uow(), SpeakerData("Theirs"))
+    speakers.create_speaker(app.uow(), SpeakerData("Unbooked"))
+    speakers.add_to_session(app.uow(), session_id, ours, AppearanceData())
+    speakers.add_to_session(app.uow(), other_session, theirs, AppearanceData())
+    assert [s.name for s in speakers.list_speakers(app.uow(), series_id)] == ["Ours", "Unbooked"]
+    assert len(speakers.list_speakers(app.uow())) == 3

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
 from desktop_app.services import registrants, stats
+from desktop_app.services.attendees import AttendeeFilter, count_attendees
 from ui.main_window import MainWindow
 
 Build = Callable[[App], MainWindow]
@@ -26,12 +27,13 @@ def test_three_tabs_show_the_demo_series(demo_app: App, make_window: Build) -> N
     assert window.speakers_tab.model.rowCount() == 13
     assert window.attendees_tab.model.total() == stats.stats(demo_app.uow()).registrants
     assert "4 sessions · 13 speakers" in window.counts_label.text()
+    assert window.windowTitle() == "Webinar Desk — test.sqlite"
 
 
 def test_every_model_passes_the_model_tester(demo_app: App, make_window: Build,
                                              qtmodeltester: ModelTester) -> None:
     window = make_window(demo_app)
-    for model in (window.sessions_tab.model, window.sessions_tab.roster_model,
+    for model in (window.sessions_tab.model, window.sessions_tab.roster.model,
                   window.speakers_tab.model, window.attendees_tab.model):
         assert model.rowCount() > 0
         qtmodeltester.check(model)
@@ -40,11 +42,11 @@ def test_every_model_passes_the_model_tester(demo_app: App, make_window: Build,
 def test_selecting_a_session_shows_its_speakers(demo_app: App, make_window: Build) -> None:
     window = make_window(demo_app)
     window.sessions_tab.view.selectRow(3)
-    roster = window.sessions_tab.roster_model
+    roster = window.sessions_tab.roster.model
     names = [roster.index(r, 1).data() for r in range(roster.rowCount())]
     assert names == ["Mandu Sen", "Bruce D. Collins", "Aimee Olivas", "Beth Blauer",
                      "Sascha Haselmayer"]
-    assert "Building Your «Yes» Team" in window.sessions_tab.roster_title.text()
+    assert "Building Your «Yes» Team" in window.sessions_tab.roster.title.text()
 
 
 def test_a_new_database_offers_the_demo(app: App, make_window: Build, qtbot: QtBot) -> None:
@@ -62,11 +64,14 @@ def test_filter_narrows_attendees_as_you_type(demo_app: App, make_window: Build,
     tab = window.attendees_tab
     everyone = tab.model.total()
     qtbot.keyClicks(tab.filter_edit, "Nigeria")
-    expected = registrants.count_registrants(demo_app.uow(), window.current_series_id(),
-                                             "Nigeria")
+    series_id = window.current_series_id()
+    assert series_id is not None
+    expected = count_attendees(demo_app.uow(), AttendeeFilter(series_id, "Nigeria"))
+    assert expected == registrants.count_registrants(demo_app.uow(), series_id, "Nigeria")
     assert 0 < expected < everyone
     qtbot.waitUntil(lambda: tab.model.total() == expected)
-    assert all(tab.model.row_at(r).country == "Nigeria" for r in range(tab.model.rowCount()))
+    shown = [tab.model.row_at(r).registrant for r in range(tab.model.rowCount())]
+    assert all(person.country == "Nigeria" for person in shown)
     assert tab.count_label.text() == f"{expected} registrants"
     tab.filter_edit.clear()
     qtbot.waitUntil(lambda: tab.model.total() == everyone)
@@ -76,13 +81,13 @@ def test_attendees_load_in_pages(demo_app: App, make_window: Build) -> None:
     window = make_window(demo_app)
     model = window.attendees_tab.model
     model.PAGE = 100
-    window.attendees_tab.refresh(window.current_series_id())
+    window.attendees_tab.reload()
     assert model.rowCount() == 100 and model.total() > 100
     assert model.canFetchMore(model.index(-1, -1))
     while model.canFetchMore(model.index(-1, -1)):
         model.fetchMore(model.index(-1, -1))
     assert model.rowCount() == model.total()
-    emails = [model.row_at(r).email for r in range(model.rowCount())]
+    emails = [model.row_at(r).registrant.email for r in range(model.rowCount())]
     assert len(set(emails)) == len(emails)
 
 

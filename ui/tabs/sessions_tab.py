@@ -1,20 +1,35 @@
-"""Sessions tab: the sessions of a series in date order, and who speaks at the selected one."""
+"""Sessions tab: the sessions of a series in date order, an editor, and their speakers."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from datetime import datetime, timedelta
 
-from desktop_app.bootstrap import App
-from desktop_app.domain.enums import label
-from desktop_app.services import sessions, speakers
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain import timezones
+from desktop_app.domain.enums import SessionKind, SessionStatus, label
+from desktop_app.domain.errors import UserError, ValidationError
+from desktop_app.domain.records import AppearanceData, SessionData
+from desktop_app.services import series, sessions, snapshots, speakers
 from desktop_app.services.rows import AppearanceRow, SessionRow
+from ui.edits import Edits
+from ui.roster_panel import RosterPanel
+from ui.session_editor import SessionEditor
 from ui.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
 
 
 def _after_hours(row: SessionRow) -> str:
-    if not row.after_hours_minutes:
+    if row.after_hours_minutes is None:
         return ""
     host = f" · {row.after_hours_host_name}" if row.after_hours_host_name else ""
     return f"{row.after_hours_minutes} min{host}"
@@ -31,67 +46,220 @@ SESSION_COLUMNS: list[Column[SessionRow]] = [
     Column("After Hours", _after_hours),
 ]
 
-ROSTER_COLUMNS: list[Column[AppearanceRow]] = [
-    Column("#", lambda r: str(r.position + 1), align_right=True),
-    Column("Speaker", lambda r: r.speaker_name),
-    Column("Role", lambda r: label(r.role)),
-    Column("Confirmed", lambda r: "Yes" if r.confirmed else "No"),
-    Column("Title", lambda r: r.speaker_title),
-    Column("Organisation", lambda r: r.speaker_organisation),
-]
-
 
 class SessionsTab(QWidget):
-    """Lists sessions; selecting one shows its speakers below."""
+    """Lists sessions; the selected one is edited on the right with its speakers below."""
 
-    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+    status_message = Signal(str)
+
+    def __init__(self, edits: Edits, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._app = app
+        self._edits = edits
+        self._app = edits.app
+        self._series_id: int | None = None
         self.model: RowTableModel[SessionRow] = RowTableModel(SESSION_COLUMNS, self)
-        self.roster_model: RowTableModel[AppearanceRow] = RowTableModel(ROSTER_COLUMNS, self)
         self.view = make_table_view()
         self.view.setModel(self.model)
-        self.roster_view = make_table_view()
-        self.roster_view.setModel(self.roster_model)
-        self.roster_title = QLabel("Select a session to see its speakers.")
-        self.roster_title.setObjectName("sectionTitle")
+        self.new_button = QPushButton("&New session")
+        self.delete_button = QPushButton("Delete…")
+        self.new_button.clicked.connect(self.new_session)
+        self.delete_button.clicked.connect(self.delete_selected)
 
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 8, 0, 0)
-        lower_layout.addWidget(self.roster_title)
-        lower_layout.addWidget(self.roster_view)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(self.view)
-        self.splitter.addWidget(lower)
+        self.editor = SessionEditor()
+        self.roster = RosterPanel()
+        editor_scroll = QScrollArea()
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setWidget(self.editor)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(editor_scroll)
+        self.right.addWidget(self.roster)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, 2)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.view)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("sessionsSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([660, 540])
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
-        self.view.selectionModel().currentRowChanged.connect(self._show_roster)
+
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.editor.apply_requested.connect(self._apply)
+        self.roster.edit_requested.connect(self._edit_part)
+        self.roster.reorder_requested.connect(self._reorder)
+        self.roster.add_requested.connect(self._add_part)
+        self.roster.remove_requested.connect(self._edits.remove_part)
+        self._update_buttons()
+
+    # Loading -------------------------------------------------------------------------
 
     def refresh(self, series_id: int | None) -> None:
         """Reload the sessions of a series, keeping the selected session when it remains."""
-        current = self.view.currentIndex()
-        selected = self.model.row_at(current.row()).id if current.isValid() else None
+        self._series_id = series_id
+        selected = self.selected()
         rows = sessions.list_sessions(self._app.uow(), series_id) if series_id else []
+        self.view.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
-        fit_columns(self.view)
+        self.view.selectionModel().blockSignals(False)
+        fit_columns(self.view, widest=300)
         ids = [r.id for r in rows]
         if rows:
-            self.view.selectRow(ids.index(selected) if selected in ids else 0)
+            self.select_session(selected.id if selected and selected.id in ids else ids[0])
         else:
-            self._show_roster()
+            self._show(None)
 
-    def _show_roster(self) -> None:
-        """Show the speakers of the selected session."""
+    def selected(self) -> SessionRow | None:
+        """The session being edited."""
         current = self.view.currentIndex()
-        if not current.isValid():
-            self.roster_model.set_rows([])
-            self.roster_title.setText("Select a session to see its speakers.")
+        return self.model.row_at(current.row()) if current.isValid() else None
+
+    def select_session(self, session_id: int) -> None:
+        """Select a session by id and show it in the editor."""
+        ids = [self.model.row_at(r).id for r in range(self.model.rowCount())]
+        if session_id in ids:
+            self.view.selectionModel().blockSignals(True)
+            self.view.selectRow(ids.index(session_id))
+            self.view.selectionModel().blockSignals(False)
+            self._show(self.model.row_at(ids.index(session_id)))
+
+    def _current_changed(self) -> None:
+        # Keep unsaved edits: save them before showing another session.
+        if self.editor.tracker.dirty and not self.save_pending():
+            previous = self.editor.session_id()
+            if previous is not None:
+                self.select_session(previous)
             return
-        session = self.model.row_at(current.row())
-        parts = speakers.list_appearances(self._app.uow(), session_id=session.id)
-        self.roster_model.set_rows(parts)
-        fit_columns(self.roster_view)
-        self.roster_title.setText(f"Speakers — {session.title}")
+        self._show(self.selected())
+
+    def _show(self, row: SessionRow | None) -> None:
+        """Load a session into the editor and its speakers into the roster."""
+        everyone = speakers.list_speakers(self._app.uow())
+        if row is None:
+            self.editor.load(None, None, everyone)
+            self.roster.load("Speakers", [], [])
+            self.roster.setEnabled(False)
+        else:
+            # A refresh caused by another edit must not wipe what is being typed here.
+            if not (self.editor.tracker.dirty and self.editor.session_id() == row.id):
+                self.editor.load(row, series.get_series(self._app.uow(), row.series_id),
+                                 everyone)
+            parts = speakers.list_appearances(self._app.uow(), session_id=row.id)
+            self.roster.setEnabled(True)
+            self.roster.load(f"Speakers — {row.title}", parts, everyone)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.new_button.setEnabled(self._series_id is not None)
+        self.delete_button.setEnabled(self.selected() is not None)
+
+    # Editing -------------------------------------------------------------------------
+
+    def save_pending(self) -> bool:
+        """Apply unsaved edits in the editor; False (with problems shown) if refused."""
+        if not self.editor.tracker.dirty:
+            return True
+        session_id = self.editor.session_id()
+        if session_id is None:
+            return True
+        return self._save(session_id, self.editor.data())
+
+    def _apply(self, data: SessionData) -> None:
+        session_id = self.editor.session_id()
+        if session_id is not None:
+            self._save(session_id, data)
+
+    def _save(self, session_id: int, data: SessionData) -> bool:
+        # Clean before saving: the save refreshes the tab, which then reloads the form.
+        self.editor.tracker.reset()
+        try:
+            self._edits.update_session(session_id, data)
+        except ValidationError as error:
+            self.editor.tracker.touch()
+            self.editor.show_problems(error.problems)
+            return False
+        except UserError as error:
+            self.editor.tracker.touch()
+            self.editor.show_message(str(error))
+            return False
+        self.status_message.emit(f"Saved “{data.title}”.")
+        return True
+
+    def new_session(self) -> None:
+        """Add a draft session two weeks after the last one and select it."""
+        if self._series_id is None or not self.save_pending():
+            return
+        home = series.get_series(self._app.uow(), self._series_id)
+        rows = [self.model.row_at(r) for r in range(self.model.rowCount())]
+        if rows:
+            start = rows[-1].starts_at + timedelta(days=14)
+        else:
+            now = datetime.now()
+            start = timezones.local_to_utc(
+                datetime(now.year, now.month, now.day, 10) + timedelta(days=7), home.home_zone)
+        new_id = self._edits.create_session(self._series_id, SessionData(
+            "New session", start, 60, SessionKind.OTHER, status=SessionStatus.DRAFT,
+            platform=home.default_platform))
+        self.select_session(new_id)
+        self.editor.title_edit.setFocus()
+        self.editor.title_edit.selectAll()
+
+    def delete_selected(self) -> None:
+        """Ask, saying what goes with it, then delete the selected session."""
+        row = self.selected()
+        if row is None:
+            return
+        snap = snapshots.capture(self._app.uow(), "sessions", [row.id])
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete session",
+                          f"Delete “{row.title}”?", parent=self)
+        box.setInformativeText(
+            f"This also removes {snap.count('registrations'):,} registrations, "
+            f"{snap.count('session_speakers')} speaker parts and "
+            f"{snap.count('run_of_show_segments')} run-of-show segments. "
+            "Edit › Undo brings them back.")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+        box.finished.connect(lambda result: self._delete_confirmed(result, row))
+        self.delete_box = box  # kept so tests can answer it
+        box.open()
+
+    def _delete_confirmed(self, result: int, row: SessionRow) -> None:
+        if result == QMessageBox.StandardButton.Yes:
+            self.editor.tracker.reset()  # the edits go with the session
+            self._edits.delete_sessions([row])
+            self.status_message.emit(f"Deleted “{row.title}”.")
+
+    def _edit_part(self, row: AppearanceRow, data: AppearanceData) -> None:
+        try:
+            self._edits.update_part(row, data)
+        except UserError as error:
+            self.status_message.emit(str(error))
+
+    def _add_part(self, speaker_id: int, data: AppearanceData) -> None:
+        session = self.selected()
+        if session is None:
+            return
+        try:
+            self._edits.add_part(session.id, speaker_id, data)
+        except UserError as error:
+            self.status_message.emit(f"Cannot add the speaker: {error}")
+
+    def _reorder(self, ids: list[int]) -> None:
+        session = self.selected()
+        selected = self.roster.selected()
+        if session is not None:
+            self._edits.reorder_parts(session.id, self.roster.model.ids(), ids)
+            if selected is not None:
+                self.roster.select_part(selected.id)

@@ -1,12 +1,27 @@
-"""Speakers tab: everyone who speaks in the series, with title and organisation."""
+"""Speakers tab: everyone who speaks, an editor, and the sessions each speaks at."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop_app.bootstrap import App
-from desktop_app.services import speakers
-from desktop_app.services.rows import SpeakerRow
+from desktop_app.domain.enums import SpeakerRole, label
+from desktop_app.domain.errors import UserError, ValidationError
+from desktop_app.domain.records import AppearanceData, SpeakerData
+from desktop_app.services import sessions, snapshots, speakers
+from desktop_app.services.rows import AppearanceRow, SpeakerRow
+from ui.edits import Edits
+from ui.speaker_editor import SpeakerEditor
 from ui.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
 
@@ -18,21 +33,208 @@ SPEAKER_COLUMNS: list[Column[SpeakerRow]] = [
     Column("Email", lambda r: r.email),
 ]
 
+PART_COLUMNS: list[Column[AppearanceRow]] = [
+    Column("Session", lambda r: r.session_title),
+    Column("Role", lambda r: label(r.role)),
+    Column("Confirmed", lambda r: "Yes" if r.confirmed else "No"),
+]
+
 
 class SpeakersTab(QWidget):
-    """Lists the speakers of the selected series."""
+    """Lists the speakers of the series; edits the selected one."""
 
-    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+    status_message = Signal(str)
+
+    def __init__(self, edits: Edits, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._app = app
+        self._edits = edits
+        self._app = edits.app
+        self._series_id: int | None = None
         self.model: RowTableModel[SpeakerRow] = RowTableModel(SPEAKER_COLUMNS, self)
         self.view = make_table_view()
         self.view.setModel(self.model)
+        self.new_button = QPushButton("&New speaker")
+        self.delete_button = QPushButton("Delete…")
+        self.new_button.clicked.connect(self.new_speaker)
+        self.delete_button.clicked.connect(self.delete_selected)
+
+        self.editor = SpeakerEditor(self._app.data_dir)
+        self.parts_model: RowTableModel[AppearanceRow] = RowTableModel(PART_COLUMNS, self)
+        self.parts_view = make_table_view()
+        self.parts_view.setModel(self.parts_model)
+        self.session_combo = QComboBox()
+        self.session_combo.setAccessibleName("Session")
+        self.role_combo = QComboBox()
+        self.role_combo.setAccessibleName("Role")
+        for role in SpeakerRole:
+            self.role_combo.addItem(label(role), role.value)
+        self.add_part_button = QPushButton("Add to session")
+        self.add_part_button.clicked.connect(self._add_part)
+
+        parts_box = QWidget()
+        parts_layout = QVBoxLayout(parts_box)
+        parts_layout.setContentsMargins(0, 0, 0, 0)
+        self.parts_title = QLabel("Sessions")
+        parts_layout.addWidget(self.parts_title)
+        parts_layout.addWidget(self.parts_view)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.session_combo, 1)
+        add_row.addWidget(self.role_combo)
+        add_row.addWidget(self.add_part_button)
+        parts_layout.addLayout(add_row)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.editor)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(scroll)
+        right.addWidget(parts_box)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.view)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("speakersSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view)
+        layout.addWidget(self.splitter)
+
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.editor.apply_requested.connect(self._apply)
 
     def refresh(self, series_id: int | None) -> None:
-        """Reload the speakers of a series."""
+        """Reload the speakers of a series, keeping the selection."""
+        self._series_id = series_id
+        selected = self.selected()
         rows = speakers.list_speakers(self._app.uow(), series_id) if series_id else []
+        self.view.selectionModel().blockSignals(True)
         self.model.set_rows(rows)
-        fit_columns(self.view)
+        self.view.selectionModel().blockSignals(False)
+        fit_columns(self.view, widest=280)
+        ids = [r.id for r in rows]
+        if rows:
+            self.select_speaker(selected.id if selected and selected.id in ids else ids[0])
+        else:
+            self._show(None)
+        self.new_button.setEnabled(series_id is not None)
+
+    def selected(self) -> SpeakerRow | None:
+        """The speaker being edited."""
+        current = self.view.currentIndex()
+        return self.model.row_at(current.row()) if current.isValid() else None
+
+    def select_speaker(self, speaker_id: int) -> None:
+        """Select a speaker by id."""
+        ids = [self.model.row_at(r).id for r in range(self.model.rowCount())]
+        if speaker_id in ids:
+            self.view.selectionModel().blockSignals(True)
+            self.view.selectRow(ids.index(speaker_id))
+            self.view.selectionModel().blockSignals(False)
+            self._show(self.model.row_at(ids.index(speaker_id)))
+
+    def _current_changed(self) -> None:
+        if self.editor.tracker.dirty and not self.save_pending():
+            previous = self.editor.speaker_id()
+            if previous is not None:
+                self.select_speaker(previous)
+            return
+        self._show(self.selected())
+
+    def _show(self, row: SpeakerRow | None) -> None:
+        # A refresh caused by another edit must not wipe what is being typed here.
+        if not (row and self.editor.tracker.dirty and self.editor.speaker_id() == row.id):
+            self.editor.load(row)
+        parts = speakers.list_appearances(self._app.uow(), speaker_id=row.id) if row else []
+        self.parts_model.set_rows(parts)
+        fit_columns(self.parts_view)
+        self.parts_title.setText(f"Sessions — {row.name}" if row else "Sessions")
+        self.session_combo.clear()
+        if self._series_id is not None:
+            for session in sessions.list_sessions(self._app.uow(), self._series_id):
+                self.session_combo.addItem(session.title, session.id)
+        self.add_part_button.setEnabled(row is not None and self.session_combo.count() > 0)
+        self.delete_button.setEnabled(row is not None)
+
+    def save_pending(self) -> bool:
+        """Apply unsaved edits; False (with problems shown) if refused."""
+        speaker_id = self.editor.speaker_id()
+        if not self.editor.tracker.dirty or speaker_id is None:
+            return True
+        return self._save(speaker_id, self.editor.data())
+
+    def _apply(self, data: SpeakerData) -> None:
+        speaker_id = self.editor.speaker_id()
+        if speaker_id is not None:
+            self._save(speaker_id, data)
+
+    def _save(self, speaker_id: int, data: SpeakerData) -> bool:
+        # Clean before saving: the save refreshes the tab, which then reloads the form.
+        self.editor.tracker.reset()
+        try:
+            self._edits.update_speaker(speaker_id, data)
+        except ValidationError as error:
+            self.editor.tracker.touch()
+            self.editor.show_problems(error.problems)
+            return False
+        except UserError as error:
+            self.editor.tracker.touch()
+            self.editor.show_message(str(error))
+            return False
+        self.status_message.emit(f"Saved {data.name}.")
+        return True
+
+    def new_speaker(self) -> None:
+        """Create a speaker and select them for editing."""
+        if not self.save_pending():
+            return
+        new_id = self._edits.create_speaker(SpeakerData("New speaker"))
+        self.select_speaker(new_id)
+        self.editor.name_edit.setFocus()
+        self.editor.name_edit.selectAll()
+
+    def delete_selected(self) -> None:
+        """Ask, saying which sessions lose the speaker, then delete."""
+        row = self.selected()
+        if row is None:
+            return
+        snap = snapshots.capture(self._app.uow(), "speakers", [row.id])
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete speaker",
+                          f"Delete {row.name}?", parent=self)
+        box.setInformativeText(
+            f"They will be taken off {snap.count('session_speakers')} session part(s)"
+            + (f" and {len(snap.nulled)} After Hours segment(s) lose their host"
+               if snap.nulled else "") + ". Edit › Undo brings them back.")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
+        box.finished.connect(lambda result: self._delete_confirmed(result, row))
+        self.delete_box = box
+        box.open()
+
+    def _delete_confirmed(self, result: int, row: SpeakerRow) -> None:
+        if result == QMessageBox.StandardButton.Yes:
+            self.editor.tracker.reset()
+            self._edits.delete_speaker(row)
+            self.status_message.emit(f"Deleted {row.name}.")
+
+    def _add_part(self) -> None:
+        row, session_id = self.selected(), self.session_combo.currentData()
+        if row is None or session_id is None:
+            return
+        position = len(speakers.list_appearances(self._app.uow(), session_id=session_id))
+        try:
+            self._edits.add_part(int(session_id), row.id, AppearanceData(
+                SpeakerRole(self.role_combo.currentData()), position))
+        except UserError as error:
+            self.status_message.emit(f"Cannot add {row.name}: {error}")

@@ -1,0 +1,107 @@
+"""Deletions that can be undone: capture a record with everything that depends on it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table, delete, insert, select, update
+
+from desktop_app.db.models import Base, Registrant, Series, Session, Speaker
+from desktop_app.domain.errors import NotFound
+from desktop_app.services.uow import UnitOfWork
+
+Rows = tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Rows of every table touched by deleting some records, as they were before."""
+
+    rows: Rows
+    # (table, column, id of the row, value, row's updated_at) for references that
+    # ON DELETE SET NULL cleared; updated_at is kept so the repair leaves no trace.
+    nulled: tuple[tuple[str, str, int, int, Any], ...]
+    what: str
+
+    def count(self, table: str) -> int:
+        """How many rows of a table the snapshot holds."""
+        return sum(len(rows) for name, rows in self.rows if name == table)
+
+
+_ROOTS: dict[str, type[Base]] = {
+    "series": Series, "sessions": Session, "speakers": Speaker, "registrants": Registrant,
+}
+
+
+def capture(uow: UnitOfWork, table_name: str, ids: list[int]) -> Snapshot:
+    """Everything that deleting these records would remove or change, without deleting."""
+    with uow:
+        return _capture(uow, table_name, ids)
+
+
+def delete_with_snapshot(uow: UnitOfWork, table_name: str, ids: list[int]) -> Snapshot:
+    """Delete records (and their dependants) and return what is needed to put them back."""
+    with uow:
+        snapshot = _capture(uow, table_name, ids)
+        table = _ROOTS[table_name].__table__
+        assert isinstance(table, Table)
+        uow.session.execute(delete(table).where(table.c.id.in_(ids)))
+        uow.commit()
+        return snapshot
+
+
+def restore(uow: UnitOfWork, snapshot: Snapshot) -> None:
+    """Put deleted records back with their original ids, dependants and references."""
+    tables = {t.name: t for t in Base.metadata.sorted_tables}
+    order = [t.name for t in Base.metadata.sorted_tables]
+    with uow:
+        for name, rows in sorted(snapshot.rows, key=lambda item: order.index(item[0])):
+            if rows:
+                uow.session.execute(insert(tables[name]), [dict(r) for r in rows])
+        for name, column, row_id, value, updated_at in snapshot.nulled:
+            table = tables[name]
+            values = {column: value}
+            if "updated_at" in table.c:
+                values["updated_at"] = updated_at
+            uow.session.execute(update(table).where(table.c.id == row_id).values(values))
+        uow.flush()
+        uow.commit()
+
+
+def _capture(uow: UnitOfWork, table_name: str, ids: list[int]) -> Snapshot:
+    """Walk foreign keys from the root rows: CASCADE rows are captured, SET NULL noted."""
+    tables = {t.name: t for t in Base.metadata.sorted_tables}
+    captured: dict[str, dict[int, dict[str, Any]]] = {}
+    nulled: list[tuple[str, str, int, int, Any]] = []
+    pending = [(table_name, list(ids))]
+    root = tables[table_name]
+    found = uow.session.execute(select(root.c.id).where(root.c.id.in_(ids))).scalars().all()
+    if len(set(found)) != len(set(ids)):
+        raise NotFound(f"some of the {table_name} to delete no longer exist")
+    while pending:
+        name, keys = pending.pop()
+        table = tables[name]
+        found_rows = uow.session.execute(select(table).where(table.c.id.in_(keys))).mappings()
+        fresh = [dict(r) for r in found_rows if r["id"] not in captured.setdefault(name, {})]
+        for row in fresh:
+            captured[name][row["id"]] = row
+        fresh_ids = [row["id"] for row in fresh]
+        if not fresh_ids:
+            continue
+        for child in tables.values():
+            for key in child.foreign_keys:
+                if key.column.table is not table:
+                    continue
+                column = key.parent
+                stamp = child.c.updated_at if "updated_at" in child.c else column
+                children = uow.session.execute(
+                    select(child.c.id, column, stamp).where(column.in_(fresh_ids))).all()
+                if key.ondelete == "CASCADE":
+                    pending.append((child.name, [c[0] for c in children]))
+                elif key.ondelete == "SET NULL":
+                    nulled.extend((child.name, column.name, c[0], c[1], c[2]) for c in children)
+    # A row that is itself deleted needs no SET NULL repair.
+    nulled = [n for n in nulled if n[2] not in captured.get(n[0], {})]
+    return Snapshot(rows=tuple((name, tuple(by_id.values())) for name, by_id in captured.items()),
+                    nulled=tuple(nulled), what=table_name)

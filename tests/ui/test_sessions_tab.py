@@ -1,0 +1,170 @@
+"""Sessions tab: edit, validate, create, delete, reorder speakers; undo and redo of each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop_app.bootstrap import App
+from desktop_app.services import sessions, speakers, stats
+from ui.main_window import MainWindow
+from ui.roster_panel import CHECKS, FIXED, ROLE_COLUMN
+
+Build = Callable[[App], MainWindow]
+
+
+def session_titles(app: App) -> list[str]:
+    return [s.title for s in sessions.list_sessions(app.uow())]
+
+
+def roster_names(app: App, session_id: int) -> list[str]:
+    return [p.speaker_name for p in speakers.list_appearances(app.uow(), session_id=session_id)]
+
+
+def test_edit_apply_undo_redo(demo_app: App, make_window: Build, qtbot: QtBot) -> None:
+    window = make_window(demo_app)
+    tab = window.sessions_tab
+    tab.view.selectRow(1)
+    editor = tab.editor
+    assert not editor.apply_button.isEnabled()
+    editor.title_edit.clear()
+    qtbot.keyClicks(editor.title_edit, "Procurement for All")
+    editor.duration_spin.setValue(75)
+    assert editor.apply_button.isEnabled()
+    assert "until 11:15 PT / 14:15 ET" in editor.when_label.text()
+    qtbot.mouseClick(editor.apply_button, Qt.MouseButton.LeftButton)
+    row = sessions.get_session(demo_app.uow(), tab.selected().id)
+    assert (row.title, row.duration_minutes) == ("Procurement for All", 75)
+    assert tab.model.index(1, 1).data() == "Procurement for All"
+    window.undo_action.trigger()
+    assert session_titles(demo_app)[1] == "Procurement for the People"
+    assert sessions.list_sessions(demo_app.uow())[1].duration_minutes == 60
+    assert editor.title_edit.text() == "Procurement for the People"
+    window.redo_action.trigger()
+    assert session_titles(demo_app)[1] == "Procurement for All"
+
+
+def test_start_is_typed_in_the_home_zone(demo_app: App, make_window: Build) -> None:
+    window = make_window(demo_app)
+    editor = window.sessions_tab.editor
+    time = editor.start_edit.time()
+    editor.start_edit.setTime(time.addSecs(90 * 60))  # 10:00 -> 11:30 Pacific
+    editor.apply()
+    start = sessions.list_sessions(demo_app.uow())[0].starts_at
+    assert (start.hour, start.minute) == (18, 30)  # 11:30 PDT is 18:30 UTC
+
+
+def test_invalid_input_is_marked_at_the_field(demo_app: App, make_window: Build,
+                                              qtbot: QtBot) -> None:
+    window = make_window(demo_app)
+    editor = window.sessions_tab.editor
+    qtbot.keyClicks(editor.join_edit, "zoom.us/j/123")
+    editor.title_edit.clear()
+    editor.tracker.touch()
+    editor.apply()
+    assert "not a web address" in editor.problems.text_of("join_url")
+    assert "needs a title" in editor.problems.text_of("title")
+    assert session_titles(demo_app)[0] == "No More Status Quo Contracting"
+    assert window.edits.stack.count() == 0
+
+
+def test_new_session_and_undo(demo_app: App, make_window: Build) -> None:
+    window = make_window(demo_app)
+    window.sessions_tab.new_session()
+    assert stats.stats(demo_app.uow()).sessions == 5
+    created = window.sessions_tab.selected()
+    assert created is not None and created.title == "New session"
+    assert created.status == "draft" and created.platform == "Zoom"
+    window.undo_action.trigger()
+    assert stats.stats(demo_app.uow()).sessions == 4
+    window.redo_action.trigger()
+    assert [s.id for s in sessions.list_sessions(demo_app.uow())][-1] == created.id
+
+
+def test_delete_asks_says_what_goes_and_undoes(demo_app: App, make_window: Build) -> None:
+    window = make_window(demo_app)
+    tab = window.sessions_tab
+    tab.view.selectRow(2)
+    doomed = tab.selected()
+    assert doomed is not None
+    before = stats.stats(demo_app.uow())
+    tab.delete_selected()
+    assert f"{doomed.registered:,} registrations" in tab.delete_box.informativeText()
+    tab.delete_box.button(QMessageBox.StandardButton.Cancel).click()
+    assert stats.stats(demo_app.uow()) == before
+    tab.delete_selected()
+    tab.delete_box.button(QMessageBox.StandardButton.Yes).click()
+    after = stats.stats(demo_app.uow())
+    assert after.sessions == 3
+    assert after.registrations == before.registrations - doomed.registered
+    window.undo_action.trigger()
+    assert stats.stats(demo_app.uow()) == before
+
+
+def test_reorder_by_buttons_and_drag(demo_app: App, make_window: Build) -> None:
+    window = make_window(demo_app)
+    tab = window.sessions_tab
+    session_id = tab.selected().id
+    original = roster_names(demo_app, session_id)
+    tab.roster.view.selectRow(0)
+    tab.roster.down_button.click()
+    assert roster_names(demo_app, session_id) == [original[1], original[0], original[2]]
+    assert tab.roster.selected().speaker_name == original[0]  # selection follows the move
+    window.undo_action.trigger()
+    assert roster_names(demo_app, session_id) == original
+    model = tab.roster.model
+    model.dropMimeData(model.mimeData([model.index(0, 1)]), Qt.DropAction.MoveAction, 3, 0,
+                       QModelIndex())
+    assert roster_names(demo_app, session_id) == [original[1], original[2], original[0]]
+
+
+def test_checklist_ticks_and_role(demo_app: App, make_window: Build,
+                                  qtmodeltester: object) -> None:
+    window = make_window(demo_app)
+    tab = window.sessions_tab
+    model = tab.roster.model
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    tech = len(FIXED) + [name for name, _ in CHECKS].index("tech_check_done")
+    assert model.setData(model.index(0, tech), Qt.CheckState.Unchecked.value,
+                         Qt.ItemDataRole.CheckStateRole)
+    part = speakers.list_appearances(demo_app.uow(), session_id=tab.selected().id)[0]
+    assert not part.tech_check_done and part.confirmed
+    assert model.setData(model.index(0, ROLE_COLUMN), "moderator")
+    assert speakers.list_appearances(demo_app.uow(), session_id=part.session_id)[0].role == \
+        "moderator"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    part = speakers.list_appearances(demo_app.uow(), session_id=part.session_id)[0]
+    assert part.tech_check_done and part.role == "panelist"
+
+
+def test_add_and_remove_a_speaker(demo_app: App, make_window: Build) -> None:
+    window = make_window(demo_app)
+    tab = window.sessions_tab
+    session_id = tab.selected().id
+    tab.roster.speaker_combo.setCurrentIndex(tab.roster.speaker_combo.findText("Beth Blauer"))
+    tab.roster.add_button.click()
+    assert roster_names(demo_app, session_id)[-1] == "Beth Blauer"
+    tab.roster.view.selectRow(3)
+    tab.roster.remove_button.click()
+    assert "Beth Blauer" not in roster_names(demo_app, session_id)
+    window.undo_action.trigger()
+    assert roster_names(demo_app, session_id)[-1] == "Beth Blauer"
+
+
+def test_unsaved_edits_survive_switching_and_closing(demo_app: App, make_window: Build,
+                                                     qtbot: QtBot) -> None:
+    window = make_window(demo_app)
+    tab = window.sessions_tab
+    qtbot.keyClicks(tab.editor.subtitle_edit, " (draft)")
+    tab.view.selectRow(2)  # moving away saves
+    assert sessions.list_sessions(demo_app.uow())[0].subtitle.endswith("(draft)")
+    tab.editor.title_edit.clear()
+    tab.editor.tracker.touch()
+    assert not window.close()  # an invalid edit blocks closing instead of being lost
+    assert "needs a title" in tab.editor.problems.text_of("title")
+    tab.editor.revert()
+    assert window.close()

@@ -1,0 +1,118 @@
+"""Form helpers: field problems shown beside the field, and change tracking."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+INVALID_STYLE = "border: 1px solid #c62828;"
+
+
+class FieldProblems:
+    """Shows a plain explanation under each field the services refused."""
+
+    def __init__(self) -> None:
+        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+
+    def wrap(self, name: str, widget: QWidget) -> QWidget:
+        """A container holding the widget and its (hidden) problem label."""
+        label = QLabel()
+        label.setObjectName(f"problem_{name}")
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #c62828;")
+        label.hide()
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        layout.addWidget(label)
+        self._fields[name] = (widget, label)
+        return box
+
+    def show(self, problems: dict[str, str]) -> list[str]:
+        """Mark the fields named in problems; returns the problems no field could show."""
+        self.clear()
+        unplaced = []
+        for name, text in problems.items():
+            if name in self._fields:
+                widget, label = self._fields[name]
+                widget.setStyleSheet(INVALID_STYLE)
+                widget.setToolTip(text)
+                label.setText(text[:1].upper() + text[1:] + ".")
+                label.show()
+            else:
+                unplaced.append(f"{name}: {text}")
+        return unplaced
+
+    def clear(self) -> None:
+        """Remove every mark."""
+        for widget, label in self._fields.values():
+            widget.setStyleSheet("")
+            widget.setToolTip("")
+            label.hide()
+
+    def text_of(self, name: str) -> str:
+        """The problem shown for a field ('' when none)."""
+        widget_label = self._fields.get(name)
+        return widget_label[1].text() if widget_label and not widget_label[1].isHidden() else ""
+
+
+class ChangeTracker(QObject):
+    """Emits dirty_changed when any watched field is edited, until reset()."""
+
+    dirty_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._dirty = False
+        self._paused = False
+
+    def watch(self, *widgets: QWidget) -> None:
+        """Track edits in these widgets."""
+        for widget in widgets:
+            if isinstance(widget, QLineEdit):
+                widget.textEdited.connect(self.touch)
+            elif isinstance(widget, QPlainTextEdit):
+                widget.textChanged.connect(self.touch)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self.touch)
+            elif isinstance(widget, QCheckBox):
+                widget.toggled.connect(self.touch)
+            elif isinstance(widget, QDateTimeEdit | QAbstractSpinBox):
+                widget.editingFinished.connect(self.touch)
+                if isinstance(widget, QDateTimeEdit):
+                    widget.dateTimeChanged.connect(self.touch)
+                else:
+                    widget.valueChanged.connect(self.touch)  # type: ignore[attr-defined]
+
+    @property
+    def dirty(self) -> bool:
+        """True when something was edited since the last reset."""
+        return self._dirty
+
+    def touch(self) -> None:
+        """Mark as edited (ignored while loading values)."""
+        if not self._paused and not self._dirty:
+            self._dirty = True
+            self.dirty_changed.emit(True)
+
+    def pause(self, paused: bool) -> None:
+        """Ignore changes while a form is being filled programmatically."""
+        self._paused = paused
+
+    def reset(self) -> None:
+        """Mark as saved."""
+        if self._dirty:
+            self._dirty = False
+            self.dirty_changed.emit(False)

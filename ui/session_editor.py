@@ -1,0 +1,253 @@
+"""The form that edits every field of one session, with its start in the series' home zone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain import timezones
+from desktop_app.domain.enums import SessionKind, SessionStatus, label
+from desktop_app.domain.records import SessionData
+from desktop_app.services.rows import SeriesRow, SessionRow, SpeakerRow
+from ui.forms import ChangeTracker, FieldProblems
+
+
+class SessionEditor(QWidget):
+    """Edits one session; emits apply_requested with the new data when the user applies."""
+
+    apply_requested = Signal(object)  # SessionData
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.problems = FieldProblems()
+        self.tracker = ChangeTracker(self)
+        self._series: SeriesRow | None = None
+        self._row: SessionRow | None = None
+        self._hosts: list[SpeakerRow] = []
+
+        self.title_edit = QLineEdit()
+        self.subtitle_edit = QLineEdit()
+        self.kind_combo = QComboBox()
+        for kind in SessionKind:
+            self.kind_combo.addItem(label(kind), kind.value)
+        self.status_combo = QComboBox()
+        for status in SessionStatus:
+            self.status_combo.addItem(label(status), status.value)
+        self.start_edit = QDateTimeEdit()
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.zone_label = QLabel()
+        self.duration_spin = QSpinBox()
+        self.duration_spin.setRange(0, 24 * 60)
+        self.duration_spin.setSuffix(" min")
+        self.duration_spin.setSingleStep(15)
+        self.when_label = QLabel()
+        self.when_label.setObjectName("whenPreview")
+        self.platform_edit = QLineEdit()
+        self.join_edit = QLineEdit()
+        self.registration_edit = QLineEdit()
+        self.recording_edit = QLineEdit()
+        for edit in (self.join_edit, self.registration_edit, self.recording_edit):
+            edit.setPlaceholderText("https://…")
+        self.after_hours_check = QCheckBox("After Hours segment after the session")
+        self.after_hours_spin = QSpinBox()
+        self.after_hours_spin.setRange(0, 240)
+        self.after_hours_spin.setSuffix(" min")
+        self.after_hours_spin.setSingleStep(5)
+        self.host_combo = QComboBox()
+        self.description_edit = QPlainTextEdit()
+        self.description_edit.setTabChangesFocus(True)
+        self.description_edit.setMaximumHeight(90)
+
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start_edit)
+        start_row.addWidget(self.zone_label, 1)
+        after_row = QHBoxLayout()
+        after_row.addWidget(self.after_hours_check)
+        after_row.addWidget(self.after_hours_spin)
+        after_row.addWidget(QLabel("hosted by"))
+        after_row.addWidget(self.host_combo, 1)
+        start_box, after_box = QWidget(), QWidget()
+        start_row.setContentsMargins(0, 0, 0, 0)
+        after_row.setContentsMargins(0, 0, 0, 0)
+        start_box.setLayout(start_row)
+        after_box.setLayout(after_row)
+
+        form = QFormLayout()
+        wrap = self.problems.wrap
+        form.addRow("&Title", wrap("title", self.title_edit))
+        form.addRow("S&ubtitle", self.subtitle_edit)
+        form.addRow("&Kind", self.kind_combo)
+        form.addRow("Stat&us", self.status_combo)
+        form.addRow("&Start", wrap("start", start_box))
+        form.addRow("&Duration", wrap("duration_minutes", self.duration_spin))
+        form.addRow("", self.when_label)
+        form.addRow("&Platform", self.platform_edit)
+        form.addRow("&Join link", wrap("join_url", self.join_edit))
+        form.addRow("&Registration link", wrap("registration_url", self.registration_edit))
+        form.addRow("Re&cording link", wrap("recording_url", self.recording_edit))
+        form.addRow("After Hours", wrap("after_hours_minutes", after_box))
+        form.addRow("Descr&iption", self.description_edit)
+
+        self.buttons = QDialogButtonBox()
+        self.apply_button = QPushButton("&Apply")
+        self.revert_button = QPushButton("Re&vert")
+        self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ApplyRole)
+        self.buttons.addButton(self.revert_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.apply_button.clicked.connect(self.apply)
+        self.revert_button.clicked.connect(self.revert)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+        self.tracker.watch(self.title_edit, self.subtitle_edit, self.kind_combo,
+                           self.status_combo, self.start_edit, self.duration_spin,
+                           self.platform_edit, self.join_edit, self.registration_edit,
+                           self.recording_edit, self.after_hours_check, self.after_hours_spin,
+                           self.host_combo, self.description_edit)
+        self.tracker.dirty_changed.connect(self._update_buttons)
+        self.start_edit.dateTimeChanged.connect(self._update_preview)
+        self.duration_spin.valueChanged.connect(self._update_preview)
+        self.after_hours_check.toggled.connect(self._update_after_hours)
+        self.load(None, None, [])
+
+    # Loading -------------------------------------------------------------------------
+
+    def load(self, row: SessionRow | None, series: SeriesRow | None,
+             hosts: list[SpeakerRow]) -> None:
+        """Fill the form from a session (or empty and disable it for None)."""
+        self._row, self._series, self._hosts = row, series, hosts
+        self.tracker.pause(True)
+        self.problems.clear()
+        self.message.hide()
+        self.host_combo.clear()
+        self.host_combo.addItem("(nobody yet)", None)
+        for host in hosts:
+            self.host_combo.addItem(host.name, host.id)
+        if row is not None and series is not None:
+            self.title_edit.setText(row.title)
+            self.subtitle_edit.setText(row.subtitle)
+            self.kind_combo.setCurrentIndex(self.kind_combo.findData(row.kind))
+            self.status_combo.setCurrentIndex(self.status_combo.findData(row.status))
+            local = timezones.utc_to_local(row.starts_at, series.home_zone)
+            self.start_edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
+                                                  QTime(local.hour, local.minute)))
+            self.zone_label.setText(f"{timezones.abbreviation(series.home_zone, row.starts_at)}"
+                                    f" ({series.home_zone})")
+            self.duration_spin.setValue(row.duration_minutes)
+            self.platform_edit.setText(row.platform)
+            self.join_edit.setText(row.join_url)
+            self.registration_edit.setText(row.registration_url)
+            self.recording_edit.setText(row.recording_url)
+            self.after_hours_check.setChecked(row.after_hours_minutes is not None)
+            self.after_hours_spin.setValue(row.after_hours_minutes or 30)
+            found = self.host_combo.findData(row.after_hours_host_id)
+            self.host_combo.setCurrentIndex(max(found, 0))
+            self.description_edit.setPlainText(row.description)
+        self.setEnabled(row is not None)
+        self._update_after_hours()
+        self._update_preview()
+        self.tracker.pause(False)
+        self.tracker.reset()
+        self._update_buttons()
+
+    def session_id(self) -> int | None:
+        """Id of the session in the form."""
+        return self._row.id if self._row else None
+
+    # Reading -------------------------------------------------------------------------
+
+    def start_utc(self) -> datetime | None:
+        """The start typed in the home zone, as UTC."""
+        if self._series is None:
+            return None
+        value = self.start_edit.dateTime()
+        date, time = value.date(), value.time()
+        naive = datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
+        return timezones.local_to_utc(naive, self._series.home_zone)
+
+    def data(self) -> SessionData:
+        """What the form holds, as session data (validated by the service on apply)."""
+        start = self.start_utc()
+        assert start is not None
+        after = self.after_hours_check.isChecked()
+        return SessionData(
+            title=self.title_edit.text(), start=start,
+            duration_minutes=self.duration_spin.value(),
+            kind=SessionKind(self.kind_combo.currentData()),
+            subtitle=self.subtitle_edit.text(),
+            description=self.description_edit.toPlainText(),
+            platform=self.platform_edit.text(), join_url=self.join_edit.text(),
+            registration_url=self.registration_edit.text(),
+            recording_url=self.recording_edit.text(),
+            status=SessionStatus(self.status_combo.currentData()),
+            after_hours_minutes=self.after_hours_spin.value() if after else None,
+            after_hours_host_id=self.host_combo.currentData() if after else None,
+        )
+
+    # Actions ---------------------------------------------------------------------------
+
+    def apply(self) -> None:
+        """Ask for the form to be saved."""
+        if self._row is not None:
+            self.apply_requested.emit(self.data())
+
+    def revert(self) -> None:
+        """Throw away unsaved edits."""
+        self.load(self._row, self._series, self._hosts)
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        """Mark refused fields; problems that belong to no field go under the form."""
+        rest = self.problems.show(problems)
+        self.message.setText("\n".join(rest))
+        self.message.setVisible(bool(rest))
+
+    def show_message(self, text: str) -> None:
+        """A problem with the whole session (e.g. a conflict)."""
+        self.message.setText(text)
+        self.message.show()
+
+    def _update_buttons(self) -> None:
+        dirty = self.tracker.dirty
+        self.apply_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    def _update_after_hours(self) -> None:
+        on = self.after_hours_check.isChecked()
+        self.after_hours_spin.setEnabled(on)
+        self.host_combo.setEnabled(on)
+
+    def _update_preview(self) -> None:
+        """'Wed 18 Aug 2021 · 10:00 PT / 13:00 ET, until 11:00 PT / 14:00 ET'."""
+        start = self.start_utc()
+        if start is None or self._series is None:
+            self.when_label.clear()
+            return
+        zones = [self._series.home_zone, *self._series.display_zones]
+        end = timezones.end_of(start, self.duration_spin.value())
+        until = " / ".join(timezones.clock(end, z) for z in dict.fromkeys(zones))
+        self.when_label.setText(
+            f"{timezones.format_start(start, self._series.home_zone, list(zones[1:]))}"
+            f", until {until}")
