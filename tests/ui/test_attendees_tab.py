@@ -1,0 +1,95 @@
+"""Attendees tab: per-session columns, filters, sorting, bulk consent and delete; undo."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.modeltest import ModelTester
+
+from desktop_app.bootstrap import App
+from desktop_app.domain.enums import Consent
+from desktop_app.services import registrants, sessions, stats
+from ui.main_window import MainWindow
+from ui.tabs.attendees_tab import FIXED_COLUMNS
+
+Build = Callable[[App], MainWindow]
+
+
+def open_tab(app: App, build: Build) -> MainWindow:
+    window = build(app)
+    window.tabs.setCurrentWidget(window.attendees_tab)
+    return window
+
+
+def test_one_column_group_per_session(demo_app: App, make_window: Build,
+                                      qtmodeltester: ModelTester) -> None:
+    window = open_tab(demo_app, make_window)
+    model = window.attendees_tab.model
+    assert model.columnCount() == len(FIXED_COLUMNS) + 3 * 4
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in
+               range(len(FIXED_COLUMNS), model.columnCount())]
+    assert headers[:3] == ["4 Aug reg.", "4 Aug att.", "4 Aug min"]
+    qtmodeltester.check(model)
+
+
+def test_session_attended_and_consent_filters(demo_app: App, make_window: Build) -> None:
+    window = open_tab(demo_app, make_window)
+    tab = window.attendees_tab
+    second = sessions.list_sessions(demo_app.uow())[1]
+    tab.session_combo.setCurrentIndex(tab.session_combo.findData(second.id))
+    assert tab.model.total() == second.registered
+    tab.attended_combo.setCurrentIndex(tab.attended_combo.findData(True))
+    assert tab.model.total() == second.attended
+    tab.consent_combo.setCurrentIndex(tab.consent_combo.findData("no"))
+    rows = [tab.model.row_at(r) for r in range(tab.model.rowCount())]
+    assert rows and all(r.registrant.consent == "no" and r.sessions[1].attended for r in rows)
+    assert tab.count_label.text() == f"{len(rows)} registrant{'s' if len(rows) != 1 else ''}"
+
+
+def test_clicking_a_header_sorts_in_the_database(demo_app: App, make_window: Build) -> None:
+    window = open_tab(demo_app, make_window)
+    tab = window.attendees_tab
+    minutes_column = len(FIXED_COLUMNS) + 2  # minutes at the kickoff
+    tab.view.sortByColumn(minutes_column, Qt.SortOrder.DescendingOrder)
+    shown = [tab.model.row_at(r).sessions[0].minutes for r in range(tab.model.rowCount())]
+    assert shown == sorted(shown, reverse=True) and shown[0] > 0
+    tab.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # email
+    emails = [tab.model.row_at(r).registrant.email for r in range(tab.model.rowCount())]
+    assert emails == sorted(emails)
+
+
+def select_rows(window: MainWindow, rows: list[int]) -> None:
+    tab = window.attendees_tab
+    for row in rows:
+        tab.view.selectionModel().select(
+            tab.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def test_bulk_consent_and_undo(demo_app: App, make_window: Build) -> None:
+    window = open_tab(demo_app, make_window)
+    tab = window.attendees_tab
+    select_rows(window, [0, 1, 2])
+    ids = tab.selected_ids()
+    before = {i: registrants.get_registrant(demo_app.uow(), i).consent for i in ids}
+    tab.consent_actions[Consent.NO].trigger()
+    assert {registrants.get_registrant(demo_app.uow(), i).consent for i in ids} == {"no"}
+    assert tab.selected_ids() == ids  # the selection survives the refresh
+    window.undo_action.trigger()
+    assert {i: registrants.get_registrant(demo_app.uow(), i).consent for i in ids} == before
+
+
+def test_bulk_delete_asks_and_undoes(demo_app: App, make_window: Build) -> None:
+    window = open_tab(demo_app, make_window)
+    tab = window.attendees_tab
+    before = stats.stats(demo_app.uow())
+    select_rows(window, [3, 4])
+    tab.delete_selected()
+    assert tab.delete_box.text() == "Delete 2 registrants?"
+    tab.delete_box.button(QMessageBox.StandardButton.Yes).click()
+    assert stats.stats(demo_app.uow()).registrants == before.registrants - 2
+    assert tab.model.total() == before.registrants - 2
+    window.undo_action.trigger()
+    assert stats.stats(demo_app.uow()) == before
