@@ -215,8 +215,7 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(
             f"{self.sessions_tab.model.rowCount()} sessions · "
             f"{self.speakers_tab.model.rowCount()} speakers · "
-            f"{self.attendees_tab.model.total():,} registrants shown · "
-            f"{counts.registrants:,} in the database")
+            f"{counts.registrants:,} registrants in the database")
 
     def new_series(self) -> None:
         """Ask for a new series' details, save it and show it."""
@@ -352,6 +351,7 @@ class MainWindow(QMainWindow):
         if not self.save_pending_edits():
             event.ignore()  # never lose edits: the marked fields say what to fix
             return
+        self.attendees_tab.shutdown()
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         settings.setValue("mainWindow/tab", self.tabs.currentIndex())

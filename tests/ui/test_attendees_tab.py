@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
 from desktop_app.domain.enums import Consent
 from desktop_app.services import registrants, sessions, stats
+from ui.attendee_model import FIXED_COLUMNS
 from ui.main_window import MainWindow
-from ui.tabs.attendees_tab import FIXED_COLUMNS
 
 Build = Callable[[App], MainWindow]
 
@@ -39,12 +41,16 @@ def test_session_attended_and_consent_filters(demo_app: App, make_window: Build)
     tab = window.attendees_tab
     second = sessions.list_sessions(demo_app.uow())[1]
     tab.session_combo.setCurrentIndex(tab.session_combo.findData(second.id))
-    assert tab.model.total() == second.registered
+    assert tab.model.rowCount() == second.registered
     tab.attended_combo.setCurrentIndex(tab.attended_combo.findData(True))
-    assert tab.model.total() == second.attended
+    assert tab.model.rowCount() == second.attended
     tab.consent_combo.setCurrentIndex(tab.consent_combo.findData("no"))
-    rows = [tab.model.row_at(r) for r in range(tab.model.rowCount())]
-    assert rows and all(r.registrant.consent == "no" and r.sessions[1].attended for r in rows)
+    rows = [registrants.get_registrant(demo_app.uow(), i) for i in tab.model.ids()]
+    assert rows and all(r.consent == "no" for r in rows)
+    for row in rows:
+        [registration] = [g for g in registrants.list_registrations(
+            demo_app.uow(), registrant_id=row.id) if g.session_id == second.id]
+        assert registration.attended
     assert tab.count_label.text() == f"{len(rows)} registrant{'s' if len(rows) != 1 else ''}"
 
 
@@ -53,10 +59,14 @@ def test_clicking_a_header_sorts_in_the_database(demo_app: App, make_window: Bui
     tab = window.attendees_tab
     minutes_column = len(FIXED_COLUMNS) + 2  # minutes at the kickoff
     tab.view.sortByColumn(minutes_column, Qt.SortOrder.DescendingOrder)
-    shown = [tab.model.row_at(r).sessions[0].minutes for r in range(tab.model.rowCount())]
+    kickoff = sessions.list_sessions(demo_app.uow())[0].id
+    minutes = {g.registrant_id: g.minutes for g in registrants.list_registrations(
+        demo_app.uow(), session_id=kickoff)}
+    shown = [minutes.get(i, 0) for i in tab.model.ids()]
     assert shown == sorted(shown, reverse=True) and shown[0] > 0
+    assert tab.model.index(0, minutes_column).data() == str(shown[0])
     tab.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # email
-    emails = [tab.model.row_at(r).registrant.email for r in range(tab.model.rowCount())]
+    emails = [registrants.get_registrant(demo_app.uow(), i).email for i in tab.model.ids()]
     assert emails == sorted(emails)
 
 
@@ -90,6 +100,37 @@ def test_bulk_delete_asks_and_undoes(demo_app: App, make_window: Build) -> None:
     assert tab.delete_box.text() == "Delete 2 registrants?"
     tab.delete_box.button(QMessageBox.StandardButton.Yes).click()
     assert stats.stats(demo_app.uow()).registrants == before.registrants - 2
-    assert tab.model.total() == before.registrants - 2
+    assert tab.model.rowCount() == before.registrants - 2
     window.undo_action.trigger()
     assert stats.stats(demo_app.uow()) == before
+
+
+def test_big_series_load_on_a_worker_without_blocking(demo_app: App, make_window: Build,
+                                                      qtbot: QtBot,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_tab(demo_app, make_window)
+    tab = window.attendees_tab
+    monkeypatch.setattr("ui.index_loader.SYNC_LIMIT", 0)  # treat the demo as "big"
+    tab.filter_edit.setText("Kenya")
+    with qtbot.waitSignal(tab.loader.loaded, timeout=10_000):
+        tab.refresh(window.current_series_id())
+        assert tab.busy.isVisibleTo(tab)  # the progress indicator runs meanwhile
+    assert not tab.busy.isVisibleTo(tab)
+    assert tab.model.rowCount() == registrants.count_registrants(
+        demo_app.uow(), window.current_series_id(), "Kenya")
+
+
+def test_only_the_newest_load_is_shown(demo_app: App, make_window: Build, qtbot: QtBot,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    window = open_tab(demo_app, make_window)
+    tab = window.attendees_tab
+    monkeypatch.setattr("ui.index_loader.SYNC_LIMIT", 0)
+    delivered: list[object] = []
+    tab.loader.loaded.connect(delivered.append)
+    with qtbot.waitSignal(tab.loader.loaded, timeout=10_000):
+        tab.refresh(window.current_series_id())
+        tab.refresh(window.current_series_id())
+    tab.loader.pool.waitForDone(5000)
+    with qtbot.assertNotEmitted(tab.loader.loaded, wait=100):
+        pass  # the first, stale load must not be delivered late
+    assert len(delivered) == 1

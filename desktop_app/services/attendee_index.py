@@ -1,0 +1,187 @@
+"""An in-memory, column-wise copy of a series' registrants that filters and sorts 100,000
+people in milliseconds (SQL LIKE over several columns took 100–250 ms per keystroke)."""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import exists, func, select
+
+from desktop_app.db.models import Registrant, Registration, Session
+from desktop_app.services.uow import UnitOfWork
+
+TEXT_COLUMNS = ("last_name", "first_name", "email", "organisation", "country", "job_title",
+                "consent")
+SEARCHED = ("last_name", "first_name", "email", "organisation", "country", "job_title")
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """One person's registration for one session, as the grid shows it."""
+
+    registered: bool
+    attended: bool
+    minutes: int
+
+
+NOT_REGISTERED = Attendance(False, False, 0)
+
+
+@dataclass(frozen=True)
+class IndexedAttendee:
+    """One line of the grid: the registrant's shown fields and attendance per session."""
+
+    id: int
+    last_name: str
+    first_name: str
+    email: str
+    organisation: str
+    country: str
+    job_title: str
+    consent: str
+    sessions: tuple[Attendance, ...]
+
+
+class AttendeeIndex:
+    """Registrants of one series held column by column; positions index every column."""
+
+    def __init__(self, series_id: int, session_ids: list[int]) -> None:
+        self.series_id = series_id
+        self.session_ids = session_ids
+        self.ids = array("q")
+        self.text: dict[str, list[str]] = {name: [] for name in TEXT_COLUMNS}
+        self.haystack: list[str] = []
+        # Per session: 0 = not registered, 1 = registered, 2 = attended; and minutes.
+        self.state = [bytearray() for _ in session_ids]
+        self.minutes = [array("l") for _ in session_ids]
+        self._sort_keys: dict[str, Sequence[Any]] = {}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    # Reading ---------------------------------------------------------------------------
+
+    def row(self, position: int) -> IndexedAttendee:
+        """The attendee at a position (as loaded)."""
+        fields = {name: column[position] for name, column in self.text.items()}
+        return IndexedAttendee(
+            id=self.ids[position], **fields,
+            sessions=tuple(
+                NOT_REGISTERED if not state[position] else
+                Attendance(True, state[position] == 2, minutes[position])
+                for state, minutes in zip(self.state, self.minutes, strict=True)))
+
+    def filter(self, text: str = "", session_index: int | None = None,
+               attended: bool | None = None, consent: str | None = None) -> list[int]:
+        """Positions (in loaded order) matching every word of text and the other choices."""
+        positions: Sequence[int] = range(len(self.ids))
+        if session_index is not None:
+            state = self.state[session_index]
+            wanted = {None: (1, 2), True: (2,), False: (1,)}[attended]
+            positions = [p for p in positions if state[p] in wanted]
+        elif attended is not None:
+            came = self._attended_any()
+            positions = [p for p in positions if came[p] == attended]
+        if consent:
+            column = self.text["consent"]
+            positions = [p for p in positions if column[p] == consent]
+        haystack = self.haystack
+        for word in text.casefold().split():
+            positions = [p for p in positions if word in haystack[p]]
+        return list(positions)
+
+    def sort(self, positions: list[int], key: str, descending: bool = False) -> list[int]:
+        """positions ordered by a column key (text column, or 'minutes:<session id>' …)."""
+        values = self._sort_key(key)
+        # sorted() is stable, so equal keys keep the loaded name order.
+        lookup: Callable[[int], Any] = values.__getitem__  # faster than a lambda
+        return sorted(positions, key=lookup, reverse=descending)
+
+    def _sort_key(self, key: str) -> Sequence[Any]:
+        if key not in self._sort_keys:
+            if ":" in key:
+                what, _, raw_id = key.partition(":")
+                index = self.session_ids.index(int(raw_id))
+                state = self.state[index]
+                if what == "minutes":
+                    self._sort_keys[key] = self.minutes[index]
+                elif what == "attended":
+                    self._sort_keys[key] = [s == 2 for s in state]
+                else:
+                    self._sort_keys[key] = [s > 0 for s in state]
+            else:
+                self._sort_keys[key] = [v.casefold() for v in self.text[key]]
+        return self._sort_keys[key]
+
+    def _attended_any(self) -> list[bool]:
+        if "_any" not in self._sort_keys:
+            self._sort_keys["_any"] = [any(s[p] == 2 for s in self.state)
+                                       for p in range(len(self.ids))]
+        return self._sort_keys["_any"]  # type: ignore[return-value]
+
+
+def load_attendee_index(uow: UnitOfWork, series_id: int,
+                        keep_going: Callable[[], bool] | None = None) -> AttendeeIndex | None:
+    """Read a series' registrants into an index, sorted by name.
+
+    keep_going() is asked now and then; when it returns False loading stops and None is
+    returned (a newer load has been started).
+    """
+    def stopped() -> bool:
+        return keep_going is not None and not keep_going()
+
+    with uow:
+        session_ids = list(uow.session.scalars(
+            select(Session.id).where(Session.series_id == series_id)
+            .order_by(Session.starts_at, Session.id)))
+        index = AttendeeIndex(series_id, session_ids)
+        # Core rows through the connection: the ORM adds ~0.5 s per 100,000 rows here.
+        connection = uow.session.connection()
+        slot = {session_id: n for n, session_id in enumerate(session_ids)}
+        attendance: dict[int, list[tuple[int, bool, int]]] = {}
+        for registrant_id, session_id, attended, minutes in connection.execute(
+                select(Registration.registrant_id, Registration.session_id,
+                       Registration.attended, Registration.minutes)
+                .where(Registration.session_id.in_(session_ids))):
+            attendance.setdefault(registrant_id, []).append(
+                (slot[session_id], bool(attended), minutes))
+        if stopped():
+            return None
+        in_series = exists().where(Registration.registrant_id == Registrant.id,
+                                   Registration.session_id.in_(session_ids))
+        columns = [getattr(Registrant, name) for name in TEXT_COLUMNS]
+        # Sorted here rather than in SQL: ORDER BY on 100,000 rows doubled the query time.
+        rows = list(connection.execute(select(Registrant.id, *columns).where(in_series)))
+        if stopped():
+            return None
+        rows.sort(key=lambda r: (r[1].casefold(), r[2].casefold(), r[0]))
+        # Repeated values (countries, organisations, consent) share one string object.
+        intern = sys.intern
+        lists = [index.text[name] for name in TEXT_COLUMNS]
+        searched = [TEXT_COLUMNS.index(name) + 1 for name in SEARCHED]
+        total = len(rows)
+        for state in index.state:
+            state.extend(bytes(total))
+        for minutes_column in index.minutes:
+            minutes_column.extend([0] * total)
+        for position, row in enumerate(rows):
+            index.ids.append(row[0])
+            for target, value in zip(lists, row[1:], strict=True):
+                target.append(intern(value))
+            index.haystack.append(" ".join([row[i] for i in searched]).casefold())
+            for n, attended, minutes in attendance.get(row[0], ()):
+                index.state[n][position] = 2 if attended else 1
+                index.minutes[n][position] = minutes
+        return index
+
+
+def registration_count(uow: UnitOfWork, series_id: int) -> int:
+    """How many registrations a series has: a cheap measure of how long loading takes."""
+    with uow:
+        return uow.session.scalar(
+            select(func.count()).select_from(Registration).join(Session)
+            .where(Session.series_id == series_id)) or 0
