@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -24,6 +23,7 @@ class App:
     engine: Engine
     session_factory: sessionmaker[Session]
     data_dir: Path
+    path: Path | None  # the SQLite file, when the database is one
 
     def uow(self) -> UnitOfWork:
         """A fresh unit of work on this database."""
@@ -50,11 +50,11 @@ def open_app(db: str | None = None) -> App:
         engine.dispose()
         raise UserError(f"cannot open the database {where}: {error.orig}; check that it is a "
                         "Webinar Desk database and that you may write to it") from None
-    except CommandError as error:
+    except migrate.MigrationError as error:
         engine.dispose()
         raise UserError(f"cannot upgrade the database {where}: {error}") from None
     path = sqlite_path(url)
     data_dir = path.parent if path is not None else default_data_dir()
     factory = sessionmaker(engine, expire_on_commit=False)
-    return App(url=url, engine=engine, session_factory=factory, data_dir=data_dir)
+    return App(url=url, engine=engine, session_factory=factory, data_dir=data_dir, path=path)
 

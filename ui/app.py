@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
-from desktop_app.domain.errors import UserError
 from desktop_app.resources import resource
 from ui.qt_guard import broken_pairing
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+LAST_DATABASE = "lastDatabase"
 
 
 def make_qt_app(argv: list[str] | None = None) -> QApplication:
@@ -22,23 +30,42 @@ def make_qt_app(argv: list[str] | None = None) -> QApplication:
     return qt_app
 
 
+def remembered_database(db: str | None) -> str | None:
+    """--db, else $WEBINAR_DESK_DB, else the database open when the app last closed."""
+    if db or os.environ.get("WEBINAR_DESK_DB"):
+        return db
+    last = QSettings().value(LAST_DATABASE)
+    return str(last) if last and Path(str(last)).is_file() else None
+
+
+def open_main_window(db: str | None) -> MainWindow:
+    """A main window that opens db right after it is first shown.
+
+    Opening the database (and importing SQLAlchemy) after the first paint makes the window
+    appear in about the time of an empty one; a database that cannot be opened is reported
+    in the window, which then closes.
+    """
+    from ui.main_window import MainWindow
+
+    window = MainWindow(db=db)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def reopen(path: str) -> None:
+        if window.save_pending_edits():
+            open_main_window(path).show()
+            window.close()
+
+    window.open_database_requested.connect(reopen)
+    return window
+
+
 def run_app(db: str | None = None) -> int:
-    """Open the main window on the database and run until it closes; returns exit status."""
+    """Open the main window and run until the last window closes; returns exit status."""
     problem = broken_pairing()
     if problem:
         print(f"webinar-desk: error: {problem}", file=sys.stderr)
         return 1
     qt_app = make_qt_app()
-    from desktop_app.bootstrap import open_app
-    from ui.main_window import MainWindow
-
-    try:
-        app = open_app(db)
-    except UserError as error:
-        QMessageBox.critical(None, "Webinar Desk", f"{error}")
-        return 1
-    window = MainWindow(app)
+    window = open_main_window(remembered_database(db))
     window.show()
-    status = qt_app.exec()
-    app.close()
-    return status
+    return qt_app.exec()

@@ -1,11 +1,16 @@
-"""The main window: series picker, the three tabs, menus and a status bar with counts."""
+"""The main window: series picker, the three tabs, menus and a status bar with counts.
+
+The window paints before the database and its libraries are loaded (start() does that
+right after), so that launching feels instant even with 100,000 registrants.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,16 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import __version__
-from desktop_app.bootstrap import App
-from desktop_app.db.engine import sqlite_path
 from desktop_app.domain.errors import UserError, ValidationError
 from desktop_app.domain.records import SeriesData
-from desktop_app.services import demo, series, snapshots, stats
-from ui.edits import Edits
 from ui.series_dialog import SeriesDialog
-from ui.tabs.attendees_tab import AttendeesTab
-from ui.tabs.sessions_tab import SessionsTab
-from ui.tabs.speakers_tab import SpeakersTab
+
+if TYPE_CHECKING:
+    from desktop_app.bootstrap import App
+    from ui.edits import Edits
+    from ui.tabs.attendees_tab import AttendeesTab
+    from ui.tabs.sessions_tab import SessionsTab
+    from ui.tabs.speakers_tab import SpeakersTab
 
 STATUS_MS = 5000
 
@@ -40,13 +45,13 @@ class MainWindow(QMainWindow):
 
     open_database_requested = Signal(str)  # a path chosen with File > Open database…
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: App | None = None, db: str | None = None) -> None:
+        """A window on an open database (app), or one that opens db once shown."""
         super().__init__()
-        self._app = app
-        self.edits = Edits(app, self)
-        self.setWindowTitle(f"Webinar Desk — {self._database_name()}")
+        self._db = db
+        self._opening = False
+        self.setWindowTitle("Webinar Desk")
         self.setMinimumSize(760, 480)
-        self.setAcceptDrops(True)
 
         self.series_picker = QComboBox()
         self.series_picker.setMinimumContentsLength(30)
@@ -61,28 +66,103 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.series_picker)
         self.addToolBar(toolbar)
 
-        self.sessions_tab = SessionsTab(self.edits)
-        self.speakers_tab = SpeakersTab(self.edits)
-        self.attendees_tab = AttendeesTab(self.edits)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.sessions_tab, "Sessions")
-        self.tabs.addTab(self.speakers_tab, "Speakers")
-        self.tabs.addTab(self.attendees_tab, "Attendees")
-        for tab in (self.sessions_tab, self.speakers_tab, self.attendees_tab):
-            tab.status_message.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
-
+        for name in ("Sessions", "Speakers", "Attendees"):
+            waiting = QLabel("Opening the database…")
+            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.tabs.addTab(waiting, name)
         self.pages = QStackedWidget()
         self.pages.addWidget(self._empty_page())
         self.pages.addWidget(self.tabs)
+        self.pages.setCurrentIndex(1)
         self.setCentralWidget(self.pages)
         self.counts_label = QLabel()
         self.statusBar().addPermanentWidget(self.counts_label)
         self._build_menus()
+        self._set_ready(False)
+        self._restore_geometry()
+        if app is not None:
+            self.start(app)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not hasattr(self, "_app") and not self._opening:
+            # Open the database after this first paint, not before it.
+            self._opening = True
+            QTimer.singleShot(0, self.open_database)
+
+    def open_database(self) -> None:
+        """Open the database named at construction and fill the window."""
+        if hasattr(self, "_app"):
+            return
+        self._opening = True
+        self.statusBar().showMessage("Opening the database…")
+        from desktop_app.bootstrap import open_app
+
+        try:
+            app = open_app(self._db)
+        except UserError as error:
+            self.statusBar().clearMessage()
+            box = QMessageBox(QMessageBox.Icon.Critical, "Webinar Desk", str(error), parent=self)
+            box.finished.connect(self.close)
+            self.error_box = box
+            box.open()
+            return
+        self.statusBar().clearMessage()
+        self.start(app)
+
+    def start(self, app: App) -> None:
+        """Build the tabs on an open database and show its first series."""
+        from ui.edits import Edits
+        from ui.tabs.attendees_tab import AttendeesTab
+        from ui.tabs.sessions_tab import SessionsTab
+        from ui.tabs.speakers_tab import SpeakersTab
+
+        self._app = app
+        self.setWindowTitle(f"Webinar Desk — {app.path.name if app.path else app.url}")
+        self.edits: Edits = Edits(app, self)
+        self.sessions_tab: SessionsTab = SessionsTab(self.edits)
+        self.speakers_tab: SpeakersTab = SpeakersTab(self.edits)
+        self.attendees_tab: AttendeesTab = AttendeesTab(self.edits)
+        current = int(QSettings().value("mainWindow/tab", 0))
+        while self.tabs.count():
+            self.tabs.removeTab(0)
+        self.tabs.addTab(self.sessions_tab, "Sessions")
+        self.tabs.addTab(self.speakers_tab, "Speakers")
+        self.tabs.addTab(self.attendees_tab, "Attendees")
+        for tab in (self.sessions_tab, self.speakers_tab, self.attendees_tab):
+            tab.status_message.connect(self.show_status)
+        for view in (self.sessions_tab.view, self.speakers_tab.view, self.attendees_tab.view):
+            view.addAction(self.delete_action)
+        self.edits.stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.edits.stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        # Bound methods, not lambdas: Qt drops them when the window is destroyed.
+        self.edits.stack.undoTextChanged.connect(self._undo_text_changed)
+        self.edits.stack.redoTextChanged.connect(self._redo_text_changed)
         self.edits.changed.connect(self.refresh)
         self.edits.failed.connect(self._show_failure)
-        self._restore_state()
+        self._restore_splitters()
+        self.tabs.setCurrentIndex(current)
+        self._set_ready(True)
         self.reload_series()
+
+    def show_status(self, text: str) -> None:
+        """A passing message in the status bar."""
+        self.statusBar().showMessage(text, STATUS_MS)
+
+    def _undo_text_changed(self, text: str) -> None:
+        self.undo_action.setText(f"&Undo {text}".strip())
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.redo_action.setText(f"&Redo {text}".strip())
+
+    def _set_ready(self, ready: bool) -> None:
+        """Enable what needs an open database."""
+        for action in self._data_actions:
+            action.setEnabled(ready)
+        self.undo_action.setEnabled(ready and self.edits.stack.canUndo() if ready else False)
+        self.redo_action.setEnabled(ready and self.edits.stack.canRedo() if ready else False)
 
     # Building ------------------------------------------------------------------------
 
@@ -111,9 +191,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.edits.stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(keys.Undo)
-        self.redo_action = self.edits.stack.createRedoAction(self, "&Redo")
+        self.undo_action = self._action("&Undo", lambda: self.edits.stack.undo(), keys.Undo)
+        self.redo_action = self._action("&Redo", lambda: self.edits.stack.redo())
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(keys.Redo)])
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
@@ -121,8 +200,6 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action("&Delete…", self.delete_selected, keys.Delete)
         # Del must still delete text inside line edits: only fire when a table has focus.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for view in (self.sessions_tab.view, self.speakers_tab.view, self.attendees_tab.view):
-            view.addAction(self.delete_action)
         edit_menu.addActions([self.find_action, self.delete_action])
 
         view_menu = self.menuBar().addMenu("&View")
@@ -132,6 +209,9 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About Webinar Desk", self._about))
+        self._data_actions = [self.new_series_action, self.edit_series_action,
+                              self.delete_series_action, self.load_demo_action,
+                              self.find_action, self.delete_action]
 
     def _empty_page(self) -> QWidget:
         """What a new database shows: an offer to load the demo series."""
@@ -166,6 +246,8 @@ class MainWindow(QMainWindow):
 
     def reload_series(self) -> None:
         """Refill the series picker, keeping the selected series when it still exists."""
+        from desktop_app.services import series
+
         previous = self.current_series_id()
         rows = series.list_series(self._app.uow())
         self.series_picker.blockSignals(True)
@@ -192,12 +274,14 @@ class MainWindow(QMainWindow):
             self.series_picker.setCurrentIndex(found)
 
     def _series_changed(self) -> None:
-        if not self.save_pending_edits():
+        if not hasattr(self, "_app") or not self.save_pending_edits():
             return
         self.refresh()
 
     def refresh(self) -> None:
         """Reload every tab for the current series, keeping tab and selections."""
+        from desktop_app.services import series, stats
+
         titles = {row.id: row.title for row in series.list_series(self._app.uow())}
         if set(titles) != {self.series_picker.itemData(i)
                            for i in range(self.series_picker.count())} or any(
@@ -229,6 +313,8 @@ class MainWindow(QMainWindow):
         series_id = self.current_series_id()
         if series_id is None:
             return
+        from desktop_app.services import series
+
         dialog = SeriesDialog(series.get_series(self._app.uow(), series_id), self)
         dialog.accepted_data.connect(lambda data: self._save_series(dialog, series_id, data))
         self.series_dialog = dialog
@@ -256,6 +342,8 @@ class MainWindow(QMainWindow):
         series_id = self.current_series_id()
         if series_id is None:
             return
+        from desktop_app.services import snapshots
+
         snap = snapshots.capture(self._app.uow(), "series", [series_id])
         box = QMessageBox(QMessageBox.Icon.Question, "Delete series",
                           f"Delete the series “{self.series_picker.currentText()}”?", parent=self)
@@ -274,6 +362,8 @@ class MainWindow(QMainWindow):
 
     def load_demo(self) -> None:
         """Add the demo series and show it."""
+        from desktop_app.services import demo
+
         try:
             result = demo.load_demo(self._app.uow())
         except UserError as error:
@@ -294,8 +384,9 @@ class MainWindow(QMainWindow):
     def delete_selected(self) -> None:
         """Delete what is selected in the current tab (after asking)."""
         tab = self.tabs.currentWidget()
-        if isinstance(tab, SessionsTab | SpeakersTab | AttendeesTab):
-            tab.delete_selected()
+        delete = getattr(tab, "delete_selected", None)
+        if delete is not None:
+            delete()
 
     def _show_failure(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Undo", text, parent=self)
@@ -303,13 +394,9 @@ class MainWindow(QMainWindow):
 
     # Database --------------------------------------------------------------------------
 
-    def _database_name(self) -> str:
-        path = sqlite_path(self._app.url)
-        return path.name if path else self._app.url
-
     def choose_database(self) -> None:
         """Pick another database file; the app reopens on it."""
-        path = sqlite_path(self._app.url)
+        path = self._app.path if hasattr(self, "_app") else None
         dialog = QFileDialog(self, "Open database", str(path.parent if path else Path.home()),
                              "Webinar Desk databases (*.sqlite *.db);;All files (*)")
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
@@ -328,6 +415,8 @@ class MainWindow(QMainWindow):
 
     def save_pending_edits(self) -> bool:
         """Save unsaved form edits; False (with the problem shown) when one is refused."""
+        if not hasattr(self, "_app"):
+            return True
         for index, tab in ((0, self.sessions_tab), (1, self.speakers_tab)):
             if not tab.save_pending():
                 self.tabs.setCurrentIndex(index)
@@ -336,28 +425,30 @@ class MainWindow(QMainWindow):
                 return False
         return True
 
-    def _restore_state(self) -> None:
-        settings = QSettings()
-        geometry = settings.value("mainWindow/geometry")
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("mainWindow/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 760)
+
+    def _restore_splitters(self) -> None:
+        settings = QSettings()
         for splitter in (self.sessions_tab.splitter, self.speakers_tab.splitter):
             state = settings.value(f"mainWindow/{splitter.objectName()}")
             if state is not None:
                 splitter.restoreState(state)
-        self.tabs.setCurrentIndex(int(settings.value("mainWindow/tab", 0)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.save_pending_edits():
-            event.ignore()  # never lose edits: the marked fields say what to fix
-            return
-        self.attendees_tab.shutdown()
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
-        settings.setValue("mainWindow/tab", self.tabs.currentIndex())
-        for splitter in (self.sessions_tab.splitter, self.speakers_tab.splitter):
-            settings.setValue(f"mainWindow/{splitter.objectName()}", splitter.saveState())
-        path = sqlite_path(self._app.url)
-        if path is not None:
-            settings.setValue("lastDatabase", str(path))
+        if hasattr(self, "_app"):
+            if not self.save_pending_edits():
+                event.ignore()  # never lose edits: the marked fields say what to fix
+                return
+            self.attendees_tab.shutdown()
+            settings.setValue("mainWindow/tab", self.tabs.currentIndex())
+            for splitter in (self.sessions_tab.splitter, self.speakers_tab.splitter):
+                settings.setValue(f"mainWindow/{splitter.objectName()}", splitter.saveState())
+            self._app.close()  # release the file (the worker thread has stopped)
+        if hasattr(self, "_app") and self._app.path is not None:
+            settings.setValue("lastDatabase", str(self._app.path))
         super().closeEvent(event)

@@ -106,3 +106,11 @@ def test_env_variable_and_urls_choose_the_database(tmp_path: Path,
     assert url_target.exists()
     with pytest.raises(UserError, match="nonsense"):
         open_app("nonsense://")
+
+
+def test_the_quick_revision_reader_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    assert migrate.known_revisions() == {r.revision for r in script.walk_revisions()}
+    assert migrate.head_revision() == script.get_current_head()

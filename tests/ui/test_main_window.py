@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.modeltest import ModelTester
@@ -82,3 +83,32 @@ def test_window_state_is_remembered(demo_app: App, make_window: Build) -> None:
     assert int(QSettings().value("mainWindow/tab")) == 2
     again = make_window(demo_app)
     assert again.tabs.currentIndex() == 2
+
+
+def test_the_window_paints_first_then_opens_the_database(demo_app: App, qtbot: QtBot) -> None:
+    from ui.app import make_qt_app
+    from ui.tabs.sessions_tab import SessionsTab
+
+    make_qt_app()
+    assert demo_app.path is not None
+    window = MainWindow(db=str(demo_app.path))
+    qtbot.addWidget(window)
+    assert not window.new_series_action.isEnabled()  # nothing to act on yet
+    window.show()
+    qtbot.waitUntil(lambda: isinstance(window.tabs.widget(0), SessionsTab))
+    assert window.sessions_tab.model.rowCount() == 4
+    assert window.new_series_action.isEnabled()
+
+
+def test_a_database_that_cannot_open_is_reported(tmp_path: Path, qtbot: QtBot) -> None:
+    from ui.app import make_qt_app
+
+    make_qt_app()
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_text("not a database\n" * 50)
+    window = MainWindow(db=str(bogus))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: hasattr(window, "error_box") and window.error_box.isVisible())
+    assert "notes.sqlite" in window.error_box.text()
+    assert bogus.read_text().startswith("not a database")
