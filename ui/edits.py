@@ -8,18 +8,31 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop_app.bootstrap import App
-from desktop_app.domain.enums import Consent, SessionKind, SessionStatus, SpeakerRole
+from desktop_app.domain.enums import (
+    ApprovalStatus,
+    Consent,
+    SessionKind,
+    SessionStatus,
+    SpeakerRole,
+)
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import (
     AppearanceData,
     ChecklistData,
     RegistrantData,
+    RegistrationData,
     SeriesData,
     SessionData,
     SpeakerData,
 )
 from desktop_app.services import registrants, series, sessions, snapshots, speakers
-from desktop_app.services.rows import AppearanceRow, RegistrantRow, SessionRow, SpeakerRow
+from desktop_app.services.rows import (
+    AppearanceRow,
+    RegistrantRow,
+    RegistrationRow,
+    SessionRow,
+    SpeakerRow,
+)
 
 
 class _Change(QUndoCommand):
@@ -184,6 +197,33 @@ class Edits(QObject):
                      lambda: registrants.update_registrant(self.app.uow(), row.id, data),
                      lambda: registrants.update_registrant(self.app.uow(), row.id, before))
 
+    def begin(self, text: str) -> None:
+        """Group the following edits into one Undo step."""
+        self.stack.beginMacro(text)
+
+    def end(self) -> None:
+        """Close the group opened by begin()."""
+        self.stack.endMacro()
+
+    def register(self, registrant_id: int, session_id: int, data: RegistrationData) -> None:
+        kept = {"id": registrants.register(self.app.uow(), registrant_id, session_id, data)}
+
+        def redo() -> None:
+            kept["id"] = registrants.register(self.app.uow(), registrant_id, session_id, data)
+
+        self._record("Add registration", redo,
+                     lambda: registrants.delete_registration(self.app.uow(), kept["id"]))
+
+    def update_registration(self, row: RegistrationRow, data: RegistrationData) -> None:
+        before = registration_data(row)
+        registrants.update_registration(self.app.uow(), row.id, data)
+        self._record("Edit registration",
+                     lambda: registrants.update_registration(self.app.uow(), row.id, data),
+                     lambda: registrants.update_registration(self.app.uow(), row.id, before))
+
+    def delete_registration(self, row: RegistrationRow) -> None:
+        self._deletion("Remove registration", "registrations", [row.id])
+
     def delete_registrants(self, ids: list[int]) -> None:
         self._deletion(f"Delete {len(ids)} registrant{'s' if len(ids) != 1 else ''}",
                        "registrants", ids)
@@ -219,6 +259,12 @@ def appearance_data(row: AppearanceRow) -> AppearanceData:
     return AppearanceData(SpeakerRole(row.role), row.position, ChecklistData(
         row.confirmed, row.bio_received, row.headshot_received, row.tech_check_done,
         row.consents_to_recording))
+
+
+def registration_data(row: RegistrationRow) -> RegistrationData:
+    """The editable fields of a registration row."""
+    return RegistrationData(row.registered_at, ApprovalStatus(row.approval_status), row.source,
+                            row.attended, row.first_join, row.last_leave, row.minutes)
 
 
 def registrant_data(row: RegistrantRow) -> RegistrantData:

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Table, delete, insert, select, update
 
-from desktop_app.db.models import Base, Registrant, Series, Session, Speaker
+from desktop_app.db.models import Base, Registrant, Registration, Series, Session, Speaker
 from desktop_app.domain.errors import NotFound
 from desktop_app.services.uow import UnitOfWork
 
@@ -31,6 +31,7 @@ class Snapshot:
 
 _ROOTS: dict[str, type[Base]] = {
     "series": Series, "sessions": Session, "speakers": Speaker, "registrants": Registrant,
+    "registrations": Registration,
 }
 
 

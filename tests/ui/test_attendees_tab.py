@@ -134,3 +134,48 @@ def test_only_the_newest_load_is_shown(demo_app: App, make_window: Build, qtbot:
     with qtbot.assertNotEmitted(tab.loader.loaded, wait=100):
         pass  # the first, stale load must not be delivered late
     assert len(delivered) == 1
+
+
+def test_edit_one_registrant_and_their_registrations(demo_app: App, make_window: Build) -> None:
+    window = open_tab(demo_app, make_window)
+    tab = window.attendees_tab
+    person = tab.model.id_at(0)
+    before = {g.session_id: g for g in registrants.list_registrations(
+        demo_app.uow(), registrant_id=person)}
+    tab.view.setCurrentIndex(tab.model.index(0, 0))
+    tab.edit_button.click()
+    dialog = tab.registrant_dialog
+    dialog.edits["organisation"].setText("Open Contracting Partnership")
+    dialog.consent_combo.setCurrentIndex(dialog.consent_combo.findData("yes"))
+    missing = next(line for line in dialog.lines if line.registration is None)
+    missing.registered.setChecked(True)
+    missing.attended.setChecked(True)
+    missing.minutes.setValue(42)
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert not dialog.isVisible()
+    saved = registrants.get_registrant(demo_app.uow(), person)
+    assert saved.organisation == "Open Contracting Partnership" and saved.consent == "yes"
+    after = {g.session_id: g for g in registrants.list_registrations(
+        demo_app.uow(), registrant_id=person)}
+    added = after[missing.session.id]
+    assert (added.attended, added.minutes, added.source) == (True, 42, "added by hand")
+    window.undo_action.trigger()  # one step undoes the whole dialog
+    assert registrants.get_registrant(demo_app.uow(), person).organisation != \
+        "Open Contracting Partnership"
+    assert {g.session_id for g in registrants.list_registrations(
+        demo_app.uow(), registrant_id=person)} == set(before)
+
+
+def test_registrant_dialog_refuses_a_bad_email(demo_app: App, make_window: Build) -> None:
+    window = open_tab(demo_app, make_window)
+    tab = window.attendees_tab
+    tab.edit_registrant(tab.model.index(1, 0))
+    dialog = tab.registrant_dialog
+    other = registrants.get_registrant(demo_app.uow(), tab.model.id_at(0))
+    dialog.edits["email"].setText(other.email.upper())
+    dialog.save_requested.emit()
+    assert "belongs to another registrant" in dialog.problems.text_of("email")
+    dialog.edits["email"].setText("nobody at all")
+    dialog.save_requested.emit()
+    assert "not an email address" in dialog.problems.text_of("email")
+    assert dialog.isVisible() and window.edits.stack.count() == 0
