@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app import __version__
 from desktop_app.domain.errors import UserError, ValidationError
 from desktop_app.domain.records import SeriesData
+from ui.icons import icon
 from ui.series_dialog import SeriesDialog
 
 if TYPE_CHECKING:
@@ -167,8 +168,8 @@ class MainWindow(QMainWindow):
     # Building ------------------------------------------------------------------------
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
-                ) -> QAction:
-        action = QAction(text, self)
+                icon_name: str = "") -> QAction:
+        action = QAction(icon(icon_name), text, self) if icon_name else QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
@@ -178,26 +179,32 @@ class MainWindow(QMainWindow):
         """File, Edit, View and Help menus with the platform's standard shortcuts."""
         keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
-        self.new_series_action = self._action("&New series…", self.new_series, keys.New)
+        self.new_series_action = self._action("&New series…", self.new_series, keys.New,
+                                              "new-series")
         self.edit_series_action = self._action("&Edit series…", self.edit_series)
         self.delete_series_action = self._action("Delete series…", self.delete_series)
         file_menu.addActions([self.new_series_action, self.edit_series_action,
                               self.delete_series_action])
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Open database…", self.choose_database, keys.Open))
+        file_menu.addAction(self._action("&Open database…", self.choose_database, keys.Open,
+                                         "open"))
+        self.backup_action = self._action("&Back up…", self.choose_backup, None, "backup")
+        file_menu.addAction(self.backup_action)
         self.load_demo_action = self._action("Load &demo series", self.load_demo)
         file_menu.addAction(self.load_demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self._action("&Undo", lambda: self.edits.stack.undo(), keys.Undo)
-        self.redo_action = self._action("&Redo", lambda: self.edits.stack.redo())
+        self.undo_action = self._action("&Undo", lambda: self.edits.stack.undo(), keys.Undo,
+                                        "undo")
+        self.redo_action = self._action("&Redo", lambda: self.edits.stack.redo(), None, "redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(keys.Redo)])
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
-        self.find_action = self._action("&Find attendees", self.find, keys.Find)
-        self.delete_action = self._action("&Delete…", self.delete_selected, keys.Delete)
+        self.find_action = self._action("&Find attendees", self.find, keys.Find, "find")
+        self.delete_action = self._action("&Delete…", self.delete_selected, keys.Delete,
+                                          "delete")
         # Del must still delete text inside line edits: only fire when a table has focus.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         edit_menu.addActions([self.find_action, self.delete_action])
@@ -211,7 +218,11 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("&About Webinar Desk", self._about))
         self._data_actions = [self.new_series_action, self.edit_series_action,
                               self.delete_series_action, self.load_demo_action,
-                              self.find_action, self.delete_action]
+                              self.find_action, self.delete_action, self.backup_action]
+        toolbar = self.findChild(QToolBar, "seriesToolbar")
+        toolbar.addSeparator()
+        toolbar.addActions([self.new_series_action, self.undo_action, self.redo_action,
+                            self.find_action])
 
     def _empty_page(self) -> QWidget:
         """What a new database shows: an offer to load the demo series."""
@@ -403,6 +414,34 @@ class MainWindow(QMainWindow):
         dialog.fileSelected.connect(self.open_database_requested.emit)
         self.file_dialog = dialog
         dialog.open()
+
+    def choose_backup(self) -> None:
+        """Ask where to save a copy of the database, then write it."""
+        from datetime import date
+
+        path = self._app.path
+        name = f"webinar-desk-backup-{date.today():%Y-%m-%d}.sqlite"
+        folder = path.parent if path else Path.home()
+        dialog = QFileDialog(self, "Back up the database", str(folder / name),
+                             "SQLite databases (*.sqlite)")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("sqlite")
+        dialog.fileSelected.connect(lambda target: self.back_up_to(Path(target)))
+        self.file_dialog = dialog
+        dialog.open()
+
+    def back_up_to(self, target: Path) -> None:
+        """Write a copy of the open database to target and say where it went."""
+        from desktop_app.services.backups import backup_database
+
+        try:
+            backup_database(self._app.path, target)
+        except UserError as error:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Back up", str(error), parent=self)
+            self.error_box = box
+            box.open()
+            return
+        self.show_status(f"Backed up to {target}.")
 
     def _about(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "About Webinar Desk",

@@ -31,6 +31,7 @@ from desktop_app.domain.enums import SpeakerRole, label
 from desktop_app.domain.records import AppearanceData, ChecklistData
 from desktop_app.services.rows import AppearanceRow, SpeakerRow
 from ui.edits import appearance_data
+from ui.icons import icon
 from ui.tabs.common import fit_columns, make_table_view
 
 Index = QModelIndex | QPersistentModelIndex
@@ -206,10 +207,10 @@ class RosterPanel(QWidget):
         self.speaker_combo = QComboBox()
         self.speaker_combo.setMinimumContentsLength(18)
         self.speaker_combo.setAccessibleName("Speaker to add")
-        self.add_button = QPushButton("Add")
-        self.remove_button = QPushButton("Remove")
-        self.up_button = QPushButton("Move up")
-        self.down_button = QPushButton("Move down")
+        self.add_button = QPushButton(icon("add"), "Add")
+        self.remove_button = QPushButton(icon("delete"), "Remove")
+        self.up_button = QPushButton(icon("up"), "Move up")
+        self.down_button = QPushButton(icon("down"), "Move down")
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
         self.up_button.clicked.connect(lambda: self._move(-1))

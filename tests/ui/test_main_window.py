@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -112,3 +113,22 @@ def test_a_database_that_cannot_open_is_reported(tmp_path: Path, qtbot: QtBot) -
     qtbot.waitUntil(lambda: hasattr(window, "error_box") and window.error_box.isVisible())
     assert "notes.sqlite" in window.error_box.text()
     assert bogus.read_text().startswith("not a database")
+
+
+def test_back_up_writes_a_copy(demo_app: App, make_window: Build, tmp_path: Path) -> None:
+    window = make_window(demo_app)
+    target = tmp_path / "backup.sqlite"
+    window.back_up_to(target)
+    assert target.stat().st_size > 0
+    assert "Backed up to" in window.statusBar().currentMessage()
+    window.back_up_to(tmp_path / "no-such-folder" / "b.sqlite")
+    assert "does not exist" in window.error_box.text()
+
+
+def test_every_menu_action_is_reachable_by_keyboard(demo_app: App, make_window: Build) -> None:
+    window = make_window(demo_app)
+    shortcuts = {a.shortcut().toString() for a in window.findChildren(QAction)}
+    assert {"Ctrl+N", "Ctrl+F", "Ctrl+Z", "Ctrl+O", "Del", "Ctrl+1"} <= shortcuts
+    assert "Ctrl+Shift+Z" in {s.toString() for s in window.redo_action.shortcuts()}
+    for menu in window.menuBar().actions():
+        assert "&" in menu.text()  # every menu has an Alt mnemonic

@@ -35,6 +35,7 @@ from desktop_app.services import registrants, series, sessions
 from desktop_app.services.attendee_index import AttendeeIndex
 from ui.attendee_model import FIXED_COLUMNS, AttendeeModel, GridColumn, session_columns
 from ui.edits import Edits
+from ui.icons import icon
 from ui.index_loader import IndexLoader
 from ui.registrant_dialog import RegistrantDialog
 from ui.tabs.common import make_table_view
@@ -100,7 +101,7 @@ class AttendeesTab(QWidget):
             action.triggered.connect(lambda _=False, c=consent: self.set_consent(c))
             self.consent_actions[consent] = action
         self.consent_button.setMenu(menu)
-        self.delete_button = QPushButton("Delete…")
+        self.delete_button = QPushButton(icon("delete"), "Delete…")
         self.delete_button.clicked.connect(self.delete_selected)
 
         self._timer = QTimer(self)
@@ -128,7 +129,7 @@ class AttendeesTab(QWidget):
         layout.addLayout(actions)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.view.activated.connect(self.edit_registrant)  # double-click or Enter
-        self.edit_button = QPushButton("Edit…")
+        self.edit_button = QPushButton(icon("edit"), "Edit…")
         self.edit_button.clicked.connect(lambda: self.edit_registrant(self.view.currentIndex()))
         actions.insertWidget(3, self.edit_button)
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)

@@ -22,6 +22,7 @@ from desktop_app.domain.records import AppearanceData, SessionData
 from desktop_app.services import series, sessions, snapshots, speakers
 from desktop_app.services.rows import AppearanceRow, SessionRow
 from ui.edits import Edits
+from ui.icons import icon
 from ui.roster_panel import RosterPanel
 from ui.session_editor import SessionEditor
 from ui.table_model import Column, RowTableModel
@@ -60,8 +61,8 @@ class SessionsTab(QWidget):
         self.model: RowTableModel[SessionRow] = RowTableModel(SESSION_COLUMNS, self)
         self.view = make_table_view()
         self.view.setModel(self.model)
-        self.new_button = QPushButton("&New session")
-        self.delete_button = QPushButton("Delete…")
+        self.new_button = QPushButton(icon("add"), "&New session")
+        self.delete_button = QPushButton(icon("delete"), "Delete…")
         self.new_button.clicked.connect(self.new_session)
         self.delete_button.clicked.connect(self.delete_selected)
 

@@ -21,6 +21,7 @@ from desktop_app.domain.records import AppearanceData, SpeakerData
 from desktop_app.services import sessions, snapshots, speakers
 from desktop_app.services.rows import AppearanceRow, SpeakerRow
 from ui.edits import Edits
+from ui.icons import icon
 from ui.speaker_editor import SpeakerEditor
 from ui.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
@@ -53,8 +54,8 @@ class SpeakersTab(QWidget):
         self.model: RowTableModel[SpeakerRow] = RowTableModel(SPEAKER_COLUMNS, self)
         self.view = make_table_view()
         self.view.setModel(self.model)
-        self.new_button = QPushButton("&New speaker")
-        self.delete_button = QPushButton("Delete…")
+        self.new_button = QPushButton(icon("add"), "&New speaker")
+        self.delete_button = QPushButton(icon("delete"), "Delete…")
         self.new_button.clicked.connect(self.new_speaker)
         self.delete_button.clicked.connect(self.delete_selected)
 
@@ -68,7 +69,7 @@ class SpeakersTab(QWidget):
         self.role_combo.setAccessibleName("Role")
         for role in SpeakerRole:
             self.role_combo.addItem(label(role), role.value)
-        self.add_part_button = QPushButton("Add to session")
+        self.add_part_button = QPushButton(icon("add"), "Add to session")
         self.add_part_button.clicked.connect(self._add_part)
 
         parts_box = QWidget()

@@ -1,0 +1,37 @@
+"""Copies of the database file, taken safely while the app is running."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from desktop_app.domain.errors import UserError
+
+
+def backup_database(source: Path | None, target: Path) -> Path:
+    """Write a consistent copy of the SQLite database to target, atomically."""
+    if source is None:
+        raise UserError("Back up copies SQLite database files; for a database server, use "
+                        "the server's own backup tools")
+    if target.resolve() == source.resolve():
+        raise UserError(f"{target.name} is the open database itself; choose another file")
+    folder = target.parent
+    if not folder.is_dir():
+        raise UserError(f"the folder {folder} does not exist; choose another place")
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.",
+                                         suffix=".part")
+    os.close(handle)
+    try:
+        # SQLite's backup API copies a consistent state even while the app writes (WAL).
+        with sqlite3.connect(source) as original, sqlite3.connect(temporary) as copy:
+            original.backup(copy)
+        copy.close()
+        os.replace(temporary, target)
+    except (OSError, sqlite3.Error) as error:
+        raise UserError(f"cannot write the backup {target}: {error}") from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return target
