@@ -65,7 +65,7 @@ class SessionEditor(QWidget):
         self.recording_edit = QLineEdit()
         for edit in (self.join_edit, self.registration_edit, self.recording_edit):
             edit.setPlaceholderText("https://…")
-        self.after_hours_check = QCheckBox("After Hours segment after the session")
+        self.after_hours_check = QCheckBox("Informal segment after the session")
         self.after_hours_spin = QSpinBox()
         self.after_hours_spin.setRange(0, 240)
         self.after_hours_spin.setSuffix(" min")
@@ -81,8 +81,7 @@ class SessionEditor(QWidget):
         after_row = QHBoxLayout()
         after_row.addWidget(self.after_hours_check)
         after_row.addWidget(self.after_hours_spin)
-        after_row.addWidget(QLabel("hosted by"))
-        after_row.addWidget(self.host_combo, 1)
+        after_row.addStretch(1)
         start_box, after_box = QWidget(), QWidget()
         start_row.setContentsMargins(0, 0, 0, 0)
         after_row.setContentsMargins(0, 0, 0, 0)
@@ -103,6 +102,7 @@ class SessionEditor(QWidget):
         form.addRow("&Registration link", wrap("registration_url", self.registration_edit))
         form.addRow("Re&cording link", wrap("recording_url", self.recording_edit))
         form.addRow("After Hours", wrap("after_hours_minutes", after_box))
+        form.addRow("After Hours &host", self.host_combo)
         form.addRow("Descr&iption", self.description_edit)
 
         self.buttons = QDialogButtonBox()
