@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app import __version__
 from desktop_app.domain.errors import UserError, ValidationError
 from desktop_app.domain.records import SeriesData
+from ui.background import run_in_background
 from ui.icons import icon
 from ui.series_dialog import SeriesDialog
 
@@ -79,6 +81,11 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(1)
         self.setCentralWidget(self.pages)
         self.counts_label = QLabel()
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # "working", without a percentage
+        self.busy.setMaximumWidth(140)
+        self.busy.hide()
+        self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.counts_label)
         self._build_menus()
         self._set_ready(False)
@@ -372,17 +379,34 @@ class MainWindow(QMainWindow):
         box.open()
 
     def load_demo(self) -> None:
-        """Add the demo series and show it."""
+        """Add the demo series on a worker thread, then show it."""
         from desktop_app.services import demo
 
-        try:
-            result = demo.load_demo(self._app.uow())
-        except UserError as error:
-            QMessageBox.warning(self, "Demo series", str(error))
-            return
+        self.load_demo_action.setEnabled(False)
+        self.demo_button.setEnabled(False)
+        self.busy.show()
+        self.statusBar().showMessage("Loading the demo series…")
+        self.demo_task = run_in_background(lambda: demo.load_demo(self._app.uow()), self)
+        self.demo_task.done.connect(self._demo_loaded)
+        self.demo_task.failed.connect(self._demo_failed)
+
+    def _demo_loaded(self, result: object) -> None:
+        self._demo_finished()
         self.reload_series()
-        self.select_series(result.series_id)
-        self.statusBar().showMessage("Demo series loaded.", STATUS_MS)
+        self.select_series(getattr(result, "series_id", -1))
+        self.show_status("Demo series loaded.")
+
+    def _demo_failed(self, text: str) -> None:
+        self._demo_finished()
+        box = QMessageBox(QMessageBox.Icon.Warning, "Demo series", text, parent=self)
+        self.error_box = box
+        box.open()
+
+    def _demo_finished(self) -> None:
+        self.busy.hide()
+        self.statusBar().clearMessage()
+        self.load_demo_action.setEnabled(True)
+        self.demo_button.setEnabled(True)
 
     # Edit menu -----------------------------------------------------------------------
 

@@ -54,7 +54,9 @@ def test_a_new_database_offers_the_demo(app: App, make_window: Build, qtbot: QtB
     window = make_window(app)
     assert window.pages.currentIndex() == 0
     qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
-    assert window.pages.currentIndex() == 1
+    assert window.busy.isVisibleTo(window) and not window.demo_button.isEnabled()
+    qtbot.waitUntil(lambda: window.pages.currentIndex() == 1, timeout=20_000)
+    assert window.pages.currentIndex() == 1 and not window.busy.isVisibleTo(window)
     assert stats.stats(app.uow()).sessions == 4
     assert window.sessions_tab.model.rowCount() == 4
 
