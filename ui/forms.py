@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -15,21 +17,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-INVALID_STYLE = "border: 1px solid #c62828;"
+from desktop_app.domain.errors import UserError, ValidationError
+
+# A red readable on both light and dark palettes.
+PROBLEM_COLOUR = "#d32f2f"
+INVALID_STYLE = f"border: 1px solid {PROBLEM_COLOUR};"
 
 
 class FieldProblems:
-    """Shows a plain explanation under each field the services refused."""
+    """Shows a plain explanation under each field the services refused, and problems that
+    belong to no field in `message` (to be placed under the form)."""
 
     def __init__(self) -> None:
         self._fields: dict[str, tuple[QWidget, QLabel]] = {}
+        self.message = QLabel()
+        self.message.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        self.message.setWordWrap(True)
+        self.message.hide()
 
     def wrap(self, name: str, widget: QWidget) -> QWidget:
         """A container holding the widget and its (hidden) problem label."""
         label = QLabel()
         label.setObjectName(f"problem_{name}")
         label.setWordWrap(True)
-        label.setStyleSheet("color: #c62828;")
+        label.setStyleSheet(f"color: {PROBLEM_COLOUR};")
         label.hide()
         box = QWidget()
         layout = QVBoxLayout(box)
@@ -40,8 +51,8 @@ class FieldProblems:
         self._fields[name] = (widget, label)
         return box
 
-    def show(self, problems: dict[str, str]) -> list[str]:
-        """Mark the fields named in problems; returns the problems no field could show."""
+    def show(self, problems: dict[str, str]) -> None:
+        """Mark the fields named in problems; the rest go in the message under the form."""
         self.clear()
         unplaced = []
         for name, text in problems.items():
@@ -53,7 +64,13 @@ class FieldProblems:
                 label.show()
             else:
                 unplaced.append(f"{name}: {text}")
-        return unplaced
+        if unplaced:
+            self.say("\n".join(unplaced))
+
+    def say(self, text: str) -> None:
+        """A problem with the whole record (e.g. a conflict), under the form."""
+        self.message.setText(text)
+        self.message.show()
 
     def clear(self) -> None:
         """Remove every mark."""
@@ -61,11 +78,30 @@ class FieldProblems:
             widget.setStyleSheet("")
             widget.setToolTip("")
             label.hide()
+        self.message.hide()
 
     def text_of(self, name: str) -> str:
         """The problem shown for a field ('' when none)."""
         widget_label = self._fields.get(name)
         return widget_label[1].text() if widget_label and not widget_label[1].isHidden() else ""
+
+
+def save_form(problems: FieldProblems, tracker: ChangeTracker,
+              save: Callable[[], object]) -> bool:
+    """Run save(); on refusal mark the form (still edited) and return False."""
+    # Clean before saving: the save refreshes the views, which then reload the form.
+    tracker.reset()
+    try:
+        save()
+    except ValidationError as error:
+        tracker.touch()
+        problems.show(error.problems)
+        return False
+    except UserError as error:
+        tracker.touch()
+        problems.say(str(error))
+        return False
+    return True
 
 
 class ChangeTracker(QObject):

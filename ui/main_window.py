@@ -30,6 +30,7 @@ from desktop_app import __version__
 from desktop_app.domain.errors import UserError, ValidationError
 from desktop_app.domain.records import SeriesData
 from ui.background import run_in_background
+from ui.dialogs import ask_to_delete
 from ui.icons import icon
 from ui.series_dialog import SeriesDialog
 
@@ -363,20 +364,12 @@ class MainWindow(QMainWindow):
         from desktop_app.services import snapshots
 
         snap = snapshots.capture(self._app.uow(), "series", [series_id])
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete series",
-                          f"Delete the series “{self.series_picker.currentText()}”?", parent=self)
-        box.setInformativeText(
+        self.delete_box = ask_to_delete(
+            self, "Delete series", f"Delete the series “{self.series_picker.currentText()}”?",
             f"Its {snap.count('sessions')} sessions go with it, with "
             f"{snap.count('registrations'):,} registrations and "
-            f"{snap.count('session_speakers')} speaker parts. Registrants and speakers stay. "
-            "Edit › Undo brings it all back.")
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
-        box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes
-                             and self.edits.delete_series(series_id))
-        self.delete_box = box
-        box.open()
+            f"{snap.count('session_speakers')} speaker parts; registrants and speakers stay.",
+            lambda: self.edits.delete_series(series_id))
 
     def load_demo(self) -> None:
         """Add the demo series on a worker thread, then show it."""

@@ -93,10 +93,6 @@ class RegistrantDialog(QDialog):
             self._sync(line)
             self.lines.append(line)
 
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #c62828;")
-        self.message.setWordWrap(True)
-        self.message.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save_requested)
@@ -105,7 +101,7 @@ class RegistrantDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)
-        layout.addWidget(self.message)
+        layout.addWidget(self.problems.message)
         layout.addWidget(buttons)
 
     def _sync(self, line: SessionLine) -> None:
@@ -142,14 +138,3 @@ class RegistrantDialog(QDialog):
                 changes.append((line.session, line.registration, dataclasses.replace(
                     registration_data(line.registration), attended=came, minutes=minutes)))
         return changes
-
-    def show_problems(self, problems: dict[str, str]) -> None:
-        """Mark refused fields."""
-        rest = self.problems.show(problems)
-        self.message.setText("\n".join(rest))
-        self.message.setVisible(bool(rest))
-
-    def show_message(self, text: str) -> None:
-        """A problem with the whole registrant (e.g. the email belongs to someone else)."""
-        self.message.setText(text)
-        self.message.show()

@@ -112,14 +112,10 @@ class SessionEditor(QWidget):
         self.buttons.addButton(self.revert_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.apply_button.clicked.connect(self.apply)
         self.revert_button.clicked.connect(self.revert)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #c62828;")
-        self.message.setWordWrap(True)
-        self.message.hide()
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.message)
+        layout.addWidget(self.problems.message)
         layout.addWidget(self.buttons)
 
         self.tracker.watch(self.title_edit, self.subtitle_edit, self.kind_combo,
@@ -141,7 +137,6 @@ class SessionEditor(QWidget):
         self._row, self._series, self._hosts = row, series, hosts
         self.tracker.pause(True)
         self.problems.clear()
-        self.message.hide()
         self.host_combo.clear()
         self.host_combo.addItem("(nobody yet)", None)
         for host in hosts:
@@ -217,17 +212,6 @@ class SessionEditor(QWidget):
     def revert(self) -> None:
         """Throw away unsaved edits."""
         self.load(self._row, self._series, self._hosts)
-
-    def show_problems(self, problems: dict[str, str]) -> None:
-        """Mark refused fields; problems that belong to no field go under the form."""
-        rest = self.problems.show(problems)
-        self.message.setText("\n".join(rest))
-        self.message.setVisible(bool(rest))
-
-    def show_message(self, text: str) -> None:
-        """A problem with the whole session (e.g. a conflict)."""
-        self.message.setText(text)
-        self.message.show()
 
     def _update_buttons(self) -> None:
         dirty = self.tracker.dirty

@@ -89,13 +89,9 @@ class SpeakerEditor(QWidget):
         buttons.addButton(self.revert_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.apply_button.clicked.connect(self.apply)
         self.revert_button.clicked.connect(lambda: self.load(self._row))
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #c62828;")
-        self.message.setWordWrap(True)
-        self.message.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.message)
+        layout.addWidget(self.problems.message)
         layout.addWidget(buttons)
 
         self.tracker.watch(self.name_edit, self.title_edit, self.organisation_edit,
@@ -108,7 +104,6 @@ class SpeakerEditor(QWidget):
         self._row = row
         self.tracker.pause(True)
         self.problems.clear()
-        self.message.hide()
         for edit, value in ((self.name_edit, row.name if row else ""),
                             (self.title_edit, row.title if row else ""),
                             (self.organisation_edit, row.organisation if row else ""),
@@ -177,17 +172,6 @@ class SpeakerEditor(QWidget):
         """Ask for the form to be saved."""
         if self._row is not None:
             self.apply_requested.emit(self.data())
-
-    def show_problems(self, problems: dict[str, str]) -> None:
-        """Mark refused fields."""
-        rest = self.problems.show(problems)
-        self.message.setText("\n".join(rest))
-        self.message.setVisible(bool(rest))
-
-    def show_message(self, text: str) -> None:
-        """A problem with the whole speaker (e.g. the email is taken)."""
-        self.message.setText(text)
-        self.message.show()
 
     def _update_buttons(self) -> None:
         self.apply_button.setEnabled(self.tracker.dirty)

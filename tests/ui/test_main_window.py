@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -134,3 +135,35 @@ def test_every_menu_action_is_reachable_by_keyboard(demo_app: App, make_window: 
     assert "Ctrl+Shift+Z" in {s.toString() for s in window.redo_action.shortcuts()}
     for menu in window.menuBar().actions():
         assert "&" in menu.text()  # every menu has an Alt mnemonic
+
+
+def test_new_series_dialog_validates_then_saves(app: App, make_window: Build) -> None:
+    window = make_window(app)
+    window.new_series()
+    dialog = window.series_dialog
+    dialog.title_edit.setText("Open Data Tuesdays")
+    dialog.home_combo.setCurrentText("Europe/Atlantis")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert "is not a time zone" in dialog.problems.text_of("home_zone")
+    assert dialog.isVisible() and stats.stats(app.uow()).series == 0
+    dialog.home_combo.setCurrentText("Europe/Berlin")
+    dialog.display_edit.setText("America/New_York, Asia/Kolkata")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert not dialog.isVisible()
+    assert window.series_picker.currentText() == "Open Data Tuesdays"
+    assert window.pages.currentIndex() == 1
+    window.undo_action.trigger()
+    assert stats.stats(app.uow()).series == 0 and window.pages.currentIndex() == 0
+
+
+def test_delete_series_says_what_goes_and_undoes(demo_app: App, make_window: Build) -> None:
+    window = make_window(demo_app)
+    before = stats.stats(demo_app.uow())
+    window.delete_series()
+    assert "4 sessions go with it" in window.delete_box.informativeText()
+    window.delete_box.button(QMessageBox.StandardButton.Yes).click()
+    assert stats.stats(demo_app.uow()).sessions == 0
+    assert window.pages.currentIndex() == 0
+    window.undo_action.trigger()
+    assert stats.stats(demo_app.uow()) == before
+    assert window.series_picker.currentText() == "Procurement with a Purpose"

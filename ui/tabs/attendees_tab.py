@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QToolButton,
@@ -34,6 +33,7 @@ from desktop_app.domain.records import validate_registrant
 from desktop_app.services import registrants, series, sessions
 from desktop_app.services.attendee_index import AttendeeIndex
 from ui.attendee_model import FIXED_COLUMNS, AttendeeModel, GridColumn, session_columns
+from ui.dialogs import ask_to_delete
 from ui.edits import Edits
 from ui.icons import icon
 from ui.index_loader import IndexLoader
@@ -238,22 +238,15 @@ class AttendeesTab(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete registrants",
-                          f"Delete {len(ids):,} registrant{'s' if len(ids) != 1 else ''}?",
-                          parent=self)
-        box.setInformativeText("Their registrations and attendance go with them, in every "
-                               "series. Edit › Undo brings them back.")
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
-        box.finished.connect(lambda result: self._delete_confirmed(result, ids))
-        self.delete_box = box
-        box.open()
+        self.delete_box = ask_to_delete(
+            self, "Delete registrants",
+            f"Delete {len(ids):,} registrant{'s' if len(ids) != 1 else ''}?",
+            "Their registrations and attendance go with them, in every series.",
+            lambda: self._delete(ids))
 
-    def _delete_confirmed(self, result: int, ids: list[int]) -> None:
-        if result == QMessageBox.StandardButton.Yes:
-            self._edits.delete_registrants(ids)
-            self.status_message.emit(f"Deleted {len(ids):,} registrant(s).")
+    def _delete(self, ids: list[int]) -> None:
+        self._edits.delete_registrants(ids)
+        self.status_message.emit(f"Deleted {len(ids):,} registrant(s).")
 
     def edit_registrant(self, index: QModelIndex) -> None:
         """Open the editor for the registrant on a line."""
@@ -274,11 +267,11 @@ class AttendeesTab(QWidget):
         try:
             data = validate_registrant(data)
         except ValidationError as error:
-            dialog.show_problems(error.problems)
+            dialog.problems.show(error.problems)
             return
         other = registrants.find_by_email(self._app.uow(), data.email)
         if other is not None and other.id != dialog.row.id:
-            dialog.show_problems({"email": f"{data.email} belongs to another registrant "
+            dialog.problems.show({"email": f"{data.email} belongs to another registrant "
                                            f"({other.first_name} {other.last_name})"})
             return
         self._edits.begin(f"Edit registrant {data.email}")
@@ -292,7 +285,7 @@ class AttendeesTab(QWidget):
                 elif existing is not None and wanted is not None:
                     self._edits.update_registration(existing, wanted)
         except UserError as error:
-            dialog.show_message(str(error))
+            dialog.problems.say(str(error))
             return
         finally:
             self._edits.end()

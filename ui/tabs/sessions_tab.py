@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -17,11 +16,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import timezones
 from desktop_app.domain.enums import SessionKind, SessionStatus, label
-from desktop_app.domain.errors import UserError, ValidationError
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import AppearanceData, SessionData
 from desktop_app.services import series, sessions, snapshots, speakers
 from desktop_app.services.rows import AppearanceRow, SessionRow
+from ui.dialogs import ask_to_delete
 from ui.edits import Edits
+from ui.forms import save_form
 from ui.icons import icon
 from ui.roster_panel import RosterPanel
 from ui.session_editor import SessionEditor
@@ -182,20 +183,11 @@ class SessionsTab(QWidget):
             self._save(session_id, data)
 
     def _save(self, session_id: int, data: SessionData) -> bool:
-        # Clean before saving: the save refreshes the tab, which then reloads the form.
-        self.editor.tracker.reset()
-        try:
-            self._edits.update_session(session_id, data)
-        except ValidationError as error:
-            self.editor.tracker.touch()
-            self.editor.show_problems(error.problems)
-            return False
-        except UserError as error:
-            self.editor.tracker.touch()
-            self.editor.show_message(str(error))
-            return False
-        self.status_message.emit(f"Saved “{data.title}”.")
-        return True
+        saved = save_form(self.editor.problems, self.editor.tracker,
+                          lambda: self._edits.update_session(session_id, data))
+        if saved:
+            self.status_message.emit(f"Saved “{data.title}”.")
+        return saved
 
     def new_session(self) -> None:
         """Add a draft session two weeks after the last one and select it."""
@@ -222,25 +214,17 @@ class SessionsTab(QWidget):
         if row is None:
             return
         snap = snapshots.capture(self._app.uow(), "sessions", [row.id])
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete session",
-                          f"Delete “{row.title}”?", parent=self)
-        box.setInformativeText(
+        self.delete_box = ask_to_delete(
+            self, "Delete session", f"Delete “{row.title}”?",
             f"This also removes {snap.count('registrations'):,} registrations, "
             f"{snap.count('session_speakers')} speaker parts and "
-            f"{snap.count('run_of_show_segments')} run-of-show segments. "
-            "Edit › Undo brings them back.")
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
-        box.finished.connect(lambda result: self._delete_confirmed(result, row))
-        self.delete_box = box  # kept so tests can answer it
-        box.open()
+            f"{snap.count('run_of_show_segments')} run-of-show segments.",
+            lambda: self._delete(row))
 
-    def _delete_confirmed(self, result: int, row: SessionRow) -> None:
-        if result == QMessageBox.StandardButton.Yes:
-            self.editor.tracker.reset()  # the edits go with the session
-            self._edits.delete_sessions([row])
-            self.status_message.emit(f"Deleted “{row.title}”.")
+    def _delete(self, row: SessionRow) -> None:
+        self.editor.tracker.reset()  # the edits go with the session
+        self._edits.delete_sessions([row])
+        self.status_message.emit(f"Deleted “{row.title}”.")
 
     def _edit_part(self, row: AppearanceRow, data: AppearanceData) -> None:
         try:

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -16,11 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.enums import SpeakerRole, label
-from desktop_app.domain.errors import UserError, ValidationError
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import AppearanceData, SpeakerData
 from desktop_app.services import sessions, snapshots, speakers
 from desktop_app.services.rows import AppearanceRow, SpeakerRow
+from ui.dialogs import ask_to_delete
 from ui.edits import Edits
+from ui.forms import save_form
 from ui.icons import icon
 from ui.speaker_editor import SpeakerEditor
 from ui.table_model import Column, RowTableModel
@@ -180,20 +181,11 @@ class SpeakersTab(QWidget):
             self._save(speaker_id, data)
 
     def _save(self, speaker_id: int, data: SpeakerData) -> bool:
-        # Clean before saving: the save refreshes the tab, which then reloads the form.
-        self.editor.tracker.reset()
-        try:
-            self._edits.update_speaker(speaker_id, data)
-        except ValidationError as error:
-            self.editor.tracker.touch()
-            self.editor.show_problems(error.problems)
-            return False
-        except UserError as error:
-            self.editor.tracker.touch()
-            self.editor.show_message(str(error))
-            return False
-        self.status_message.emit(f"Saved {data.name}.")
-        return True
+        saved = save_form(self.editor.problems, self.editor.tracker,
+                          lambda: self._edits.update_speaker(speaker_id, data))
+        if saved:
+            self.status_message.emit(f"Saved {data.name}.")
+        return saved
 
     def new_speaker(self) -> None:
         """Create a speaker and select them for editing."""
@@ -210,24 +202,17 @@ class SpeakersTab(QWidget):
         if row is None:
             return
         snap = snapshots.capture(self._app.uow(), "speakers", [row.id])
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete speaker",
-                          f"Delete {row.name}?", parent=self)
-        box.setInformativeText(
+        hosts = f" and {len(snap.nulled)} After Hours segment(s) lose their host" \
+            if snap.nulled else ""
+        self.delete_box = ask_to_delete(
+            self, "Delete speaker", f"Delete {row.name}?",
             f"They will be taken off {snap.count('session_speakers')} session part(s)"
-            + (f" and {len(snap.nulled)} After Hours segment(s) lose their host"
-               if snap.nulled else "") + ". Edit › Undo brings them back.")
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.button(QMessageBox.StandardButton.Yes).setText("Delete")
-        box.finished.connect(lambda result: self._delete_confirmed(result, row))
-        self.delete_box = box
-        box.open()
+            f"{hosts}.", lambda: self._delete(row))
 
-    def _delete_confirmed(self, result: int, row: SpeakerRow) -> None:
-        if result == QMessageBox.StandardButton.Yes:
-            self.editor.tracker.reset()
-            self._edits.delete_speaker(row)
-            self.status_message.emit(f"Deleted {row.name}.")
+    def _delete(self, row: SpeakerRow) -> None:
+        self.editor.tracker.reset()
+        self._edits.delete_speaker(row)
+        self.status_message.emit(f"Deleted {row.name}.")
 
     def _add_part(self) -> None:
         row, session_id = self.selected(), self.session_combo.currentData()
