@@ -26,8 +26,8 @@ from ui.forms import save_form
 from ui.icons import icon
 from ui.roster_panel import RosterPanel
 from ui.session_editor import SessionEditor
-from ui.table_model import Column, RowTableModel
-from ui.tabs.common import fit_columns, make_table_view
+from ui.table_model import Column
+from ui.tabs.record_list import RecordListTab
 
 
 def _after_hours(row: SessionRow) -> str:
@@ -49,19 +49,16 @@ SESSION_COLUMNS: list[Column[SessionRow]] = [
 ]
 
 
-class SessionsTab(QWidget):
+class SessionsTab(RecordListTab):
     """Lists sessions; the selected one is edited on the right with its speakers below."""
 
     status_message = Signal(str)
 
     def __init__(self, edits: Edits, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(SESSION_COLUMNS, parent)
         self._edits = edits
         self._app = edits.app
         self._series_id: int | None = None
-        self.model: RowTableModel[SessionRow] = RowTableModel(SESSION_COLUMNS, self)
-        self.view = make_table_view()
-        self.view.setModel(self.model)
         self.new_button = QPushButton(icon("add"), "&New session")
         self.delete_button = QPushButton(icon("delete"), "Delete…")
         self.new_button.clicked.connect(self.new_session)
@@ -97,7 +94,6 @@ class SessionsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
-        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.editor.apply_requested.connect(self._apply)
         self.roster.edit_requested.connect(self._edit_part)
         self.roster.reorder_requested.connect(self._reorder)
@@ -110,40 +106,18 @@ class SessionsTab(QWidget):
     def refresh(self, series_id: int | None) -> None:
         """Reload the sessions of a series, keeping the selected session when it remains."""
         self._series_id = series_id
-        selected = self.selected()
-        rows = sessions.list_sessions(self._app.uow(), series_id) if series_id else []
-        self.view.selectionModel().blockSignals(True)
-        self.model.set_rows(rows)
-        self.view.selectionModel().blockSignals(False)
-        fit_columns(self.view, widest=300)
-        ids = [r.id for r in rows]
-        if rows:
-            self.select_session(selected.id if selected and selected.id in ids else ids[0])
-        else:
-            self._show(None)
-
-    def selected(self) -> SessionRow | None:
-        """The session being edited."""
-        current = self.view.currentIndex()
-        return self.model.row_at(current.row()) if current.isValid() else None
+        self.set_records(sessions.list_sessions(self._app.uow(), series_id) if series_id
+                         else [])
 
     def select_session(self, session_id: int) -> None:
         """Select a session by id and show it in the editor."""
-        ids = [self.model.row_at(r).id for r in range(self.model.rowCount())]
-        if session_id in ids:
-            self.view.selectionModel().blockSignals(True)
-            self.view.selectRow(ids.index(session_id))
-            self.view.selectionModel().blockSignals(False)
-            self._show(self.model.row_at(ids.index(session_id)))
+        self.select_record(session_id)
 
-    def _current_changed(self) -> None:
-        # Keep unsaved edits: save them before showing another session.
-        if self.editor.tracker.dirty and not self.save_pending():
-            previous = self.editor.session_id()
-            if previous is not None:
-                self.select_session(previous)
-            return
-        self._show(self.selected())
+    def _editing_id(self) -> int | None:
+        return self.editor.session_id()
+
+    def _editor_dirty(self) -> bool:
+        return self.editor.tracker.dirty
 
     def _show(self, row: SessionRow | None) -> None:
         """Load a session into the editor and its speakers into the roster."""

@@ -26,6 +26,7 @@ from ui.icons import icon
 from ui.speaker_editor import SpeakerEditor
 from ui.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
+from ui.tabs.record_list import RecordListTab
 
 SPEAKER_COLUMNS: list[Column[SpeakerRow]] = [
     Column("Name", lambda r: r.name),
@@ -42,19 +43,16 @@ PART_COLUMNS: list[Column[AppearanceRow]] = [
 ]
 
 
-class SpeakersTab(QWidget):
+class SpeakersTab(RecordListTab):
     """Lists the speakers of the series; edits the selected one."""
 
     status_message = Signal(str)
 
     def __init__(self, edits: Edits, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(SPEAKER_COLUMNS, parent)
         self._edits = edits
         self._app = edits.app
         self._series_id: int | None = None
-        self.model: RowTableModel[SpeakerRow] = RowTableModel(SPEAKER_COLUMNS, self)
-        self.view = make_table_view()
-        self.view.setModel(self.model)
         self.new_button = QPushButton(icon("add"), "&New speaker")
         self.delete_button = QPushButton(icon("delete"), "Delete…")
         self.new_button.clicked.connect(self.new_speaker)
@@ -112,46 +110,24 @@ class SpeakersTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
 
-        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.editor.apply_requested.connect(self._apply)
 
     def refresh(self, series_id: int | None) -> None:
         """Reload the speakers of a series, keeping the selection."""
         self._series_id = series_id
-        selected = self.selected()
-        rows = speakers.list_speakers(self._app.uow(), series_id) if series_id else []
-        self.view.selectionModel().blockSignals(True)
-        self.model.set_rows(rows)
-        self.view.selectionModel().blockSignals(False)
-        fit_columns(self.view, widest=280)
-        ids = [r.id for r in rows]
-        if rows:
-            self.select_speaker(selected.id if selected and selected.id in ids else ids[0])
-        else:
-            self._show(None)
+        self.set_records(speakers.list_speakers(self._app.uow(), series_id) if series_id
+                         else [], widest=280)
         self.new_button.setEnabled(series_id is not None)
-
-    def selected(self) -> SpeakerRow | None:
-        """The speaker being edited."""
-        current = self.view.currentIndex()
-        return self.model.row_at(current.row()) if current.isValid() else None
 
     def select_speaker(self, speaker_id: int) -> None:
         """Select a speaker by id."""
-        ids = [self.model.row_at(r).id for r in range(self.model.rowCount())]
-        if speaker_id in ids:
-            self.view.selectionModel().blockSignals(True)
-            self.view.selectRow(ids.index(speaker_id))
-            self.view.selectionModel().blockSignals(False)
-            self._show(self.model.row_at(ids.index(speaker_id)))
+        self.select_record(speaker_id)
 
-    def _current_changed(self) -> None:
-        if self.editor.tracker.dirty and not self.save_pending():
-            previous = self.editor.speaker_id()
-            if previous is not None:
-                self.select_speaker(previous)
-            return
-        self._show(self.selected())
+    def _editing_id(self) -> int | None:
+        return self.editor.speaker_id()
+
+    def _editor_dirty(self) -> bool:
+        return self.editor.tracker.dirty
 
     def _show(self, row: SpeakerRow | None) -> None:
         # A refresh caused by another edit must not wipe what is being typed here.

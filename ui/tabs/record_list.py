@@ -1,0 +1,79 @@
+"""What the Sessions and Speakers tabs share: a list of records beside the selected
+record's editor, where the selection survives reloads and unsaved edits are saved before
+another record is shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from ui.table_model import Column, RowTableModel
+from ui.tabs.common import fit_columns, make_table_view
+
+
+class RecordListTab(QWidget):
+    """Base for a tab listing records (frozen rows with an `id`) with one editor."""
+
+    def __init__(self, columns: list[Column[Any]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model: RowTableModel[Any] = RowTableModel(columns, self)
+        self.view = make_table_view()
+        self.view.setModel(self.model)
+        self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    # For subclasses ---------------------------------------------------------------------
+
+    def _show(self, row: Any | None) -> None:
+        """Load a record (or nothing) into the editor and the panels around it."""
+        raise NotImplementedError
+
+    def _editing_id(self) -> int | None:
+        """Id of the record whose edits are in the editor."""
+        raise NotImplementedError
+
+    def save_pending(self) -> bool:
+        """Save unsaved edits; False (with the problem shown) when they are refused."""
+        raise NotImplementedError
+
+    def _editor_dirty(self) -> bool:
+        raise NotImplementedError
+
+    # Shared behaviour -----------------------------------------------------------------
+
+    def set_records(self, rows: list[Any], widest: int = 300) -> None:
+        """Show rows, keeping the selected record selected (else the first is selected)."""
+        selected = self.selected()
+        self.view.selectionModel().blockSignals(True)
+        self.model.set_rows(rows)
+        self.view.selectionModel().blockSignals(False)
+        fit_columns(self.view, widest=widest)
+        ids = [r.id for r in rows]
+        if rows:
+            self.select_record(selected.id if selected and selected.id in ids else ids[0])
+        else:
+            self._show(None)
+
+    def selected(self) -> Any | None:
+        """The record being edited."""
+        current = self.view.currentIndex()
+        return self.model.row_at(current.row()) if current.isValid() else None
+
+    def select_record(self, record_id: int) -> None:
+        """Select a record by id and show it in the editor."""
+        ids = [self.model.row_at(r).id for r in range(self.model.rowCount())]
+        if record_id in ids:
+            self.view.selectionModel().blockSignals(True)
+            self.view.selectRow(ids.index(record_id))
+            self.view.selectionModel().blockSignals(False)
+            self._show(self.model.row_at(ids.index(record_id)))
+
+    def _current_changed(self) -> None:
+        # Keep unsaved edits: save them before showing another record; if they are
+        # refused, stay on the record so the marked fields can be fixed.
+        if self._editor_dirty() and not self.save_pending():
+            previous = self._editing_id()
+            if previous is not None:
+                self.select_record(previous)
+            return
+        self._show(self.selected())
