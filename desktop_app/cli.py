@@ -45,7 +45,27 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", help="count what the database holds")
     stats.set_defaults(handler=_stats)
 
-    for sub in (demo, sessions, speakers, stats):
+    from desktop_app.io.formats import FORMATS
+
+    imports = commands.add_parser(
+        "import", help="import registrations or attendance from a CSV or XLSX file")
+    imports.add_argument("file", type=Path, help="the exported file")
+    imports.add_argument("--session", type=int, required=True, metavar="ID",
+                         help="the session the file is about (see 'sessions')")
+    imports.add_argument("--format", choices=sorted(FORMATS),
+                         help="the file's format (default: detected)")
+    imports.add_argument("--dry-run", action="store_true",
+                         help="say what would change without changing anything")
+    imports.set_defaults(handler=_import)
+
+    history = commands.add_parser("imports", help="list earlier imports")
+    history.set_defaults(handler=_imports)
+
+    undo = commands.add_parser("undo-import", help="take back one earlier import")
+    undo.add_argument("batch", type=int, metavar="BATCH_ID", help="the import (see 'imports')")
+    undo.set_defaults(handler=_undo_import)
+
+    for sub in (demo, sessions, speakers, stats, imports, history, undo):
         sub.add_argument("--json", action="store_true", help="print JSON instead of text")
     return parser
 
@@ -132,6 +152,50 @@ def _stats(app: Any, args: argparse.Namespace) -> dict[str, Any]:
     counts = dataclasses.asdict(stats.stats(app.uow()))
     text = "\n".join(f"{name.capitalize():<14}{value:>10,}" for name, value in counts.items())
     return {"json": counts, "text": text}
+
+
+def _import(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+    from desktop_app.services import imports
+
+    report = imports.import_file(app.uow(), args.file, args.session, args.format,
+                                 dry_run=args.dry_run)
+    verb = "Would import" if report.dry_run else "Imported"
+    lines = [f"{verb} {report.file_name} ({report.format_label}): {report.rows:,} rows, "
+             f"{report.registrations:,} people for the session, {report.attended:,} attended, "
+             f"{report.minutes:,} minutes.",
+             f"Registrants: {report.registrants_created:,} new, "
+             f"{report.registrants_updated:,} updated, {report.registrants_unchanged:,} "
+             "unchanged."]
+    if not report.changed:
+        lines.append("Nothing changed: everything in the file is already in the database.")
+    if report.other_attended:
+        lines.append(f"{report.other_attended} attendee(s) without an email were counted "
+                     "but not added.")
+    lines += [f"Conflict: {text}" for text in report.conflicts]
+    lines += [f"Skipped row {skip.line}: {skip.reason}" for skip in report.skipped]
+    return {"json": report.as_json(), "text": "\n".join(lines)}
+
+
+def _imports(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+    from desktop_app.services import imports
+
+    rows = imports.list_batches(app.uow())
+    data = [{"id": b.id, "file": b.file_name, "format": b.format, "session": b.session_id,
+             "imported_at": b.imported_at.isoformat(), "rows": b.rows_total,
+             "registrants_created": b.registrants_created,
+             "undone_at": b.undone_at.isoformat() if b.undone_at else None} for b in rows]
+    table = [("ID", "File", "Format", "Session", "Imported (UTC)", "Rows", "Undone")] + [
+        (str(b.id), b.file_name, b.format, str(b.session_id or ""),
+         f"{b.imported_at:%Y-%m-%d %H:%M}", str(b.rows_total),
+         "yes" if b.undone_at else "") for b in rows]
+    return {"json": data, "text": _table(table) if rows else "No imports yet."}
+
+
+def _undo_import(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+    from desktop_app.services import imports
+
+    imports.undo_import(app.uow(), args.batch)
+    return {"json": {"undone": args.batch}, "text": f"Import {args.batch} undone."}
 
 
 def _table(rows: Sequence[Sequence[str]], widest: int = 48) -> str:

@@ -1,0 +1,1 @@
+"""Files in and out: readers for registration and attendance exports, writers later."""

@@ -1,0 +1,122 @@
+"""Reads a CSV or XLSX file into rows of text cells, or refuses it with one clear line."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+from desktop_app.domain.errors import UserError
+
+MAX_BYTES = 200 * 1024 * 1024
+
+
+class ImportRefused(UserError):
+    """The file cannot be read as a table; nothing was imported."""
+
+
+@dataclass(frozen=True)
+class RawTable:
+    """A file's cells as text, row by row (row 1 is the file's first line)."""
+
+    name: str
+    rows: list[list[str]]
+    encoding: str  # "xlsx" for workbooks
+
+
+def read_table(path: Path) -> RawTable:
+    """All rows of the first sheet of an XLSX, or of a CSV/TSV in any usual encoding."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ImportRefused(f"{name} is larger than 200 MB; split it into smaller files")
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportRefused(f"cannot read {name}: {error.strerror}") from None
+    if not data.strip():
+        raise ImportRefused(f"{name} is empty; export the report again")
+    if data.startswith(b"PK\x03\x04"):
+        return RawTable(name, _xlsx_rows(name, data), "xlsx")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportRefused(f"{name} is an old Excel .xls file; open it in Excel or "
+                            "LibreOffice and save it as .xlsx or CSV")
+    text, encoding = _decode(name, data)
+    return RawTable(name, _csv_rows(name, text), encoding)
+
+
+def _decode(name: str, data: bytes) -> tuple[str, str]:
+    """Text of a CSV: UTF-8 (BOM or not), UTF-16 with BOM (Excel's Unicode text), or
+    Windows-1252 (older Excel on Windows)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8", "cp1252"]
+    for encoding in candidates:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        # Binary files decode as cp1252 too; real exports have no control characters.
+        controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\r\n\t")
+        if controls > 0:
+            break
+        return text, encoding
+    raise ImportRefused(f"{name} is not a spreadsheet or CSV file; export it again as CSV "
+                        "or XLSX")
+
+
+def _csv_rows(name: str, text: str) -> list[list[str]]:
+    """Rows of delimited text, with the delimiter (comma, semicolon, tab) sniffed."""
+    sample = "\n".join(text.splitlines()[:50])
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        delimiter = ","  # one column, or too irregular to tell: read as comma-separated
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
+                               strict=True))
+    except csv.Error as error:
+        raise ImportRefused(f"{name} is not a well-formed CSV file ({error}); it may be cut "
+                            "short: export it again") from None
+    return [[cell.strip() for cell in row] for row in rows]
+
+
+def _xlsx_rows(name: str, data: bytes) -> list[list[str]]:
+    """Rows of the first worksheet, real date cells written as ISO text."""
+    from openpyxl import load_workbook  # imported only when a workbook is read
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise ImportRefused(f"{name} is not a readable XLSX workbook ({error}); it may be cut "
+                            "short: save it again from Excel or LibreOffice") from None
+    try:
+        sheet = workbook.worksheets[0]
+        return [[_cell_text(value) for value in row]
+                for row in sheet.iter_rows(values_only=True)]
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise ImportRefused(f"{name} could not be read to the end ({error}); save it again "
+                            "from Excel or LibreOffice") from None
+    finally:
+        workbook.close()
+
+
+def _cell_text(value: object) -> str:
+    """A cell value as the text a CSV export of it would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    return str(value).strip()

@@ -1,0 +1,286 @@
+"""Importing the files staff really get: every format, the rules, refusals and undo."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from sqlalchemy import text
+
+from desktop_app.bootstrap import App
+from desktop_app.domain.errors import UserError
+from desktop_app.domain.records import SpeakerData
+from desktop_app.services import imports, registrants, sessions, speakers, stats
+from tests.integration.test_cli import run
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
+REAL_ZOOM = Path(__file__).resolve().parents[3] / "shared" / "data" / "zoom" / \
+    "attendee-report-2020-anonymized.csv"
+
+
+def dump(app: App) -> dict[str, list[tuple[object, ...]]]:
+    with app.engine.connect() as connection:
+        return {name: connection.execute(text(f"SELECT * FROM {name} ORDER BY id")).all()
+                for name in ("registrants", "registrations", "import_batches")}
+
+
+def session_id(app: App, index: int = 1) -> int:
+    return sessions.list_sessions(app.uow())[index].id
+
+
+def write(tmp_path: Path, name: str, content: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(content.encode(encoding))
+    return path
+
+
+# The real Zoom report ---------------------------------------------------------------------
+
+@pytest.fixture
+def real_zoom(tmp_path: Path) -> Path:
+    if REAL_ZOOM.exists():
+        return REAL_ZOOM
+    pytest.fail(f"the shared test data {REAL_ZOOM} is missing beside the checkout")
+
+
+def test_real_zoom_report_gives_the_published_facts(demo_app: App, real_zoom: Path) -> None:
+    before = stats.stats(demo_app.uow())
+    report = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app))
+    assert report.format == "zoom-attendees"
+    assert (report.registrations, report.attended, report.minutes) == (469, 455, 64540)
+    assert report.registrants_created == 469 and report.other_attended == 4
+    after = stats.stats(demo_app.uow())
+    assert after.registrants == before.registrants + 469
+    assert after.minutes == before.minutes + 64540
+    # Re-joins were merged: attendee52 has three rows, 38 + 2 + 434 minutes.
+    person = registrants.find_by_email(demo_app.uow(), "ATTENDEE52@email.com")
+    assert person is not None
+    [registration] = [r for r in registrants.list_registrations(
+        demo_app.uow(), registrant_id=person.id) if r.session_id == session_id(demo_app)]
+    assert registration.minutes == 474 and registration.attended
+    assert registration.first_join == datetime(2020, 3, 28, 16, 20, 36, tzinfo=UTC)  # PDT
+    assert registration.last_leave == datetime(2020, 3, 29, 0, 8, 12, tzinfo=UTC)
+
+
+def test_importing_twice_changes_nothing(demo_app: App, real_zoom: Path) -> None:
+    imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app))
+    before = dump(demo_app)
+    again = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app))
+    assert not again.changed and again.batch_id is None
+    assert again.registrants_unchanged == 469
+    assert dump(demo_app) == before
+
+
+def test_an_import_is_undone_as_a_whole(demo_app: App, real_zoom: Path) -> None:
+    before = dump(demo_app)
+    report = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app))
+    assert report.batch_id is not None
+    imports.undo_import(demo_app.uow(), report.batch_id)
+    after = dump(demo_app)
+    assert after["registrants"] == before["registrants"]
+    assert after["registrations"] == before["registrations"]
+    assert imports.list_batches(demo_app.uow())[0].undone_at is not None
+    with pytest.raises(UserError, match="already undone"):
+        imports.undo_import(demo_app.uow(), report.batch_id)
+
+
+def test_dry_run_and_cancel_write_nothing(demo_app: App, real_zoom: Path) -> None:
+    before = dump(demo_app)
+    report = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app),
+                                 dry_run=True)
+    assert report.registrants_created == 469 and report.dry_run
+    with pytest.raises(imports.ImportCancelled):
+        imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app),
+                            keep_going=lambda done, total: False)
+    assert dump(demo_app) == before
+
+
+# Other layouts ----------------------------------------------------------------------------
+
+
+def test_newer_zoom_layout_with_questions_and_trailing_commas(demo_app: App,
+                                                              tmp_path: Path) -> None:
+    speakers.create_speaker(demo_app.uow(), SpeakerData("Denisa Livingston",
+                                                        email="denisa@dine.example"))
+    path = FIXTURES / "zoom-attendees-2026.csv"
+    report = imports.import_file(demo_app.uow(), path, session_id(demo_app))
+    assert report.format == "zoom-attendees"
+    assert (report.registrations, report.attended, report.minutes) == (2, 1, 55)
+    assert [(s.line, s.reason) for s in report.skipped] == [
+        (16, "'not-an-email' is not an email address")]
+    assert report.speakers_matched == 1 and report.speakers_unmatched == ("ana.host@ocp.example",)
+    assert report.other_attended == 1
+    maria = registrants.find_by_email(demo_app.uow(), "mj.garcia@bogota.example")
+    assert maria is not None and maria.consent == "yes" and maria.first_name == "María José"
+    sean = registrants.find_by_email(demo_app.uow(), "sean@dublin.example")
+    assert sean is not None and sean.last_name == "O'Brien" and sean.consent == "no"
+    assert registrants.find_by_email(demo_app.uow(), "ana.host@ocp.example") is None
+
+
+def test_zoom_registration_report(demo_app: App, tmp_path: Path) -> None:
+    path = FIXTURES / "zoom-registrations.csv"
+    report = imports.import_file(demo_app.uow(), path, session_id(demo_app, 2))
+    assert report.format == "zoom-registrations"
+    assert report.registrations == 2 and report.attended == 0
+    bjorn = registrants.find_by_email(demo_app.uow(), "bjorn@koeln.example")
+    assert bjorn is not None and (bjorn.city, bjorn.organisation) == ("Köln", "Stadt Köln")
+    [registration] = registrants.list_registrations(demo_app.uow(), registrant_id=bjorn.id)
+    assert registration.approval_status == "pending" and not registration.attended
+
+
+def test_eventbrite_attendee_export(demo_app: App, tmp_path: Path) -> None:
+    path = FIXTURES / "eventbrite.csv"
+    report = imports.import_file(demo_app.uow(), path, session_id(demo_app))
+    assert report.format == "eventbrite" and report.registrations == 3
+    assert report.attended == 1  # Checked In
+    luis = registrants.find_by_email(demo_app.uow(), "luis@recife.example")
+    assert luis is not None
+    [registration] = registrants.list_registrations(demo_app.uow(), registrant_id=luis.id)
+    assert registration.approval_status == "cancelled"
+    assert registration.registered_at == datetime(2026, 9, 30, 23, 0, tzinfo=UTC)
+
+
+def test_google_forms_with_consent(demo_app: App, tmp_path: Path) -> None:
+    path = FIXTURES / "Form Responses 1.csv"
+    report = imports.import_file(demo_app.uow(), path, session_id(demo_app))
+    assert report.format == "google-forms" and report.registrations == 2
+    assert [(s.line, s.reason) for s in report.skipped] == [(4, "no email address")]
+    chloe = registrants.find_by_email(demo_app.uow(), "chloe@lyon.example")
+    assert chloe is not None
+    assert (chloe.first_name, chloe.last_name, chloe.consent) == ("Chloé", "Lefèvre", "yes")
+    assert chloe.consent_source == "Form Responses 1.csv"
+
+
+@pytest.mark.parametrize(("encoding", "delimiter"), [
+    ("utf-8-sig", ";"), ("utf-16", "\t"), ("cp1252", ";"), ("utf-8", "\t"), ("utf-8", ","),
+])
+def test_partner_spreadsheets_in_any_encoding_and_delimiter(demo_app: App, tmp_path: Path,
+                                                            encoding: str,
+                                                            delimiter: str) -> None:
+    rows = [["Teilnehmerliste Partner e.V.", "", "", ""], ["Stand: 01.10.2026", "", "", ""],
+            ["", "", "", ""], ["Vorname", "Nachname", "E-Mail", "Organisation"],
+            ["Jürgen", "Weiß", "juergen@partner.example", "Stadtwerke Köln"],
+            ["Zoë", "N'Diaye", "zoe@partner.example", "Cité « Verte »"]]
+    content = "\r\n".join(delimiter.join(row) for row in rows) + "\r\n"
+    path = write(tmp_path, "partner.csv", content, encoding)
+    report = imports.import_file(demo_app.uow(), path, session_id(demo_app))
+    assert report.format == "generic" and report.registrations == 2
+    zoe = registrants.find_by_email(demo_app.uow(), "zoe@partner.example")
+    assert zoe is not None and zoe.organisation == "Cité « Verte »"
+    assert zoe.last_name == "N'Diaye"
+
+
+def test_spanish_headings_and_a_full_name_column(demo_app: App, tmp_path: Path) -> None:
+    content = ("Nombre completo,Correo electrónico,Organización,País\n"
+               "Ana María de la Cruz,ana@cdmx.example,Gobierno de la CDMX,México\n")
+    report = imports.import_file(demo_app.uow(), write(tmp_path, "socios.csv", content),
+                                 session_id(demo_app))
+    ana = registrants.find_by_email(demo_app.uow(), "ana@cdmx.example")
+    assert report.registrations == 1 and ana is not None
+    assert (ana.first_name, ana.last_name, ana.country) == ("Ana María", "de la Cruz", "México")
+
+
+def test_xlsx_with_title_rows_and_real_date_cells(demo_app: App, tmp_path: Path) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Registrations exported from the partner CRM"])
+    sheet.append([])
+    sheet.append(["First Name", "Last Name", "Email", "Company", "Registered"])
+    sheet.append(["Oksana", "Melnyk", "oksana@kyiv.example", "Kyiv City Council",
+                  datetime(2026, 10, 1, 9, 30)])
+    sheet.append(["Taras", "Bondarenko", "taras@lviv.example", "=HYPERLINK(\"x\")",
+                  datetime(2026, 10, 2, 14, 0)])
+    path = tmp_path / "partner.xlsx"
+    workbook.save(path)
+    report = imports.import_file(demo_app.uow(), path, session_id(demo_app))
+    assert report.format == "generic" and report.registrations == 2
+    oksana = registrants.find_by_email(demo_app.uow(), "oksana@kyiv.example")
+    assert oksana is not None
+    [registration] = registrants.list_registrations(demo_app.uow(), registrant_id=oksana.id)
+    assert registration.registered_at == datetime(2026, 10, 1, 16, 30, tzinfo=UTC)  # 9:30 PDT
+
+
+def test_text_stays_as_written(demo_app: App, tmp_path: Path) -> None:
+    content = ("Email,First Name,Last Name,Organisation,Job Title\n"
+               "x@risky.example,=cmd|' /C calc'!A0,@SUM(1),+1 555 0100,-minus\n")
+    imports.import_file(demo_app.uow(), write(tmp_path, "risky.csv", content),
+                        session_id(demo_app))
+    person = registrants.find_by_email(demo_app.uow(), "x@risky.example")
+    assert person is not None
+    assert (person.first_name, person.last_name, person.organisation, person.job_title) == \
+        ("=cmd|' /C calc'!A0", "@SUM(1)", "+1 555 0100", "-minus")
+
+
+# Rules ------------------------------------------------------------------------------------
+
+def test_a_later_file_updates_never_blanks_and_reports_conflicts(demo_app: App,
+                                                                tmp_path: Path) -> None:
+    first = ("Email,First Name,Organisation,City,May we share your details with partners?\n"
+             "  Kim@Example.org ,Kim,Old Org,Accra,Yes\n")
+    second = ("E-mail,Organisation,Consent to share with partners\n"
+              "kim@example.org,New Org,No\n")
+    imports.import_file(demo_app.uow(), write(tmp_path, "one.csv", first), session_id(demo_app))
+    report = imports.import_file(demo_app.uow(), write(tmp_path, "two.csv", second),
+                                 session_id(demo_app))
+    assert report.registrants_updated == 1 and report.registrants_created == 0
+    assert len(report.conflicts) == 1 and "kim@example.org" in report.conflicts[0]
+    kim = registrants.find_by_email(demo_app.uow(), "kim@example.org")
+    assert kim is not None
+    assert (kim.first_name, kim.city, kim.organisation, kim.consent) == \
+        ("Kim", "Accra", "New Org", "no")
+    assert kim.consent_source == "two.csv"
+    imports.undo_import(demo_app.uow(), report.batch_id or 0)
+    kim = registrants.find_by_email(demo_app.uow(), "kim@example.org")
+    assert kim is not None and (kim.organisation, kim.consent) == ("Old Org", "yes")
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("empty.csv", b"", "is empty"),
+    ("blank.csv", b"\n\n  \n", "is empty"),
+    ("binary.csv", bytes(range(256)) * 20, "not a spreadsheet or CSV"),
+    ("cut.csv", b'Email,Name\n"a@b.example,"Ann\n', "cut short"),
+    ("cut.xlsx", b"PK\x03\x04" + b"\x00" * 300, "not a readable XLSX"),
+    ("old.xls", b"\xd0\xcf\x11\xe0" + b"\x00" * 300, "old Excel .xls"),
+    ("no-email.csv", b"Name,Organisation\nAnn,OCP\n", "no email column"),
+])
+def test_unreadable_files_are_refused_in_one_line(demo_app: App, tmp_path: Path, name: str,
+                                                  content: bytes, message: str) -> None:
+    before = dump(demo_app)
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(UserError, match=message) as refused:
+        imports.import_file(demo_app.uow(), path, session_id(demo_app))
+    assert name in str(refused.value) and "\n" not in str(refused.value)
+    assert dump(demo_app) == before
+
+
+def test_cli_import_json_and_exit_codes(demo_app: App, real_zoom: Path,
+                                        tmp_path: Path) -> None:
+    demo_app.close()
+    db = demo_app.path
+    assert db is not None
+    result = run("import", str(real_zoom), "--session", "2", "--json", db=db)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {k: data[k] for k in ("format", "rows", "registrants_created", "registrations",
+                                 "attended", "minutes")} == {
+        "format": "zoom-attendees", "rows": 1014, "registrants_created": 469,
+        "registrations": 469, "attended": 455, "minutes": 64540}
+    assert data["skipped"] == [] and isinstance(data["registrants_updated"], int)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Name\nAnn\n")
+    refused = run("import", str(bad), "--session", "2", db=db)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    history = json.loads(run("imports", "--json", db=db).stdout)
+    assert len(history) == 1 and history[0]["rows"] == 1014
+    assert run("undo-import", str(history[0]["id"]), db=db).returncode == 0
+
+
+def test_unknown_session_is_a_plain_error(demo_app: App, real_zoom: Path) -> None:
+    with pytest.raises(UserError, match="no session with id 999"):
+        imports.import_file(demo_app.uow(), real_zoom, 999)
+
+
