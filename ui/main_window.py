@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -56,6 +63,7 @@ class MainWindow(QMainWindow):
         self._opening = False
         self.setWindowTitle("Webinar Desk")
         self.setMinimumSize(760, 480)
+        self.setAcceptDrops(True)  # a dropped file starts an import
 
         self.series_picker = QComboBox()
         self.series_picker.setMinimumContentsLength(30)
@@ -196,7 +204,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Open database…", self.choose_database, keys.Open,
                                          "open"))
+        self.import_action = self._action("&Import…", self.choose_import, "Ctrl+I", "import")
+        self.history_action = self._action("Import &history…", self.show_import_history)
         self.backup_action = self._action("&Back up…", self.choose_backup, None, "backup")
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.history_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         self.load_demo_action = self._action("Load &demo series", self.load_demo)
         file_menu.addAction(self.load_demo_action)
@@ -226,7 +239,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("&About Webinar Desk", self._about))
         self._data_actions = [self.new_series_action, self.edit_series_action,
                               self.delete_series_action, self.load_demo_action,
-                              self.find_action, self.delete_action, self.backup_action]
+                              self.find_action, self.delete_action, self.backup_action,
+                              self.import_action, self.history_action]
         toolbar = self.findChild(QToolBar, "seriesToolbar")
         toolbar.addSeparator()
         toolbar.addActions([self.new_series_action, self.undo_action, self.redo_action,
@@ -431,6 +445,65 @@ class MainWindow(QMainWindow):
         dialog.fileSelected.connect(self.open_database_requested.emit)
         self.file_dialog = dialog
         dialog.open()
+
+    # Import ------------------------------------------------------------------------------
+
+    def choose_import(self) -> None:
+        """Pick a file to import (non-blocking dialog)."""
+        dialog = QFileDialog(self, "Import registrations or attendance", str(Path.home()),
+                             "Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda path: self.import_file(Path(path)))
+        self.file_dialog = dialog
+        dialog.open()
+
+    def import_file(self, path: Path, session_id: int | None = None) -> None:
+        """Open the import preview for a file, into a session of the current series."""
+        from desktop_app.services import sessions
+        from ui.import_dialog import ImportDialog
+
+        series_id = self.current_series_id()
+        rows = sessions.list_sessions(self._app.uow(), series_id) if series_id else []
+        if not rows:
+            self.show_status("Add a session first: an import brings people into a session.")
+            return
+        if session_id is None and self.tabs.currentWidget() is self.sessions_tab:
+            selected = self.sessions_tab.selected()
+            session_id = selected.id if selected else None
+        dialog = ImportDialog(self._app, path, rows, session_id, self)
+        dialog.imported.connect(self._imported)
+        self.import_dialog = dialog
+        dialog.open()
+
+    def _imported(self, report: object) -> None:
+        self.refresh()
+        self.show_status(f"Imported {getattr(report, 'file_name', 'the file')}.")
+
+    def show_import_history(self) -> None:
+        """List imports with Undo import."""
+        from ui.import_history import ImportHistoryDialog
+
+        dialog = ImportHistoryDialog(self._app, self)
+        dialog.undone.connect(lambda _batch: self.refresh())
+        self.history_dialog = dialog
+        dialog.open()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if hasattr(self, "_app") and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if not files or not hasattr(self, "_app"):
+            return
+        event.acceptProposedAction()
+        # Dropped on a session's row: import into that session.
+        view = self.sessions_tab.view
+        spot = view.viewport().mapFrom(self, event.position().toPoint())
+        index = view.indexAt(spot) if view.isVisible() else None
+        session_id = self.sessions_tab.model.row_at(index.row()).id \
+            if index is not None and index.isValid() else None
+        self.import_file(files[0], session_id)
 
     def choose_backup(self) -> None:
         """Ask where to save a copy of the database, then write it."""

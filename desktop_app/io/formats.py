@@ -48,15 +48,19 @@ def detect_format(table: RawTable) -> str:
     return "generic"
 
 
-def parse_table(table: RawTable, format_name: str | None = None) -> ParsedFile:
-    """Parse a table in the given (or detected) format; ImportRefused if it has no people."""
+def parse_table(table: RawTable, format_name: str | None = None,
+                columns: dict[int, str] | None = None) -> ParsedFile:
+    """Parse a table in the given (or detected) format; ImportRefused if it has no people.
+
+    columns, for one-header formats, replaces the recognised mapping (index -> field).
+    """
     chosen = format_name or detect_format(table)
     if chosen not in FORMATS:
         raise ImportRefused(f"'{chosen}' is not a format this app reads; use one of "
                             f"{', '.join(FORMATS)}")
     if chosen == "zoom-attendees":
         return _parse_zoom_attendees(table)
-    return _parse_single_header(table, chosen)
+    return _parse_single_header(table, chosen, columns)
 
 
 def _find_header(rows: list[list[str]]) -> int | None:
@@ -67,15 +71,23 @@ def _find_header(rows: list[list[str]]) -> int | None:
     return None
 
 
-def _parse_single_header(table: RawTable, chosen: str) -> ParsedFile:
+def _parse_single_header(table: RawTable, chosen: str,
+                         columns: dict[int, str] | None) -> ParsedFile:
     """Formats with one header row and one person per row."""
     header_at = _find_header(table.rows)
-    if header_at is None:
+    if columns is not None:
+        if "email" not in columns.values():
+            raise ImportRefused(f"{table.name}: no column is mapped to Email; choose the "
+                                "column that holds the email addresses")
+        if header_at is None:  # unrecognised headings: the first non-blank row is the header
+            header_at = next((i for i, row in enumerate(table.rows) if any(row)), 0)
+    elif header_at is None:
         raise ImportRefused(f"{table.name} has no email column in its first "
                             f"{HEADER_SEARCH_ROWS} rows; add a column headed 'Email' or "
                             "choose the file that holds the registrations")
     header = table.rows[header_at]
-    parsed = ParsedFile(table.name, chosen, header_at + 1, header, map_columns(header))
+    parsed = ParsedFile(table.name, chosen, header_at + 1, header,
+                        columns if columns is not None else map_columns(header))
     _read_people(parsed, table.rows, header_at + 1, len(table.rows), parsed.columns,
                  "registrant")
     return parsed

@@ -96,9 +96,10 @@ class ImportReport:
         }
 
 
-def read_file(path: Path, format_name: str | None = None) -> ParsedFile:
+def read_file(path: Path, format_name: str | None = None,
+              columns: dict[int, str] | None = None) -> ParsedFile:
     """Read and parse a file (no database involved); ImportRefused if it is unusable."""
-    return parse_table(read_table(path), format_name)
+    return parse_table(read_table(path), format_name, columns)
 
 
 def merge_people(parsed: ParsedFile, zone: str) -> dict[str, Person]:
@@ -145,13 +146,14 @@ def _merge(person: Person, row: ImportRow, zone: str) -> None:
 
 def import_file(uow: UnitOfWork, path: Path, session_id: int, format_name: str | None = None,
                 dry_run: bool = False,
-                keep_going: Callable[[int, int], bool] | None = None) -> ImportReport:
+                keep_going: Callable[[int, int], bool] | None = None,
+                columns: dict[int, str] | None = None) -> ImportReport:
     """Import a file into a session in one transaction; a dry run only reports.
 
     keep_going(done, total) is asked between chunks; returning False cancels the import
     and leaves the database as it was.
     """
-    parsed = read_file(path, format_name)
+    parsed = read_file(path, format_name, columns)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     with uow:
         session = uow.session.get(Session, session_id)

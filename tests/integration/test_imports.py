@@ -284,3 +284,18 @@ def test_unknown_session_is_a_plain_error(demo_app: App, real_zoom: Path) -> Non
         imports.import_file(demo_app.uow(), real_zoom, 999)
 
 
+
+
+def test_a_corrected_column_mapping_is_used(demo_app: App, tmp_path: Path) -> None:
+    content = "Contact,Who,Where\nlee@seoul.example,Lee Min,Seoul City Hall\n"
+    path = write(tmp_path, "odd.csv", content)
+    with pytest.raises(UserError, match="no email column"):
+        imports.import_file(demo_app.uow(), path, session_id(demo_app))
+    # "Contact" holds emails but is not recognised: the user maps it by hand.
+    report = imports.import_file(demo_app.uow(), path, session_id(demo_app),
+                                 columns={0: "email", 1: "full_name", 2: "organisation"})
+    lee = registrants.find_by_email(demo_app.uow(), "lee@seoul.example")
+    assert report.registrations == 1 and lee is not None
+    assert (lee.first_name, lee.last_name, lee.organisation) == ("Lee", "Min", "Seoul City Hall")
+    with pytest.raises(UserError, match="no column is mapped to Email"):
+        imports.import_file(demo_app.uow(), path, session_id(demo_app), columns={1: "full_name"})

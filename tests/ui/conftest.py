@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
@@ -16,6 +17,8 @@ from ui.main_window import MainWindow
 def make_window(qtbot: QtBot) -> Callable[[App], MainWindow]:
     """Builds a shown main window on a database; qtbot closes it afterwards."""
     make_qt_app()
+    # Qt fixes the settings file's place once per process: start each test from nothing.
+    QSettings().clear()
 
     def build(app: App) -> MainWindow:
         window = MainWindow(app)

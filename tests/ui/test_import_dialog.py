@@ -1,0 +1,101 @@
+"""Import from the window: preview, mapping, import on a worker, history with Undo import."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop_app.bootstrap import App
+from desktop_app.services import imports, registrants, sessions, stats
+from tests.integration.test_imports import REAL_ZOOM
+from ui.main_window import MainWindow
+
+Build = Callable[[App], MainWindow]
+
+
+def wait_idle(qtbot: QtBot, dialog: object) -> None:
+    qtbot.waitUntil(lambda: not dialog._busy, timeout=20_000)  # type: ignore[attr-defined]
+
+
+def test_preview_then_import_then_undo_from_history(demo_app: App, make_window: Build,
+                                                   qtbot: QtBot) -> None:
+    window = make_window(demo_app)
+    target = sessions.list_sessions(demo_app.uow())[1]
+    before = stats.stats(demo_app.uow())
+    window.import_file(REAL_ZOOM, target.id)
+    dialog = window.import_dialog
+    wait_idle(qtbot, dialog)
+    assert "Zoom webinar attendee report" in dialog.summary.text()
+    assert "469 new registrants" in dialog.summary.text()
+    assert dialog.rows_model.rowCount() == 20  # the first attendee rows
+    assert dialog.rows_model.index(0, 3).data() == "attendee130@email.com"
+    assert stats.stats(demo_app.uow()) == before  # the preview wrote nothing
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        dialog.import_button.click()
+    after = stats.stats(demo_app.uow())
+    assert after.registrants == before.registrants + 469
+    assert window.sessions_tab.model.row_at(1).registered == target.registered + 469
+    window.show_import_history()
+    history = window.history_dialog
+    assert history.model.rowCount() == 1
+    history.view.selectRow(0)
+    history.ask_undo()
+    with qtbot.waitSignal(history.undone):
+        history.question.button(QMessageBox.StandardButton.Yes).click()
+    assert stats.stats(demo_app.uow()) == before
+    assert not history.undo_button.isEnabled()
+
+
+def test_refused_file_is_explained_and_nothing_changes(demo_app: App, make_window: Build,
+                                                       qtbot: QtBot, tmp_path: Path) -> None:
+    window = make_window(demo_app)
+    bad = tmp_path / "notes.csv"
+    bad.write_text("Name,Organisation\nAnn,OCP\n")
+    window.import_file(bad, 1)
+    dialog = window.import_dialog
+    wait_idle(qtbot, dialog)
+    assert "cannot be imported" in dialog.summary.text()
+    assert "no email column" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+
+
+def test_mapping_a_column_by_hand(demo_app: App, make_window: Build, qtbot: QtBot,
+                                  tmp_path: Path) -> None:
+    window = make_window(demo_app)
+    odd = tmp_path / "odd.csv"
+    odd.write_text("E-mail,Wer\nlee@seoul.example,Lee Min\n")
+    window.import_file(odd, 1)
+    dialog = window.import_dialog
+    wait_idle(qtbot, dialog)
+    assert dialog.mapping_combos[1].currentText() == "(ignore)"
+    combo = dialog.mapping_combos[1]
+    combo.setCurrentIndex(combo.findData("full_name"))
+    qtbot.waitUntil(lambda: dialog._preview is not None and not dialog._busy
+                    and dialog._preview.parsed.columns.get(1) == "full_name", timeout=20_000)
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        dialog.import_button.click()
+    report = imports.list_batches(demo_app.uow())[0]
+    assert report.registrants_created == 1
+    lee = registrants.find_by_email(demo_app.uow(), "lee@seoul.example")
+    assert lee is not None and (lee.first_name, lee.last_name) == ("Lee", "Min")
+
+
+def test_dropping_a_file_on_a_session_imports_into_it(demo_app: App, make_window: Build,
+                                                      qtbot: QtBot) -> None:
+    window = make_window(demo_app)
+    view = window.sessions_tab.view
+    row_rect = view.visualRect(view.model().index(2, 1))
+    spot = view.viewport().mapTo(window, row_rect.center())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(REAL_ZOOM))])
+    event = QDropEvent(QPointF(spot), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    dialog = window.import_dialog
+    assert dialog.session_combo.currentData() == window.sessions_tab.model.row_at(2).id
+    wait_idle(qtbot, dialog)

@@ -1,0 +1,101 @@
+"""Import history: every file imported, and Undo import for a whole batch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.bootstrap import App
+from desktop_app.domain.errors import UserError
+from desktop_app.services import imports
+from desktop_app.services.imports import BatchRow
+from ui.table_model import Column, RowTableModel
+from ui.tabs.common import fit_columns, make_table_view
+
+COLUMNS: list[Column[BatchRow]] = [
+    Column("Imported", lambda b: f"{b.imported_at.astimezone():%a %d %b %Y %H:%M}"),
+    Column("File", lambda b: b.file_name),
+    Column("Format", lambda b: b.format),
+    Column("Rows", lambda b: f"{b.rows_total:,}", align_right=True),
+    Column("New people", lambda b: f"{b.registrants_created:,}", align_right=True),
+    Column("Updated", lambda b: f"{b.registrants_updated:,}", align_right=True),
+    Column("Skipped", lambda b: f"{b.rows_skipped:,}", align_right=True),
+    Column("Undone", lambda b: f"{b.undone_at.astimezone():%d %b %H:%M}" if b.undone_at
+           else ""),
+]
+
+
+class ImportHistoryDialog(QDialog):
+    """Lists imports, newest first; Undo import takes one back as a whole."""
+
+    undone = Signal(int)
+
+    def __init__(self, app: App, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self.setWindowTitle("Import history")
+        self.resize(820, 420)
+        self.model: RowTableModel[BatchRow] = RowTableModel(COLUMNS, self)
+        self.view = make_table_view()
+        self.view.setModel(self.model)
+        self.undo_button = QPushButton("&Undo import…")
+        self.undo_button.clicked.connect(self.ask_undo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        layout.addWidget(buttons)
+        self.view.selectionModel().selectionChanged.connect(self._update)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the history again."""
+        self.model.set_rows(imports.list_batches(self._app.uow()))
+        fit_columns(self.view)
+        self._update()
+
+    def selected(self) -> BatchRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _update(self) -> None:
+        batch = self.selected()
+        self.undo_button.setEnabled(batch is not None and batch.undone_at is None)
+
+    def ask_undo(self) -> None:
+        """Confirm, then undo the selected import."""
+        batch = self.selected()
+        if batch is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Undo import",
+                          f"Undo the import of {batch.file_name}?", parent=self)
+        box.setInformativeText(
+            f"Its {batch.registrations_created:,} registrations are removed, the "
+            f"{batch.registrants_updated:,} people it updated get their earlier details back, "
+            f"and the {batch.registrants_created:,} people it added are removed unless they "
+            "have registered for something else since.")
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText("Undo import")
+        box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes
+                             and self.undo(batch.id))
+        self.question = box
+        box.open()
+
+    def undo(self, batch_id: int) -> None:
+        """Undo one import and show the result."""
+        try:
+            imports.undo_import(self._app.uow(), batch_id)
+        except UserError as error:
+            QMessageBox.warning(self, "Undo import", str(error))
+            return
+        self.reload()
+        self.undone.emit(batch_id)
