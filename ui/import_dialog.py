@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.bootstrap import App
-from desktop_app.io.columns import FIELDS
-from desktop_app.io.formats import FORMATS
+from desktop_app.io.columns import FIELDS, normalise_heading
+from desktop_app.io.formats import FORMATS, ZOOM_SECTIONS
 from desktop_app.io.parsed import ParsedFile
 from desktop_app.io.table_reader import read_table
 from desktop_app.services import imports
@@ -96,7 +96,8 @@ class ImportDialog(QDialog):
         mapping_scroll = QScrollArea()
         mapping_scroll.setWidgetResizable(True)
         mapping_scroll.setWidget(self.mapping_box)
-        mapping_scroll.setMaximumHeight(170)
+        mapping_scroll.setMinimumHeight(130)
+        mapping_scroll.setMaximumHeight(200)
         self.rows_model: RowTableModel[list[str]] = RowTableModel([], self)
         self.rows_view = make_table_view()
         self.rows_view.setModel(self.rows_model)
@@ -159,10 +160,9 @@ class ImportDialog(QDialog):
         def work() -> Preview:
             table = read_table(path)
             parsed = imports.read_file(path, format_name, columns)
-            start = parsed.header_line  # rows after the header (1-based line = index + 1)
             report = imports.import_file(app.uow(), path, session_id, format_name,
                                          dry_run=True, columns=columns)
-            return Preview(parsed, table.rows[start:start + PREVIEW_ROWS], report)
+            return Preview(parsed, first_rows(table.rows, parsed.header_line), report)
 
         self.preview_task = run_in_background(work, self)
         self.preview_task.done.connect(self._show_preview)
@@ -210,7 +210,7 @@ class ImportDialog(QDialog):
             combo.setEnabled(editable)
             combo.currentIndexChanged.connect(self._mapping_changed)
             combo.setAccessibleName(f"Field for column {heading}")
-            row, column = divmod(len(self.mapping_combos), 3)
+            row, column = divmod(len(self.mapping_combos), 2)
             self.mapping_grid.addWidget(QLabel(html.escape(heading)), row, column * 2)
             self.mapping_grid.addWidget(combo, row, column * 2 + 1)
             self.mapping_combos[index] = combo
@@ -276,14 +276,27 @@ class ImportDialog(QDialog):
         super().reject()
 
 
+def first_rows(rows: list[list[str]], header_line: int) -> list[list[str]]:
+    """The data rows after a header, up to the next Zoom section title or PREVIEW_ROWS."""
+    shown: list[list[str]] = []
+    for row in rows[header_line:]:
+        if row and normalise_heading(row[0]) in ZOOM_SECTIONS and not any(row[1:]):
+            break
+        if any(cell.strip() for cell in row):
+            shown.append(row)
+        if len(shown) == PREVIEW_ROWS:
+            break
+    return shown
+
+
 def describe(report: ImportReport) -> str:
     """What an import does, as short rich text for the dialog."""
-    def count(n: int, word: str) -> str:
-        return f"{n:,} {word}{'' if n == 1 else 's'}"
+    def count(n: int, word: str, plural: str = "") -> str:
+        return f"{n:,} {word if n == 1 else plural or word + 's'}"
 
     parts = [
         f"<p><b>{html.escape(report.format_label)}</b>: {count(report.rows, 'row')}, "
-        f"{count(report.registrations, 'person')} for this session, "
+        f"{count(report.registrations, 'person', 'people')} for this session, "
         f"{report.attended:,} attended, {report.minutes:,} minutes.</p>",
         "<ul>"
         f"<li>{count(report.registrants_created, 'new registrant')}</li>"
