@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
+from functools import lru_cache
 
 # Tried in order. US month-first styles come before day-first ones because Zoom,
 # Eventbrite and Google Forms in the team's accounts write month first; a day-first
@@ -32,8 +34,43 @@ _FORMATS = (
     "%d %b %Y %H:%M",
 )
 MISSING = {"", "--", "na", "n/a", "null", "none", "-"}
+_MONTHS = {name: number for number, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+# Zoom's two styles, read by hand: strptime costs ~10 µs a call, and a 100,000-row report
+# holds 300,000 dates.
+_ZOOM_WORDS = re.compile(r"([A-Za-z]{3}) (\d{1,2}), (\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?"
+                         r"(?: ?([AaPp][Mm]))?")
+_ZOOM_US = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?"
+                      r"(?: ?([AaPp][Mm]))?")
 
 
+def _hour(hour: int, half: str | None) -> int:
+    """24-hour clock from a 12-hour one ('12 AM' is 0, '12 PM' is 12)."""
+    if half is None:
+        return hour
+    return hour % 12 + (12 if half.upper() == "PM" else 0)
+
+
+def _fast(text: str) -> datetime | None:
+    """Zoom's 'Mar 28, 2020 09:07:11' and '10/07/2026 01:00:31 PM', or None."""
+    match = _ZOOM_WORDS.fullmatch(text)
+    if match and match[1].casefold() in _MONTHS:
+        month, day, year = _MONTHS[match[1].casefold()], int(match[2]), int(match[3])
+    else:
+        match = _ZOOM_US.fullmatch(text)
+        if not match:
+            return None
+        month, day, year = int(match[1]), int(match[2]), int(match[3])
+    hour, minute, second = int(match[4]), int(match[5]), int(match[6] or 0)
+    if match[7] and not 1 <= hour <= 12:
+        return None
+    try:
+        return datetime(year, month, day, _hour(hour, match[7]), minute, second)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=8192)
 def parse_datetime(text: str) -> datetime | None:
     """A datetime (naive unless the text has an offset), or None if text is empty or '--'.
 
@@ -42,6 +79,9 @@ def parse_datetime(text: str) -> datetime | None:
     cleaned = " ".join(text.replace("\u202f", " ").split())
     if cleaned.casefold() in MISSING:
         return None
+    fast = _fast(cleaned)
+    if fast is not None:
+        return fast
     if cleaned.endswith("Z"):
         cleaned = cleaned[:-1] + "+00:00"
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 # Short generic names people use in invitations ("10:00 PT / 13:00 ET"); zones not
@@ -30,6 +31,7 @@ class UnknownTimeZone(ValueError):
     """A name that is not an IANA time zone."""
 
 
+@lru_cache(maxsize=256)
 def zone(name: str) -> ZoneInfo:
     """The ZoneInfo for an IANA name, or UnknownTimeZone with a helpful message."""
     cleaned = name.strip()

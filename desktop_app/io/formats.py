@@ -146,9 +146,15 @@ def _cell(row: list[str], columns: dict[int, str], field: str) -> str:
     return ""
 
 
+def _positions(columns: dict[int, str]) -> dict[str, int]:
+    """field -> column index, for reading many rows quickly."""
+    return {field: index for index, field in columns.items()}
+
+
 def _read_people(parsed: ParsedFile, rows: list[list[str]], start: int, end: int,
                  columns: dict[int, str], section: str) -> None:
     """Turn data rows into ImportRows (or Skips) and add them to parsed."""
+    where = _positions(columns)
     for index in range(start, end):
         row = rows[index]
         if not any(cell.strip() for cell in row):
@@ -156,15 +162,18 @@ def _read_people(parsed: ParsedFile, rows: list[list[str]], start: int, end: int
         line = index + 1
         parsed.data_rows += 1
         try:
-            parsed.rows.append(_person(row, columns, line, section))
+            parsed.rows.append(_person(row, where, line, section))
         except ValueError as error:
             parsed.skipped.append(Skip(line, str(error)))
 
 
-def _person(row: list[str], columns: dict[int, str], line: int, section: str) -> ImportRow:
+def _person(row: list[str], where: dict[str, int], line: int, section: str) -> ImportRow:
     """One ImportRow, or ValueError saying why the row cannot be used."""
+    width = len(row)
+
     def get(field: str) -> str:
-        return _cell(row, columns, field)
+        index = where.get(field)
+        return row[index].strip() if index is not None and index < width else ""
 
     raw_email = get("email")
     if not raw_email or raw_email.casefold() in {"--", "na", "n/a"}:
