@@ -72,11 +72,7 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
 
 def _csv_rows(name: str, text: str) -> list[list[str]]:
     """Rows of delimited text, with the delimiter (comma, semicolon, tab) sniffed."""
-    sample = "\n".join(text.splitlines()[:50])
-    try:
-        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","  # one column, or too irregular to tell: read as comma-separated
+    delimiter = _delimiter(text.splitlines()[:100])
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
                                strict=True))
@@ -84,6 +80,24 @@ def _csv_rows(name: str, text: str) -> list[list[str]]:
         raise ImportRefused(f"{name} is not a well-formed CSV file ({error}); it may be cut "
                             "short: export it again") from None
     return [[cell.strip() for cell in row] for row in rows]
+
+
+def _delimiter(lines: list[str]) -> str:
+    """The delimiter that splits the sample into the most fields (quotes respected).
+
+    csv.Sniffer gives up on Zoom's reports, whose preamble rows are shorter than the data,
+    and dates such as "Mar 28, 2020" hold commas: counting the fields each candidate
+    yields picks tabs or semicolons when a file uses them, commas otherwise.
+    """
+    best, most = ",", 0
+    for candidate in (",", ";", "\t"):
+        try:
+            fields = sum(len(row) - 1 for row in csv.reader(lines, delimiter=candidate))
+        except csv.Error:
+            continue
+        if fields > most:
+            best, most = candidate, fields
+    return best
 
 
 def _xlsx_rows(name: str, data: bytes) -> list[list[str]]:

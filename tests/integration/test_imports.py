@@ -299,3 +299,40 @@ def test_a_corrected_column_mapping_is_used(demo_app: App, tmp_path: Path) -> No
     assert (lee.first_name, lee.last_name, lee.organisation) == ("Lee", "Min", "Seoul City Hall")
     with pytest.raises(UserError, match="no column is mapped to Email"):
         imports.import_file(demo_app.uow(), path, session_id(demo_app), columns={1: "full_name"})
+
+
+def as_variant(source: Path, variant: str, tmp_path: Path) -> Path:
+    """The same export saved another way: XLSX, UTF-16 tab-separated, or ; with a BOM."""
+    import csv
+
+    with source.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    if variant == "xlsx":
+        workbook = Workbook()
+        for row in rows:
+            workbook.active.append(row)
+        path = tmp_path / f"{source.stem}.xlsx"
+        workbook.save(path)
+        return path
+    delimiter, encoding = {"utf16-tab": ("\t", "utf-16"), "bom-semicolon": (";", "utf-8-sig")}[
+        variant]
+    path = tmp_path / f"{source.stem}-{variant}.csv"
+    with path.open("w", newline="", encoding=encoding) as handle:
+        csv.writer(handle, delimiter=delimiter).writerows(rows)
+    return path
+
+
+@pytest.mark.parametrize("variant", ["xlsx", "utf16-tab", "bom-semicolon"])
+@pytest.mark.parametrize(("fixture", "format_name", "people", "attended"), [
+    ("zoom-attendees-2026.csv", "zoom-attendees", 2, 1),
+    ("zoom-registrations.csv", "zoom-registrations", 2, 0),
+    ("eventbrite.csv", "eventbrite", 3, 1),
+    ("Form Responses 1.csv", "google-forms", 2, 0),
+])
+def test_every_format_saved_in_other_ways(demo_app: App, tmp_path: Path, variant: str,
+                                          fixture: str, format_name: str, people: int,
+                                          attended: int) -> None:
+    path = as_variant(FIXTURES / fixture, variant, tmp_path)
+    report = imports.import_file(demo_app.uow(), path, session_id(demo_app))
+    assert (report.format, report.registrations, report.attended) == \
+        (format_name, people, attended)
