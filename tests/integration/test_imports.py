@@ -17,7 +17,7 @@ from desktop_app.services import imports, registrants, sessions, speakers, stats
 from tests.integration.test_cli import run
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
-REAL_ZOOM = Path(__file__).resolve().parents[3] / "shared" / "data" / "zoom" / \
+REAL_ZOOM = Path(__file__).resolve().parents[1] / "fixtures" / "zoom" / \
     "attendee-report-2020-anonymized.csv"
 
 
@@ -40,10 +40,8 @@ def write(tmp_path: Path, name: str, content: str, encoding: str = "utf-8") -> P
 # The real Zoom report ---------------------------------------------------------------------
 
 @pytest.fixture
-def real_zoom(tmp_path: Path) -> Path:
-    if REAL_ZOOM.exists():
-        return REAL_ZOOM
-    pytest.fail(f"the shared test data {REAL_ZOOM} is missing beside the checkout")
+def real_zoom() -> Path:
+    return REAL_ZOOM
 
 
 def test_real_zoom_report_gives_the_published_facts(demo_app: App, real_zoom: Path) -> None:

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
 from ui.app import make_qt_app
 from ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _no_background_work_left() -> Iterator[None]:
+    """Let worker threads finish before the database is closed, so tests stay independent."""
+    yield
+    QThreadPool.globalInstance().waitForDone(20_000)
 
 
 @pytest.fixture
