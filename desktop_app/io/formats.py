@@ -114,7 +114,9 @@ def _parse_zoom_attendees(table: RawTable) -> ParsedFile:
             parsed = parsed or ParsedFile(table.name, "zoom-attendees", start + 2, header,
                                           columns)
             parsed.header, parsed.columns, parsed.header_line = header, columns, start + 2
-    assert parsed is not None
+    if parsed is None:
+        raise ImportRefused(f"{table.name} ends before the attendee list begins; it may be cut "
+                            "short: export the attendee report again")
     for number, (kind, start) in enumerate(sections):
         end = sections[number + 1][1] if number + 1 < len(sections) else len(table.rows)
         if start + 1 >= end:
