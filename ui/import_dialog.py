@@ -75,6 +75,7 @@ class ImportDialog(QDialog):
         self._preview: Preview | None = None
         self._cancel = threading.Event()
         self._busy = False
+        self._importing = False
         self.setWindowTitle(f"Import {path.name}")
         self.resize(860, 640)
 
@@ -151,7 +152,10 @@ class ImportDialog(QDialog):
     def refresh_preview(self) -> None:
         """Read the file and work out what importing it would do (on a worker thread)."""
         session_id = self.session_combo.currentData()
-        if session_id is None or self._busy:
+        if session_id is None or self._importing:
+            return
+        if self._busy:  # a preview is running: look again once it is done
+            self._preview_timer.start()
             return
         self._set_busy(True, "Reading the file…")
         format_name, columns = self.format_combo.currentData(), self._columns
@@ -228,6 +232,7 @@ class ImportDialog(QDialog):
         if self._preview is None or session_id is None:
             return
         self._cancel.clear()
+        self._importing = True
         self._set_busy(True, "Importing…")
         self.cancel_button.show()
         self.progress.setRange(0, max(self._preview.report.registrations, 1))
@@ -248,6 +253,7 @@ class ImportDialog(QDialog):
         self.import_task.failed.connect(self._import_failed)
 
     def _imported(self, report: ImportReport) -> None:
+        self._importing = False
         self._set_busy(False)
         self.cancel_button.hide()
         self.import_button.setEnabled(False)
@@ -256,10 +262,12 @@ class ImportDialog(QDialog):
         self.imported.emit(report)
 
     def _import_failed(self, text: str) -> None:
+        self._importing = False
         self._set_busy(False)
         self.cancel_button.hide()
         self.summary.setText(f"<p><b>{html.escape(text)}</b></p><p>Nothing was imported."
                              "</p>")
+        self.import_button.setEnabled(self._preview is not None and self._preview.report.changed)
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
