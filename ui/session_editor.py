@@ -168,7 +168,7 @@ class SessionEditor(QWidget):
         self.tracker.reset()
         self._update_buttons()
 
-    def session_id(self) -> int | None:
+    def record_id(self) -> int | None:
         """Id of the session in the form."""
         return self._row.id if self._row else None
 

@@ -118,7 +118,7 @@ class SpeakerEditor(QWidget):
         self.tracker.reset()
         self._update_buttons()
 
-    def speaker_id(self) -> int | None:
+    def record_id(self) -> int | None:
         """Id of the speaker in the form."""
         return self._row.id if self._row else None
 

@@ -6,14 +6,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
+from ui.forms import save_form
 from ui.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
 
 
 class RecordListTab(QWidget):
     """Base for a tab listing records (frozen rows with an `id`) with one editor."""
+
+    status_message = Signal(str)
 
     def __init__(self, columns: list[Column[Any]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -24,19 +28,19 @@ class RecordListTab(QWidget):
 
     # For subclasses ---------------------------------------------------------------------
 
+    # The subclass's editor: a form with record_id(), data(), tracker and problems.
+    editor: Any
+
     def _show(self, row: Any | None) -> None:
         """Load a record (or nothing) into the editor and the panels around it."""
         raise NotImplementedError
 
-    def _editing_id(self) -> int | None:
-        """Id of the record whose edits are in the editor."""
+    def _update(self, record_id: int, data: Any) -> None:
+        """Save the editor's data for a record (undoably); raises UserError if refused."""
         raise NotImplementedError
 
-    def save_pending(self) -> bool:
-        """Save unsaved edits; False (with the problem shown) when they are refused."""
-        raise NotImplementedError
-
-    def _editor_dirty(self) -> bool:
+    def _describe(self, data: Any) -> str:
+        """How the status bar names a saved record."""
         raise NotImplementedError
 
     # Shared behaviour -----------------------------------------------------------------
@@ -71,9 +75,33 @@ class RecordListTab(QWidget):
     def _current_changed(self) -> None:
         # Keep unsaved edits: save them before showing another record; if they are
         # refused, stay on the record so the marked fields can be fixed.
-        if self._editor_dirty() and not self.save_pending():
-            previous = self._editing_id()
+        if self.editor.tracker.dirty and not self.save_pending():
+            previous = self.editor.record_id()
             if previous is not None:
                 self.select_record(previous)
             return
         self._show(self.selected())
+
+    def _editing(self, row: Any) -> bool:
+        """True when the editor holds unsaved edits of this record (keep them on reload)."""
+        return bool(self.editor.tracker.dirty and self.editor.record_id() == row.id)
+
+    def save_pending(self) -> bool:
+        """Save unsaved edits; False (with the problem shown) when they are refused."""
+        record_id = self.editor.record_id()
+        if not self.editor.tracker.dirty or record_id is None:
+            return True
+        return self._save(record_id, self.editor.data())
+
+    def _apply(self, data: Any) -> None:
+        """The editor's Apply button."""
+        record_id = self.editor.record_id()
+        if record_id is not None:
+            self._save(record_id, data)
+
+    def _save(self, record_id: int, data: Any) -> bool:
+        saved = save_form(self.editor.problems, self.editor.tracker,
+                          lambda: self._update(record_id, data))
+        if saved:
+            self.status_message.emit(f"Saved {self._describe(data)}.")
+        return saved

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -22,7 +23,6 @@ from desktop_app.services import series, sessions, snapshots, speakers
 from desktop_app.services.rows import AppearanceRow, SessionRow
 from ui.dialogs import ask_to_delete
 from ui.edits import Edits
-from ui.forms import save_form
 from ui.icons import icon
 from ui.roster_panel import RosterPanel
 from ui.session_editor import SessionEditor
@@ -51,8 +51,6 @@ SESSION_COLUMNS: list[Column[SessionRow]] = [
 
 class SessionsTab(RecordListTab):
     """Lists sessions; the selected one is edited on the right with its speakers below."""
-
-    status_message = Signal(str)
 
     def __init__(self, edits: Edits, parent: QWidget | None = None) -> None:
         super().__init__(SESSION_COLUMNS, parent)
@@ -113,12 +111,6 @@ class SessionsTab(RecordListTab):
         """Select a session by id and show it in the editor."""
         self.select_record(session_id)
 
-    def _editing_id(self) -> int | None:
-        return self.editor.session_id()
-
-    def _editor_dirty(self) -> bool:
-        return self.editor.tracker.dirty
-
     def _show(self, row: SessionRow | None) -> None:
         """Load a session into the editor and its speakers into the roster."""
         everyone = speakers.list_speakers(self._app.uow())
@@ -128,7 +120,7 @@ class SessionsTab(RecordListTab):
             self.roster.setEnabled(False)
         else:
             # A refresh caused by another edit must not wipe what is being typed here.
-            if not (self.editor.tracker.dirty and self.editor.session_id() == row.id):
+            if not self._editing(row):
                 self.editor.load(row, series.get_series(self._app.uow(), row.series_id),
                                  everyone)
             parts = speakers.list_appearances(self._app.uow(), session_id=row.id)
@@ -142,26 +134,11 @@ class SessionsTab(RecordListTab):
 
     # Editing -------------------------------------------------------------------------
 
-    def save_pending(self) -> bool:
-        """Apply unsaved edits in the editor; False (with problems shown) if refused."""
-        if not self.editor.tracker.dirty:
-            return True
-        session_id = self.editor.session_id()
-        if session_id is None:
-            return True
-        return self._save(session_id, self.editor.data())
+    def _update(self, record_id: int, data: Any) -> None:
+        self._edits.update_session(record_id, data)
 
-    def _apply(self, data: SessionData) -> None:
-        session_id = self.editor.session_id()
-        if session_id is not None:
-            self._save(session_id, data)
-
-    def _save(self, session_id: int, data: SessionData) -> bool:
-        saved = save_form(self.editor.problems, self.editor.tracker,
-                          lambda: self._edits.update_session(session_id, data))
-        if saved:
-            self.status_message.emit(f"Saved “{data.title}”.")
-        return saved
+    def _describe(self, data: Any) -> str:
+        return f"“{data.title}”"
 
     def new_session(self) -> None:
         """Add a draft session two weeks after the last one and select it."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,7 +23,6 @@ from desktop_app.services import sessions, snapshots, speakers
 from desktop_app.services.rows import AppearanceRow, SpeakerRow
 from ui.dialogs import ask_to_delete
 from ui.edits import Edits
-from ui.forms import save_form
 from ui.icons import icon
 from ui.speaker_editor import SpeakerEditor
 from ui.table_model import Column, RowTableModel
@@ -45,8 +46,6 @@ PART_COLUMNS: list[Column[AppearanceRow]] = [
 
 class SpeakersTab(RecordListTab):
     """Lists the speakers of the series; edits the selected one."""
-
-    status_message = Signal(str)
 
     def __init__(self, edits: Edits, parent: QWidget | None = None) -> None:
         super().__init__(SPEAKER_COLUMNS, parent)
@@ -123,15 +122,9 @@ class SpeakersTab(RecordListTab):
         """Select a speaker by id."""
         self.select_record(speaker_id)
 
-    def _editing_id(self) -> int | None:
-        return self.editor.speaker_id()
-
-    def _editor_dirty(self) -> bool:
-        return self.editor.tracker.dirty
-
     def _show(self, row: SpeakerRow | None) -> None:
         # A refresh caused by another edit must not wipe what is being typed here.
-        if not (row and self.editor.tracker.dirty and self.editor.speaker_id() == row.id):
+        if row is None or not self._editing(row):
             self.editor.load(row)
         parts = speakers.list_appearances(self._app.uow(), speaker_id=row.id) if row else []
         self.parts_model.set_rows(parts)
@@ -144,24 +137,11 @@ class SpeakersTab(RecordListTab):
         self.add_part_button.setEnabled(row is not None and self.session_combo.count() > 0)
         self.delete_button.setEnabled(row is not None)
 
-    def save_pending(self) -> bool:
-        """Apply unsaved edits; False (with problems shown) if refused."""
-        speaker_id = self.editor.speaker_id()
-        if not self.editor.tracker.dirty or speaker_id is None:
-            return True
-        return self._save(speaker_id, self.editor.data())
+    def _update(self, record_id: int, data: Any) -> None:
+        self._edits.update_speaker(record_id, data)
 
-    def _apply(self, data: SpeakerData) -> None:
-        speaker_id = self.editor.speaker_id()
-        if speaker_id is not None:
-            self._save(speaker_id, data)
-
-    def _save(self, speaker_id: int, data: SpeakerData) -> bool:
-        saved = save_form(self.editor.problems, self.editor.tracker,
-                          lambda: self._edits.update_speaker(speaker_id, data))
-        if saved:
-            self.status_message.emit(f"Saved {data.name}.")
-        return saved
+    def _describe(self, data: Any) -> str:
+        return data.name
 
     def new_speaker(self) -> None:
         """Create a speaker and select them for editing."""
