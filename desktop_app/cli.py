@@ -65,6 +65,18 @@ def build_parser() -> argparse.ArgumentParser:
     undo.add_argument("batch", type=int, metavar="BATCH_ID", help="the import (see 'imports')")
     undo.set_defaults(handler=_undo_import)
 
+    export = commands.add_parser("export", help="write a spreadsheet for a partner")
+    export_what = export.add_subparsers(dest="what", metavar="WHAT", required=True)
+    registrants = export_what.add_parser("registrants", help="registrants of a series")
+    registrants.add_argument("out", type=Path, metavar="OUT.xlsx|OUT.csv")
+    registrants.add_argument("--series", type=int, metavar="ID",
+                             help="the series (default: the only one, else required)")
+    registrants.add_argument("--session", type=int, metavar="ID", help="only this session")
+    registrants.add_argument("--profile", metavar="NAME",
+                             help="export profile (default: Everything (internal use))")
+    registrants.add_argument("--json", action="store_true", help="print JSON instead of text")
+    registrants.set_defaults(handler=_export_registrants)
+
     for sub in (demo, sessions, speakers, stats, imports, history, undo):
         sub.add_argument("--json", action="store_true", help="print JSON instead of text")
     return parser
@@ -196,6 +208,27 @@ def _undo_import(app: Any, args: argparse.Namespace) -> dict[str, Any]:
 
     imports.undo_import(app.uow(), args.batch)
     return {"json": {"undone": args.batch}, "text": f"Import {args.batch} undone."}
+
+
+def _export_registrants(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+    from desktop_app.services import exports, series
+
+    series_id = args.series
+    if series_id is None:
+        every = series.list_series(app.uow())
+        if len(every) != 1:
+            raise UserError("the database holds " + (f"{len(every)} series" if every else
+                            "no series") + "; say which with --series ID")
+        series_id = every[0].id
+    profile = exports.get_profile(app.uow(), args.profile)
+    plan = exports.export_registrants(app.uow(), series_id, profile, args.out, args.session)
+    data = {"rows": plan.people, "path": str(args.out.resolve()), "profile": profile.name,
+            "columns": list(plan.headings), "personal_columns": list(plan.personal),
+            "sessions": [s.id for s in plan.sessions]}
+    warning = (f" Personal columns: {', '.join(plan.personal)}." if plan.personal else "")
+    text = (f"Wrote {plan.people:,} people to {args.out} with the profile '{profile.name}'."
+            f"{warning}")
+    return {"json": data, "text": text}
 
 
 def _table(rows: Sequence[Sequence[str]], widest: int = 48) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from desktop_app.domain.errors import UserError
+from desktop_app.io.atomic import atomic_path
 
 
 def backup_database(source: Path | None, target: Path) -> Path:
@@ -20,18 +19,12 @@ def backup_database(source: Path | None, target: Path) -> Path:
     folder = target.parent
     if not folder.is_dir():
         raise UserError(f"the folder {folder} does not exist; choose another place")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.",
-                                         suffix=".part")
-    os.close(handle)
     try:
-        # SQLite's backup API copies a consistent state even while the app writes (WAL).
-        with sqlite3.connect(source) as original, sqlite3.connect(temporary) as copy:
-            original.backup(copy)
-        copy.close()
-        os.replace(temporary, target)
+        with atomic_path(target) as temporary:
+            # SQLite's backup API copies a consistent state even while the app writes (WAL).
+            with sqlite3.connect(source) as original, sqlite3.connect(temporary) as copy:
+                original.backup(copy)
+            copy.close()
     except (OSError, sqlite3.Error) as error:
         raise UserError(f"cannot write the backup {target}: {error}") from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
     return target

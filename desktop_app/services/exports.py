@@ -1,0 +1,300 @@
+"""Registrant exports for partners: who and what a profile allows, streamed to a file."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import exists, select
+
+from desktop_app.db.models import ExportProfile as StoredProfile
+from desktop_app.db.models import Registrant, Registration, Series, Session
+from desktop_app.domain import timezones
+from desktop_app.domain.enums import Consent
+from desktop_app.domain.errors import NotFound, UserError
+from desktop_app.domain.export_profile import (
+    EVERYTHING,
+    ExportProfile,
+    everything_profile,
+    validate_profile,
+)
+from desktop_app.services.uow import UnitOfWork
+
+CHUNK = 2000
+PERSON_KEYS = ("first_name", "last_name", "email", "organisation", "job_title", "city",
+               "country", "sector", "consent")
+
+
+class ExportCancelled(UserError):
+    """The user cancelled; no file was written."""
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """A session as the export describes it."""
+
+    id: int
+    title: str
+    start_local: datetime  # naive, in the series' home zone (as Excel shows dates)
+    label: str
+    registered: int
+    attended: int
+
+
+@dataclass(frozen=True)
+class ExportPerson:
+    """One exported person: their fields and, per chosen session, their registration."""
+
+    fields: dict[str, str]
+    # Per chosen session: (registered_at local or None, registered, attended, minutes).
+    sessions: tuple[tuple[datetime | None, bool, bool, int], ...]
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """What an export will contain, for the preview and the Summary sheet."""
+
+    series_title: str
+    home_zone: str
+    zone_label: str
+    profile: ExportProfile
+    sessions: tuple[SessionInfo, ...]
+    people: int
+    headings: tuple[str, ...]
+    personal: tuple[str, ...]
+    exported_at: datetime
+    exported_by: str
+
+    def file_name(self, suffix: str) -> str:
+        """The profile's file name pattern filled in, safe for every file system."""
+        name = self.profile.file_name_pattern.format(
+            series=self.series_title, profile=self.profile.name,
+            date=f"{self.exported_at:%Y-%m-%d}",
+            session=self.sessions[0].title if len(self.sessions) == 1 else "all sessions")
+        safe = "".join("-" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in name).strip()
+        return f"{safe or 'registrants'}{suffix}"
+
+
+# Profiles ----------------------------------------------------------------------------------
+
+def list_profiles(uow: UnitOfWork) -> list[ExportProfile]:
+    """The saved profiles, with "Everything (internal use)" first (built in if not saved)."""
+    with uow:
+        stored = [ExportProfile.from_stored(p.name, p.columns, p.filters)
+                  for p in uow.session.scalars(select(StoredProfile)
+                                               .order_by(StoredProfile.name))]
+    if not any(p.name == EVERYTHING for p in stored):
+        stored.insert(0, everything_profile())
+    else:
+        stored.sort(key=lambda p: (p.name != EVERYTHING, p.name.casefold()))
+    return stored
+
+
+def get_profile(uow: UnitOfWork, name: str | None) -> ExportProfile:
+    """A profile by name (None: Everything), or NotFound listing the names there are."""
+    profiles = list_profiles(uow)
+    wanted = name or EVERYTHING
+    for profile in profiles:
+        if profile.name.casefold() == wanted.casefold():
+            return profile
+    raise NotFound(f"there is no export profile named '{wanted}'; there are: "
+                   f"{', '.join(p.name for p in profiles)}")
+
+
+def save_profile(uow: UnitOfWork, profile: ExportProfile, old_name: str | None = None) -> None:
+    """Create or replace a profile (renaming it from old_name if given)."""
+    profile = validate_profile(profile)
+    with uow:
+        stored = uow.session.scalar(select(StoredProfile).where(
+            StoredProfile.name == (old_name or profile.name)))
+        clash = uow.session.scalar(select(StoredProfile).where(
+            StoredProfile.name == profile.name))
+        if clash is not None and clash is not stored:
+            raise UserError(f"an export profile named '{profile.name}' already exists")
+        if stored is None:
+            stored = StoredProfile(name=profile.name)
+            uow.session.add(stored)
+        stored.name = profile.name
+        stored.columns = [list(c) for c in profile.columns]
+        stored.filters = profile.filters()
+        uow.commit()
+
+
+def delete_profile(uow: UnitOfWork, name: str) -> None:
+    """Delete a saved profile (the built-in Everything comes back on its own)."""
+    with uow:
+        stored = uow.session.scalar(select(StoredProfile).where(StoredProfile.name == name))
+        if stored is None:
+            raise NotFound(f"there is no saved export profile named '{name}'")
+        uow.session.delete(stored)
+        uow.commit()
+
+
+# Who and what --------------------------------------------------------------------------------
+
+def plan_export(uow: UnitOfWork, series_id: int, profile: ExportProfile,
+                session_id: int | None = None) -> ExportPlan:
+    """Count the people and list the columns an export will hold, writing nothing."""
+    with uow:
+        series = uow.session.get(Series, series_id)
+        if series is None:
+            raise NotFound(f"there is no series with id {series_id}")
+        sessions = _sessions(uow, series, profile, session_id)
+        people = sum(1 for _ in _people(uow, series, profile, sessions))
+        title, zone, zone_label = series.title, series.home_zone, _zone_label(series)
+    headings = tuple(_headings(profile, sessions, zone_label))
+    return ExportPlan(title, zone, zone_label, profile, tuple(sessions), people, headings,
+                      tuple(profile.personal_columns()), datetime.now(UTC), _user())
+
+
+def iter_people(uow: UnitOfWork, plan: ExportPlan,
+                series_id: int) -> Iterator[ExportPerson]:
+    """The people of a plan, streamed in name order a chunk at a time (memory stays flat)."""
+    with uow:
+        series = uow.session.get_one(Series, series_id)
+        yield from _people(uow, series, plan.profile, list(plan.sessions))
+
+
+def _zone_label(series: Series) -> str:
+    return timezones.abbreviation(series.home_zone, datetime.now(UTC))
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (some containers): say so plainly
+        return "unknown user"
+
+
+def _sessions(uow: UnitOfWork, series: Series, profile: ExportProfile,
+              session_id: int | None) -> list[SessionInfo]:
+    """The sessions an export covers, with their registered/attended counts."""
+    query = select(Session).where(Session.series_id == series.id).order_by(Session.starts_at)
+    chosen = [s for s in uow.session.scalars(query)
+              if (session_id is None or s.id == session_id)
+              and (not profile.session_ids or s.id in profile.session_ids)]
+    if session_id is not None and not chosen:
+        raise NotFound(f"session {session_id} is not in the series '{series.title}' (or not "
+                       f"in the profile '{profile.name}')")
+    result = []
+    for session in chosen:
+        rows = uow.session.execute(select(Registration.attended).where(
+            Registration.session_id == session.id)).scalars().all()
+        local = timezones.utc_to_local(session.starts_at, series.home_zone)
+        result.append(SessionInfo(
+            session.id, session.title, local.replace(tzinfo=None),
+            timezones.format_start(session.starts_at, series.home_zone,
+                                   list(series.display_zones)),
+            len(rows), sum(1 for a in rows if a)))
+    return result
+
+
+def _people(uow: UnitOfWork, series: Series, profile: ExportProfile,
+            sessions: list[SessionInfo]) -> Iterator[ExportPerson]:
+    """Registrants the profile allows, with their registrations for the chosen sessions."""
+    ids = [s.id for s in sessions]
+    if not ids:
+        return
+    if profile.people == "everyone":
+        in_scope = exists().where(Registration.registrant_id == Registrant.id,
+                                  Registration.session_id == Session.id,
+                                  Session.series_id == series.id)
+    else:
+        conditions = [Registration.registrant_id == Registrant.id,
+                      Registration.session_id.in_(ids)]
+        if profile.people == "attended":
+            conditions.append(Registration.attended)
+        in_scope = exists().where(*conditions)
+    query = select(Registrant.id, *(getattr(Registrant, k) for k in PERSON_KEYS)).where(
+        in_scope)
+    if profile.require_consent:
+        allowed = [Consent.YES.value] + ([Consent.UNKNOWN.value]
+                                         if profile.include_unknown_consent else [])
+        query = query.where(Registrant.consent.in_(allowed))
+    query = query.order_by(Registrant.last_name, Registrant.first_name, Registrant.email)
+    organisations = [o.casefold() for o in profile.organisations if o.strip()]
+    domains = [d.casefold().lstrip("@") for d in profile.email_domains if d.strip()]
+    zone = timezones.zone(series.home_zone)
+    slot = {session_id: n for n, session_id in enumerate(ids)}
+    connection = uow.session.connection()
+    result = connection.execution_options(yield_per=CHUNK).execute(query)
+    for chunk in result.partitions():
+        people = [row for row in chunk if _matches(row, organisations, domains)]
+        if not people:
+            continue
+        found: dict[int, list[tuple[datetime | None, bool, bool, int]]] = {}
+        for registrant_id, session_id, registered_at, attended, minutes in connection.execute(
+                select(Registration.registrant_id, Registration.session_id,
+                       Registration.registered_at, Registration.attended,
+                       Registration.minutes)
+                .where(Registration.registrant_id.in_([p[0] for p in people]),
+                       Registration.session_id.in_(ids))):
+            cells = found.setdefault(registrant_id, [(None, False, False, 0)] * len(ids))
+            local = registered_at.astimezone(zone).replace(tzinfo=None) \
+                if registered_at else None
+            cells[slot[session_id]] = (local, True, bool(attended), minutes)
+        for row in people:
+            yield ExportPerson(dict(zip(PERSON_KEYS, row[1:], strict=True)),
+                               tuple(found.get(row[0], [(None, False, False, 0)] * len(ids))))
+
+
+def _matches(row: Any, organisations: list[str], domains: list[str]) -> bool:
+    """True when no partner list is set, or the organisation or email domain is on it."""
+    if not organisations and not domains:
+        return True
+    organisation, email = str(row[4]).casefold(), str(row[3]).casefold()
+    return any(o in organisation for o in organisations) or any(
+        email.endswith("@" + d) or email.endswith("." + d) for d in domains)
+
+
+def _headings(profile: ExportProfile, sessions: list[SessionInfo] | tuple[SessionInfo, ...],
+              zone_label: str) -> Iterator[str]:
+    """Column headings of the 'All registrants' sheet: per-session columns per session."""
+    from desktop_app.domain.export_profile import BY_KEY
+
+    for key, heading in profile.columns:
+        if not BY_KEY[key].per_session:
+            yield heading
+    for session in sessions:
+        short = f"{session.start_local.day} {session.start_local:%b}"
+        for key, heading in profile.columns:
+            if BY_KEY[key].per_session:
+                zone = f" ({zone_label})" if key == "registered_at" else ""
+                yield f"{short}: {heading}{zone}"
+
+
+def export_registrants(uow: UnitOfWork, series_id: int, profile: ExportProfile, target: Path,
+                       session_id: int | None = None,
+                       keep_going: Callable[[int, int], bool] | None = None) -> ExportPlan:
+    """Write the export to target (.xlsx or .csv) atomically; returns what was written."""
+    from desktop_app.io import registrant_export
+
+    suffix = target.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
+        raise UserError(f"{target.name}: exports are written as .xlsx or .csv; choose a name "
+                        "ending in one of them")
+    if not target.parent.is_dir():
+        raise UserError(f"the folder {target.parent} does not exist; choose another place")
+    plan = plan_export(uow, series_id, profile, session_id)
+
+    def people() -> Iterator[ExportPerson]:
+        for done, person in enumerate(iter_people(uow, plan, series_id)):
+            if keep_going is not None and done % 1000 == 0 and not keep_going(done,
+                                                                                plan.people):
+                raise ExportCancelled("export cancelled; no file was written")
+            yield person
+
+    try:
+        if suffix == ".xlsx":
+            registrant_export.write_xlsx(target, plan, people())
+        else:
+            registrant_export.write_csv(target, plan, people())
+    except OSError as error:
+        raise UserError(f"cannot write {target}: {error.strerror or error}") from None
+    return plan
+
+
