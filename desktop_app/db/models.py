@@ -300,7 +300,8 @@ class ExportProfile(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
-    columns: Mapped[list[str]] = mapped_column(default=list)
+    # [[column key, heading], ...] in the order they are written.
+    columns: Mapped[list[Any]] = mapped_column(JSON, default=list)
     filters: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime] = mapped_column(default=_now)
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)

@@ -129,13 +129,6 @@ class SegmentData:
     notes: str = ""
 
 
-@dataclass(frozen=True)
-class ExportProfileData:
-    """A saved choice of people and columns to send to a partner."""
-
-    name: str
-    columns: tuple[str, ...] = ()
-    filters: dict[str, object] = field(default_factory=dict)
 
 
 def _strip_texts(data: _T) -> _T:
@@ -269,12 +262,4 @@ def validate_segment(data: SegmentData) -> SegmentData:
         problems["duration_minutes"] = "a segment cannot last less than zero minutes"
     if problems:
         raise ValidationError(problems)
-    return data
-
-
-def validate_export_profile(data: ExportProfileData) -> ExportProfileData:
-    """The profile with its name trimmed, or ValidationError."""
-    data = _strip_texts(data)
-    if not data.name:
-        raise ValidationError({"name": "an export profile needs a name"})
     return data

@@ -209,10 +209,10 @@ def _csv_text(value: Any) -> str:
 
 def write_csv(target: Path, plan: ExportPlan, people: Iterator[ExportPerson]) -> None:
     """The All registrants table as UTF-8 CSV with a BOM (so Excel reads accents right)."""
-    with atomic_path(target) as temporary:
-        with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([_csv_text(h) for h in plan.headings])
-            slots = range(len(plan.sessions))
-            for person in people:
-                writer.writerow([_csv_text(v) for v in _row(plan, person, slots)])
+    with atomic_path(target) as temporary, \
+            temporary.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([_csv_text(h) for h in plan.headings])
+        slots = range(len(plan.sessions))
+        for person in people:
+            writer.writerow([_csv_text(v) for v in _row(plan, person, slots)])

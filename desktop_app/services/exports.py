@@ -207,7 +207,7 @@ def _people(uow: UnitOfWork, series: Series, profile: ExportProfile,
         conditions = [Registration.registrant_id == Registrant.id,
                       Registration.session_id.in_(ids)]
         if profile.people == "attended":
-            conditions.append(Registration.attended)
+            conditions.append(Registration.attended.is_(True))
         in_scope = exists().where(*conditions)
     query = select(Registrant.id, *(getattr(Registrant, k) for k in PERSON_KEYS)).where(
         in_scope)

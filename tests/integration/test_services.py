@@ -13,7 +13,6 @@ from desktop_app.domain.errors import Conflict, NotFound, ValidationError
 from desktop_app.domain.records import (
     AppearanceData,
     ChecklistData,
-    ExportProfileData,
     RegistrantData,
     RegistrationData,
     SegmentData,
@@ -22,7 +21,6 @@ from desktop_app.domain.records import (
     SpeakerData,
 )
 from desktop_app.services import (
-    export_profiles,
     registrants,
     segments,
     series,
@@ -173,18 +171,6 @@ def test_segments_append_in_order(app: App, session_id: int) -> None:
         segments.add_segment(app.uow(), session_id, SegmentData("", -1))
     segments.delete_segment(app.uow(), first)
     assert len(segments.list_segments(app.uow(), session_id)) == 1
-
-
-def test_export_profiles_by_unique_name(app: App) -> None:
-    pid = export_profiles.save_profile(app.uow(), ExportProfileData(
-        "City partners", ("first_name", "email"), {"consent_required": True}))
-    with pytest.raises(Conflict):
-        export_profiles.save_profile(app.uow(), ExportProfileData("City partners"))
-    export_profiles.save_profile(app.uow(), ExportProfileData("City partners", ("email",)), pid)
-    [row] = export_profiles.list_profiles(app.uow())
-    assert row.columns == ("email",) and row.filters == {}
-    export_profiles.delete_profile(app.uow(), pid)
-    assert export_profiles.list_profiles(app.uow()) == []
 
 
 def test_a_failed_unit_of_work_leaves_nothing(app: App, series_id: int) -> None:
