@@ -206,9 +206,10 @@ class MainWindow(QMainWindow):
                                          "open"))
         self.import_action = self._action("&Import…", self.choose_import, "Ctrl+I", "import")
         self.history_action = self._action("Import &history…", self.show_import_history)
+        self.export_action = self._action("&Export…", self.show_export, "Ctrl+E", "export")
         self.backup_action = self._action("&Back up…", self.choose_backup, None, "backup")
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.history_action])
+        file_menu.addActions([self.import_action, self.history_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         self.load_demo_action = self._action("Load &demo series", self.load_demo)
@@ -240,7 +241,7 @@ class MainWindow(QMainWindow):
         self._data_actions = [self.new_series_action, self.edit_series_action,
                               self.delete_series_action, self.load_demo_action,
                               self.find_action, self.delete_action, self.backup_action,
-                              self.import_action, self.history_action]
+                              self.import_action, self.history_action, self.export_action]
         toolbar = self.findChild(QToolBar, "seriesToolbar")
         toolbar.addSeparator()
         toolbar.addActions([self.new_series_action, self.undo_action, self.redo_action,
@@ -486,6 +487,21 @@ class MainWindow(QMainWindow):
         dialog = ImportHistoryDialog(self._app, self)
         dialog.undone.connect(lambda _batch: self.refresh())
         self.history_dialog = dialog
+        dialog.open()
+
+    def show_export(self) -> None:
+        """Export registrants of the current series for a partner."""
+        from desktop_app.services import sessions
+        from ui.export_dialog import ExportDialog
+
+        series_id = self.current_series_id()
+        if series_id is None:
+            self.show_status("Choose or create a series first.")
+            return
+        dialog = ExportDialog(self._app, series_id,
+                              sessions.list_sessions(self._app.uow(), series_id), self)
+        dialog.exported.connect(lambda path: self.show_status(f"Exported to {path}."))
+        self.export_dialog = dialog
         dialog.open()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

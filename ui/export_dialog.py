@@ -1,0 +1,279 @@
+"""File > Export…: choose a partner profile, see who and what will leave the laptop, write the
+spreadsheet on a worker thread (progress, Cancel), then open its folder."""
+
+from __future__ import annotations
+
+import html
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.bootstrap import App
+from desktop_app.domain.errors import UserError, ValidationError
+from desktop_app.domain.export_profile import EVERYTHING, ExportProfile, partner_profile
+from desktop_app.services import exports
+from desktop_app.services.exports import ExportPlan
+from desktop_app.services.rows import SessionRow
+from ui.background import run_in_background
+from ui.profile_dialog import ProfileDialog
+
+
+class _Progress(QObject):
+    moved = Signal(int, int)
+
+
+class ExportDialog(QDialog):
+    """Exports the registrants of one series with a saved profile."""
+
+    exported = Signal(str)  # the written file
+
+    def __init__(self, app: App, series_id: int, sessions: list[SessionRow],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._app, self._series_id, self._sessions = app, series_id, sessions
+        self._plan: ExportPlan | None = None
+        self._cancel = threading.Event()
+        self._written: Path | None = None
+        self.setWindowTitle("Export registrants")
+        self.resize(620, 420)
+
+        self.profile_combo = QComboBox()
+        self.profile_combo.setAccessibleName("Export profile")
+        self.new_button = QPushButton("New…")
+        self.edit_button = QPushButton("Edit…")
+        self.delete_button = QPushButton("Delete")
+        self.new_button.clicked.connect(self.new_profile)
+        self.edit_button.clicked.connect(self.edit_profile)
+        self.delete_button.clicked.connect(self.delete_profile)
+        profile_row = QHBoxLayout()
+        profile_row.addWidget(self.profile_combo, 1)
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            profile_row.addWidget(button)
+        self.session_combo = QComboBox()
+        self.session_combo.addItem("All sessions", None)
+        for session in sessions:
+            self.session_combo.addItem(session.title, session.id)
+        self.format_combo = QComboBox()
+        self.format_combo.addItem("Excel workbook (.xlsx)", ".xlsx")
+        self.format_combo.addItem("CSV, UTF-8 (.csv)", ".csv")
+        form = QFormLayout()
+        form.addRow("&Profile", profile_row)
+        form.addRow("&Sessions", self.session_combo)
+        form.addRow("&Format", self.format_combo)
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.export_button = QPushButton("&Export…")
+        self.export_button.setDefault(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.hide()
+        self.open_folder_button = QPushButton("Open folder")
+        self.open_folder_button.hide()
+        self.close_button = QPushButton("Close")
+        buttons = QDialogButtonBox()
+        for button, role in ((self.export_button, QDialogButtonBox.ButtonRole.AcceptRole),
+                             (self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole),
+                             (self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole),
+                             (self.close_button, QDialogButtonBox.ButtonRole.RejectRole)):
+            buttons.addButton(button, role)
+        self.export_button.clicked.connect(self.choose_file)
+        self.cancel_button.clicked.connect(self._cancel.set)
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.close_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.progress)
+        layout.addWidget(buttons)
+        for combo in (self.profile_combo, self.session_combo):
+            combo.currentIndexChanged.connect(self.refresh_preview)
+        self.reload_profiles()
+
+    # Profiles ---------------------------------------------------------------------------
+
+    def reload_profiles(self, select: str | None = None) -> None:
+        """Fill the profile picker (keeping or choosing a profile by name)."""
+        current = select or self.profile_combo.currentText()
+        self._profiles = {p.name: p for p in exports.list_profiles(self._app.uow())}
+        self.profile_combo.blockSignals(True)
+        self.profile_combo.clear()
+        self.profile_combo.addItems(list(self._profiles))
+        found = self.profile_combo.findText(current)
+        self.profile_combo.setCurrentIndex(max(found, 0))
+        self.profile_combo.blockSignals(False)
+        self.refresh_preview()
+
+    def profile(self) -> ExportProfile:
+        """The chosen profile."""
+        return self._profiles[self.profile_combo.currentText()]
+
+    def new_profile(self) -> None:
+        """A new profile, starting from the cautious partner defaults."""
+        self._open_editor(partner_profile("New partner"), None)
+
+    def edit_profile(self) -> None:
+        """Edit the chosen profile."""
+        self._open_editor(self.profile(), self.profile().name)
+
+    def _open_editor(self, profile: ExportProfile, old_name: str | None) -> None:
+        dialog = ProfileDialog(profile, self._sessions, self)
+        dialog.save_requested.connect(lambda edited: self._save_profile(dialog, edited,
+                                                                        old_name))
+        self.profile_dialog = dialog
+        dialog.open()
+
+    def _save_profile(self, dialog: ProfileDialog, profile: ExportProfile,
+                      old_name: str | None) -> None:
+        if not profile.session_ids and not any(
+                dialog.sessions_list.item(i).checkState().value
+                for i in range(dialog.sessions_list.count())):
+            dialog.problems.say("Tick at least one session.")
+            return
+        try:
+            exports.save_profile(self._app.uow(), profile, old_name)
+        except ValidationError as error:
+            dialog.problems.show(error.problems)
+            return
+        except UserError as error:
+            dialog.problems.say(str(error))
+            return
+        dialog.accept()
+        self.reload_profiles(select=profile.name)
+
+    def delete_profile(self) -> None:
+        """Delete the chosen saved profile (after asking)."""
+        name = self.profile().name
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete profile",
+                          f"Delete the export profile “{name}”?", parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes
+                             and self._delete(name))
+        self.question = box
+        box.open()
+
+    def _delete(self, name: str) -> None:
+        try:
+            exports.delete_profile(self._app.uow(), name)
+        except UserError as error:
+            self.preview.setText(html.escape(str(error)))
+            return
+        self.reload_profiles(select=EVERYTHING)
+
+    # Preview and export ---------------------------------------------------------------------
+
+    def refresh_preview(self) -> None:
+        """Say how many people and which columns would leave the laptop."""
+        if not self.profile_combo.count():
+            return
+        profile = self.profile()
+        self.delete_button.setEnabled(profile.name != EVERYTHING or any(
+            p.name == EVERYTHING for p in exports.list_profiles(self._app.uow())[1:]))
+        try:
+            plan = exports.plan_export(self._app.uow(), self._series_id, profile,
+                                       self.session_combo.currentData())
+        except UserError as error:
+            self._plan = None
+            self.preview.setText(f"<b>{html.escape(str(error))}</b>")
+            self.export_button.setEnabled(False)
+            return
+        self._plan = plan
+        personal = ""
+        if plan.personal:
+            personal = ("<p style='color:#d32f2f'><b>Personal data:</b> "
+                        f"{html.escape(', '.join(plan.personal))} — send it only to "
+                        "partners allowed to receive it.</p>")
+        consent = ("only people who agreed to share" if profile.require_consent
+                   else "<b>consent is not checked</b> (internal use)")
+        self.preview.setText(
+            f"<p><b>{plan.people:,} people</b> and <b>{len(plan.headings)} columns</b> will "
+            f"leave this laptop ({consent}).</p>{personal}"
+            f"<p>Columns: {html.escape(', '.join(plan.headings))}</p>")
+        self.export_button.setEnabled(plan.people > 0)
+
+    def choose_file(self) -> None:
+        """Ask where to write the file (named by the profile's pattern)."""
+        if self._plan is None:
+            return
+        suffix = self.format_combo.currentData()
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        dialog = QFileDialog(self, "Export registrants",
+                             str(Path(folder) / self._plan.file_name(suffix)))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter("Excel workbooks (*.xlsx)" if suffix == ".xlsx"
+                             else "CSV files (*.csv)")
+        dialog.setDefaultSuffix(suffix.lstrip("."))
+        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
+        self.file_dialog = dialog
+        dialog.open()
+
+    def export_to(self, target: Path) -> None:
+        """Write the export on a worker thread; Cancel leaves no file."""
+        self._cancel.clear()
+        self._set_busy(True)
+        progress = _Progress(self)
+        progress.moved.connect(self._moved)
+        app, series_id, profile = self._app, self._series_id, self.profile()
+        session_id, cancel = self.session_combo.currentData(), self._cancel
+
+        def keep_going(done: int, total: int) -> bool:
+            progress.moved.emit(done, total)
+            return not cancel.is_set()
+
+        self.export_task = run_in_background(
+            lambda: exports.export_registrants(app.uow(), series_id, profile, target,
+                                               session_id, keep_going), self)
+        self.export_task.done.connect(lambda _plan: self._done(target))
+        self.export_task.failed.connect(self._failed)
+
+    def _moved(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _done(self, target: Path) -> None:
+        self._set_busy(False)
+        self._written = target
+        self.preview.setText(f"<p><b>Written:</b> {html.escape(str(target))}</p>"
+                             + self.preview.text())
+        self.open_folder_button.show()
+        self.exported.emit(str(target))
+
+    def _failed(self, text: str) -> None:
+        self._set_busy(False)
+        self.preview.setText(f"<p><b>{html.escape(text)}</b></p><p>No file was written.</p>")
+
+    def _set_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.progress.setRange(0, 0)
+        self.cancel_button.setVisible(busy)
+        for widget in (self.export_button, self.profile_combo, self.session_combo,
+                       self.format_combo, self.new_button, self.edit_button,
+                       self.delete_button):
+            widget.setEnabled(not busy)
+
+    def open_folder(self) -> None:
+        """Show the written file's folder in the system's file manager."""
+        if self._written is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._written.parent)))
+
+    def reject(self) -> None:
+        self._cancel.set()
+        super().reject()
