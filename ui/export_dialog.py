@@ -7,7 +7,7 @@ import html
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -73,19 +73,20 @@ class ExportDialog(QDialog):
         self.format_combo.addItem("Excel workbook (.xlsx)", ".xlsx")
         self.format_combo.addItem("CSV, UTF-8 (.csv)", ".csv")
         form = QFormLayout()
-        form.addRow("&Profile", profile_row)
+        profile_label = QLabel("&Profile")
+        profile_label.setBuddy(self.profile_combo)
+        form.addRow(profile_label, profile_row)
         form.addRow("&Sessions", self.session_combo)
         form.addRow("&Format", self.format_combo)
         self.preview = QLabel()
         self.preview.setWordWrap(True)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.progress = QProgressBar()
         self.progress.hide()
         self.export_button = QPushButton("&Export…")
         self.export_button.setDefault(True)
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.hide()
         self.open_folder_button = QPushButton("Open folder")
-        self.open_folder_button.hide()
         self.close_button = QPushButton("Close")
         buttons = QDialogButtonBox()
         for button, role in ((self.export_button, QDialogButtonBox.ButtonRole.AcceptRole),
@@ -93,6 +94,8 @@ class ExportDialog(QDialog):
                              (self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole),
                              (self.close_button, QDialogButtonBox.ButtonRole.RejectRole)):
             buttons.addButton(button, role)
+        self.cancel_button.hide()  # hidden after adding: the button box shows what it adds
+        self.open_folder_button.hide()
         self.export_button.clicked.connect(self.choose_file)
         self.cancel_button.clicked.connect(self._cancel.set)
         self.open_folder_button.clicked.connect(self.open_folder)
@@ -263,6 +266,7 @@ class ExportDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
         self.progress.setRange(0, 0)
+        self.open_folder_button.setVisible(not busy and self._written is not None)
         self.cancel_button.setVisible(busy)
         for widget in (self.export_button, self.profile_combo, self.session_combo,
                        self.format_combo, self.new_button, self.edit_button,
