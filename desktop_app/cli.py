@@ -77,18 +77,31 @@ def build_parser() -> argparse.ArgumentParser:
     registrants.add_argument("--json", action="store_true", help="print JSON instead of text")
     registrants.set_defaults(handler=_export_registrants)
 
-    for sub in (demo, sessions, speakers, stats, imports, history, undo):
+    show = commands.add_parser("run-of-show", help="write a session's run-of-show sheet")
+    show.add_argument("session", type=int, metavar="SESSION_ID")
+    show.add_argument("out", type=Path, metavar="OUT.pdf|OUT.html|OUT.xlsx")
+    show.add_argument("--page", default="A4", choices=["A4", "Letter"], help="paper size")
+    show.add_argument("--landscape", action="store_true", help="landscape pages")
+    show.set_defaults(handler=_run_of_show)
+
+    for sub in (demo, sessions, speakers, stats, imports, history, undo, show):
         sub.add_argument("--json", action="store_true", help="print JSON instead of text")
     return parser
 
 
+PdfRenderer = Callable[[str, Path, str, bool], None]
+
+
 def main(argv: Sequence[str] | None = None,
-         open_window: Callable[[str | None], int] | None = None) -> int:
+         open_window: Callable[[str | None], int] | None = None,
+         pdf_renderer: PdfRenderer | None = None) -> int:
     """Run a headless command, or open_window(db) when none is given; returns exit status.
 
-    The window is passed in by ui.launcher so that this core never imports the Qt shell.
+    The window and the PDF renderer (both Qt) are passed in by ui.launcher, so that this
+    core never imports the Qt shell.
     """
     args = build_parser().parse_args(argv)
+    args.pdf_renderer = pdf_renderer
     if args.command is None:
         if open_window is None:
             print(f"{PROG}: error: the desktop app is not available here; give a command "
@@ -229,6 +242,39 @@ def _export_registrants(app: Any, args: argparse.Namespace) -> dict[str, Any]:
     text = (f"Wrote {plan.people:,} people to {args.out} with the profile '{profile.name}'."
             f"{warning}")
     return {"json": data, "text": text}
+
+
+def _run_of_show(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+    from desktop_app.io.atomic import atomic_path
+    from desktop_app.reports.run_of_show_html import render
+    from desktop_app.services import run_of_show
+
+    out: Path = args.out
+    suffix = out.suffix.lower()
+    if suffix not in (".pdf", ".html", ".xlsx"):
+        raise UserError(f"{out.name}: a run-of-show is written as .pdf, .html or .xlsx")
+    if not out.parent.is_dir():
+        raise UserError(f"the folder {out.parent} does not exist; choose another place")
+    sheet = run_of_show.load_sheet(app.uow(), args.session)
+    try:
+        if suffix == ".xlsx":
+            from desktop_app.io.run_of_show_xlsx import write_xlsx
+
+            write_xlsx(sheet, out)
+        elif suffix == ".html":
+            with atomic_path(out) as temporary:
+                temporary.write_text(render(sheet), encoding="utf-8")
+        else:
+            if args.pdf_renderer is None:
+                raise UserError("PDF needs the desktop app's components; write .html instead")
+            args.pdf_renderer(render(sheet), out, args.page, args.landscape)
+    except OSError as error:
+        raise UserError(f"cannot write {out}: {error.strerror or error}") from None
+    data = {"path": str(out.resolve()), "session": args.session,
+            "segments": len(sheet.segments), "default": sheet.is_default,
+            "verdict": sheet.schedule.verdict()}
+    return {"json": data, "text": f"Wrote the run of show of “{sheet.session.title}” to "
+                                  f"{out} ({sheet.schedule.verdict().lower()})."}
 
 
 def _table(rows: Sequence[Sequence[str]], widest: int = 48) -> str:

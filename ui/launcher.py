@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from desktop_app import cli
 
@@ -15,9 +16,16 @@ def _open_window(db: str | None) -> int:
     return run_app(db)
 
 
+def _render_pdf(html: str, target: Path, page: str, landscape: bool) -> None:
+    """Qt's text engine lays the report out on pages (imported only when asked for)."""
+    from ui.printing import html_to_pdf
+
+    html_to_pdf(html, target, page, landscape)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
-    return cli.main(argv, open_window=_open_window)
+    return cli.main(argv, open_window=_open_window, pdf_renderer=_render_pdf)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -285,12 +286,29 @@ class RunOfShowSegment(Base):
     owner: Mapped[str] = mapped_column(String(200), default="")
     cue: Mapped[str] = mapped_column(String(100), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Green room, tech check: before the session starts, counted backwards from the start.
+    before_start: Mapped[bool] = mapped_column(Boolean, default=False,
+                                               server_default=false())
 
     session: Mapped[Session] = relationship(back_populates="segments")
 
     __table_args__ = (
         CheckConstraint("duration_minutes >= 0", name="duration_not_negative"),
     )
+
+
+class RunOfShowTemplate(Base):
+    """A run-of-show saved by name, to apply to other sessions."""
+
+    __tablename__ = "run_of_show_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    # [{"title", "duration_minutes", "owner", "cue", "notes", "before_start"}, ...]
+    segments: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(default=_now)
+
+    __table_args__ = (CheckConstraint("name <> ''", name="name_not_empty"),)
 
 
 class ExportProfile(Base):

@@ -1,0 +1,1 @@
+"""Printable documents rendered to HTML (PDF and printing are done by the Qt shell)."""
