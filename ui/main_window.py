@@ -207,9 +207,12 @@ class MainWindow(QMainWindow):
         self.import_action = self._action("&Import…", self.choose_import, "Ctrl+I", "import")
         self.history_action = self._action("Import &history…", self.show_import_history)
         self.export_action = self._action("&Export…", self.show_export, "Ctrl+E", "export")
+        self.print_action = self._action("&Print run of show…", self.print_run_of_show,
+                                         keys.Print, "print")
         self.backup_action = self._action("&Back up…", self.choose_backup, None, "backup")
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.history_action, self.export_action])
+        file_menu.addActions([self.import_action, self.history_action, self.export_action,
+                              self.print_action])
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         self.load_demo_action = self._action("Load &demo series", self.load_demo)
@@ -241,7 +244,8 @@ class MainWindow(QMainWindow):
         self._data_actions = [self.new_series_action, self.edit_series_action,
                               self.delete_series_action, self.load_demo_action,
                               self.find_action, self.delete_action, self.backup_action,
-                              self.import_action, self.history_action, self.export_action]
+                              self.import_action, self.history_action, self.export_action,
+                              self.print_action]
         toolbar = self.findChild(QToolBar, "seriesToolbar")
         toolbar.addSeparator()
         toolbar.addActions([self.new_series_action, self.undo_action, self.redo_action,
@@ -488,6 +492,11 @@ class MainWindow(QMainWindow):
         dialog.undone.connect(lambda _batch: self.refresh())
         self.history_dialog = dialog
         dialog.open()
+
+    def print_run_of_show(self) -> None:
+        """Open the run of show of the selected session (Sessions tab)."""
+        self.tabs.setCurrentWidget(self.sessions_tab)
+        self.sessions_tab.open_run_of_show()
 
     def show_export(self) -> None:
         """Export registrants of the current series for a partner."""

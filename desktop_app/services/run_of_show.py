@@ -125,17 +125,22 @@ def list_templates(uow: UnitOfWork) -> list[str]:
                                          .order_by(RunOfShowTemplate.name)))
 
 
-def apply_template(uow: UnitOfWork, name: str, session_id: int) -> list[Segment]:
-    """Give a session the segments of a template; returns them."""
+def template_segments(uow: UnitOfWork, name: str) -> list[Segment]:
+    """The segments of a saved template."""
     with uow:
         template = uow.session.scalar(select(RunOfShowTemplate).where(
             RunOfShowTemplate.name == name))
         if template is None:
             raise NotFound(f"there is no run-of-show template named '{name}'")
         try:
-            segments = [Segment(**data) for data in template.segments]
+            return [Segment(**data) for data in template.segments]
         except TypeError as error:
             raise UserError(f"the template '{name}' cannot be read: {error}") from None
+
+
+def apply_template(uow: UnitOfWork, name: str, session_id: int) -> list[Segment]:
+    """Give a session the segments of a template; returns them."""
+    segments = template_segments(uow, name)
     save_segments(uow, session_id, segments)
     return segments
 

@@ -59,8 +59,10 @@ class SessionsTab(RecordListTab):
         self._series_id: int | None = None
         self.new_button = QPushButton(icon("add"), "&New session")
         self.delete_button = QPushButton(icon("delete"), "Delete…")
+        self.show_button = QPushButton(icon("print"), "&Run of show…")
         self.new_button.clicked.connect(self.new_session)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.show_button.clicked.connect(self.open_run_of_show)
 
         self.editor = SessionEditor()
         self.roster = RosterPanel()
@@ -80,6 +82,7 @@ class SessionsTab(RecordListTab):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.show_button)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.view)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -131,6 +134,7 @@ class SessionsTab(RecordListTab):
     def _update_buttons(self) -> None:
         self.new_button.setEnabled(self._series_id is not None)
         self.delete_button.setEnabled(self.selected() is not None)
+        self.show_button.setEnabled(self.selected() is not None)
 
     # Editing -------------------------------------------------------------------------
 
@@ -139,6 +143,19 @@ class SessionsTab(RecordListTab):
 
     def _describe(self, data: Any) -> str:
         return f"“{data.title}”"
+
+    def open_run_of_show(self) -> None:
+        """Edit, print or export the selected session's run of show."""
+        from ui.run_of_show_dialog import RunOfShowDialog
+
+        session = self.selected()
+        if session is None or not self.save_pending():
+            return
+        dialog = RunOfShowDialog(self._app, session.id, self)
+        dialog.saved.connect(lambda: self.status_message.emit(
+            f"Run of show of “{session.title}” saved."))
+        self.run_of_show_dialog = dialog
+        dialog.open()
 
     def new_session(self) -> None:
         """Add a draft session two weeks after the last one and select it."""
