@@ -1,18 +1,32 @@
-"""Turns report HTML into PDF pages or printed paper with Qt's text engine."""
+"""Lays report HTML out on pages (PDF or printer): page numbers, printed time in the footer,
+and table rows that never split across pages."""
 
 from __future__ import annotations
 
+import math
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QFont,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+    QTextFrameFormat,
+)
 
 from desktop_app.domain.errors import UserError
 from desktop_app.io.atomic import atomic_path
 
 PAGES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
+FOOTER_POINTS = 18
 
 
 def page_layout(page: str, landscape: bool) -> QPageLayout:
@@ -33,18 +47,68 @@ def document(html: str) -> QTextDocument:
     return doc
 
 
+def keep_rows_whole(doc: QTextDocument, page_height: float) -> None:
+    """Move any top-level table (one row each in our reports) that would straddle a page
+    boundary to the next page; repeat until nothing straddles."""
+    layout = doc.documentLayout()
+    for _ in range(500):  # each pass fixes the first straddler; bounded for safety
+        for frame in doc.rootFrame().childFrames():
+            rect = layout.frameBoundingRect(frame)
+            top, bottom = rect.top(), rect.bottom() - 0.5
+            if rect.height() < page_height and \
+                    math.floor(top / page_height) != math.floor(bottom / page_height):
+                fmt = frame.frameFormat()
+                fmt.setPageBreakPolicy(QTextFrameFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                frame.setFrameFormat(fmt)
+                break
+        else:
+            return
+
+
+def print_html(html: str, device: QPagedPaintDevice) -> None:
+    """Paint the report on the device's pages with 'Page n of N' and the printed time."""
+    doc = document(html)
+    doc.documentLayout().setPaintDevice(device)  # measure fonts at the device's resolution
+    width, height = float(device.width()), float(device.height())
+    footer = FOOTER_POINTS * device.logicalDpiY() / 72
+    page_height = height - footer
+    doc.setPageSize(QSizeF(width, page_height))
+    keep_rows_whole(doc, page_height)
+    pages = doc.pageCount()
+    printed = f"Printed {datetime.now():%a %d %b %Y %H:%M}"
+    painter = QPainter(device)
+    font = QFont(painter.font())
+    font.setPointSizeF(7.5)
+    try:
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.save()
+            painter.translate(0, -page * page_height)
+            doc.drawContents(painter, QRectF(0, page * page_height, width, page_height))
+            painter.restore()
+            painter.setFont(font)
+            band = QRectF(0, page_height, width, footer)
+            painter.drawText(band, int(Qt.AlignmentFlag.AlignLeft
+                                       | Qt.AlignmentFlag.AlignBottom), printed)
+            painter.drawText(band, int(Qt.AlignmentFlag.AlignRight
+                                       | Qt.AlignmentFlag.AlignBottom),
+                             f"Page {page + 1} of {pages}")
+    finally:
+        painter.end()
+
+
 def html_to_pdf(html: str, target: Path, page: str = "A4", landscape: bool = False) -> None:
-    """Write the report as a PDF (page numbers at the foot of every page), atomically."""
+    """Write the report as a PDF, atomically."""
     _ensure_gui()
     layout = page_layout(page, landscape)
     with atomic_path(target) as temporary:
         writer = QPdfWriter(str(temporary))
         writer.setPageLayout(layout)
+        writer.setResolution(300)
         writer.setTitle(target.stem)
         writer.setCreator("Webinar Desk")
-        # Unpaginated, the document is laid out on the writer's page, scaled to its
-        # resolution, with page numbers at the foot of each page.
-        document(html).print_(writer)
+        print_html(html, writer)
         del writer  # finishes the file before it is moved into place
 
 

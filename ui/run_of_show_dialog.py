@@ -27,7 +27,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.run_of_show import Segment
 from desktop_app.reports.run_of_show_html import render
 from desktop_app.services import run_of_show
-from ui.printing import document, html_to_pdf, page_layout
+from ui.printing import html_to_pdf, page_layout, print_html
 from ui.segment_model import SegmentModel
 from ui.tabs.common import make_table_view
 
@@ -265,7 +265,7 @@ class RunOfShowDialog(QDialog):
         printer = self._printer()
         preview = QPrintPreviewDialog(printer, self)
         html = self.sheet_html()
-        preview.paintRequested.connect(lambda device: document(html).print_(device))
+        preview.paintRequested.connect(lambda device: print_html(html, device))
         self.preview_dialog = preview
         preview.open()
 
@@ -274,7 +274,7 @@ class RunOfShowDialog(QDialog):
         printer = self._printer()
         dialog = QPrintDialog(printer, self)
         html = self.sheet_html()
-        dialog.accepted.connect(lambda: document(html).print_(printer))
+        dialog.accepted.connect(lambda: print_html(html, printer))
         self.print_dialog = dialog
         dialog.open()
 

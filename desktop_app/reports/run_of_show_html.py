@@ -20,7 +20,7 @@ h1 { font-size: 15pt; margin: 0 0 2pt 0; }
 h2 { font-size: 11pt; margin: 10pt 0 4pt 0; }
 p.sub { font-size: 10pt; color: #444444; margin: 0 0 6pt 0; }
 table { border-collapse: collapse; }
-th { background-color: #e8eef5; text-align: left; font-weight: bold; }
+th, td.head { background-color: #e8eef5; text-align: left; font-weight: bold; }
 td, th { padding: 3pt 5pt; border: 1px solid #9aa5b1; vertical-align: top; }
 td.time { white-space: nowrap; font-weight: bold; }
 td.pre { color: #555555; }
@@ -33,6 +33,17 @@ p.small { font-size: 8pt; color: #555555; }
 def e(text: object) -> str:
     """Text from the database, escaped: a name like <b>Ann & Co</b> prints literally."""
     return escape(str(text), quote=True)
+
+
+def _row(widths: list[str], cells: list[str], head: bool = False,
+         css: list[str] | None = None) -> str:
+    """One row as its own table, so the printer can keep it whole on one page."""
+    tag = "td"  # a <th> does not keep its width in Qt's layout; headings are styled cells
+    classes = css or (["head"] * len(cells) if head else [])
+    parts = [f"<{tag} width='{width}'" + (f" class='{classes[n]}'" if n < len(classes) else "")
+             + f">{e(text)}</{tag}>" for n, (width, text) in enumerate(zip(widths, cells,
+                                                                            strict=True))]
+    return f"<table width='100%'><tr>{''.join(parts)}</tr></table>"
 
 
 def render(sheet: RunOfShowSheet) -> str:
@@ -59,48 +70,41 @@ def render(sheet: RunOfShowSheet) -> str:
         *[f"<tr><th>{e(name)} link</th><td>{e(value)}</td></tr>" for name, value in links],
         "</table>",
     ]
-    roster = ["<h2>Speakers and team</h2>", "<table width='100%'>",
-              "<thead><tr><th width='3%'>#</th><th width='15%'>Name</th><th width='17%'>Title</th>"
-              "<th width='19%'>Organisation</th><th width='10%'>Role</th>"
-              "<th width='18%'>Contact on the day</th><th width='18%'>Checklist</th></tr>"
-              "</thead>"]
+    widths = ["3%", "15%", "17%", "19%", "10%", "18%", "18%"]
+    roster = ["<h2>Speakers and team</h2>", _row(widths, [
+        "#", "Name", "Title", "Organisation", "Role", "Contact on the day", "Checklist"],
+        head=True)]
     for number, line in enumerate(sheet.roster, start=1):
         part = line.part
         missing = [text for field, text in CHECKS if not getattr(part, field)]
         checklist = "all done" if not missing else "missing: " + ", ".join(missing)
         contact = " · ".join(c for c in (line.phone, line.email) if c) or "—"
-        roster.append(
-            f"<tr><td>{number}</td><td>{e(part.speaker_name)}</td><td>{e(part.speaker_title)}"
-            f"</td><td>{e(part.speaker_organisation)}</td><td>{e(label(part.role))}</td>"
-            f"<td>{e(contact)}</td><td>{e(checklist)}</td></tr>")
+        roster.append(_row(widths, [
+            str(number), part.speaker_name, part.speaker_title, part.speaker_organisation,
+            label(part.role), contact, checklist]))
     if not sheet.roster:
-        roster.append("<tr><td colspan='7'>No speakers yet.</td></tr>")
-    roster.append("</table>")
+        roster.append("<p>No speakers yet.</p>")
     plan = sheet.schedule
     verdict_class = "verdict" if plan.difference == 0 else "over"
-    zone_heads = "".join(f"<th width='10%'>{e(timezones.abbreviation(z, start))}</th>"
-                         for z in zones)
+    # Time columns wide enough for "09:30–09:55" in bold, so every row's table agrees.
+    zone_widths = ["13%"] * len(zones)
+    widths = [*zone_widths, "5%", "17%", "12%", "10%", f"{100 - 44 - 13 * len(zones)}%"]
     rows = ["<h2>Run of show</h2>",
             f"<p class='{verdict_class}'>{e(plan.verdict())}: {plan.planned_minutes} minutes "
             f"planned for {plan.expected_minutes}.</p>",
-            "<table width='100%'>",
-            # A header in <thead> is repeated on every page.
-            f"<thead><tr>{zone_heads}<th width='5%'>Min</th><th width='18%'>Segment</th>"
-            "<th width='13%'>Who</th><th width='11%'>Cue</th><th>Notes</th></tr></thead>"]
+            _row(widths, [*(timezones.abbreviation(z, start) for z in zones), "Min",
+                          "Segment", "Who", "Cue", "Notes"], head=True)]
     for timed in plan.segments:
         segment = timed.segment
-        css = " pre" if segment.before_start else ""
-        times = "".join(
-            f"<td class='time{css}'>{e(timezones.clock(timed.start, z).split()[0])}–"
-            f"{e(timezones.clock(timed.end, z).split()[0])}</td>" for z in zones)
-        rows.append(f"<tr>{times}<td>{segment.duration_minutes}</td><td>{e(segment.title)}"
-                    f"</td><td>{e(segment.owner)}</td><td>{e(segment.cue)}</td>"
-                    f"<td>{e(segment.notes)}</td></tr>")
-    rows.append("</table>")
-    printed = sheet.printed_at.astimezone()
-    footer = [f"<p class='small'>Printed {printed:%a %d %b %Y %H:%M} (this computer's time)"
-              + (" · default run of show, not yet edited" if sheet.is_default else "")
-              + " · Webinar Desk</p>"]
+        times = [f"{timezones.clock(timed.start, z).split()[0]}–"
+                 f"{timezones.clock(timed.end, z).split()[0]}" for z in zones]
+        css = ["time pre" if segment.before_start else "time"] * len(zones)
+        rows.append(_row(widths, [*times, str(segment.duration_minutes), segment.title,
+                                  segment.owner, segment.cue, segment.notes], css=css))
+    # The printed time and page numbers are in each page's footer (ui/printing.py).
+    draft = "Default run of show, not yet edited · " if sheet.is_default else ""
+    footer = [f"<p class='small'>{draft}Webinar Desk · printed "
+              f"{sheet.printed_at.astimezone():%a %d %b %Y %H:%M}</p>"]
     body = "\n".join(header + roster + rows + footer)
     return (f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{e(session.title)} — "
             f"run of show</title><style>{STYLE}</style></head><body>{body}</body></html>")
