@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -18,17 +18,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.bootstrap import App
 from desktop_app.domain.errors import UserError
-from desktop_app.domain.run_of_show import Segment
+from desktop_app.domain.run_of_show import CUES, Segment
 from desktop_app.reports.run_of_show_html import render
 from desktop_app.services import run_of_show
 from ui.printing import html_to_pdf, page_layout, print_html
-from ui.segment_model import SegmentModel
+from ui.segment_model import EDITABLE, SegmentModel
 from ui.tabs.common import make_table_view
 
 
@@ -45,6 +47,27 @@ class _Change(QUndoCommand):
 
     def undo(self) -> None:
         self._dialog.show_segments(self._before)
+
+
+class CueDelegate(QStyledItemDelegate):
+    """An editable list of the usual cues (slides, poll, spotlight, recording, …)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setEditable(True)
+        combo.addItems(list(CUES))
+        return combo
+
+    def setEditorData(self, editor: QWidget,
+                      index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
+                     index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentText().strip(), Qt.ItemDataRole.EditRole)
 
 
 class RunOfShowDialog(QDialog):
@@ -69,6 +92,8 @@ class RunOfShowDialog(QDialog):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
+        cue_column = len(sheet.zones) + EDITABLE.index("cue")
+        self.view.setItemDelegateForColumn(cue_column, CueDelegate(self.view))
         self.verdict = QLabel()
         self.verdict.setObjectName("verdict")
         self.source = QLabel()

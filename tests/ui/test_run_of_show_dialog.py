@@ -79,3 +79,19 @@ def test_export_pdf_html_xlsx_from_the_editor(demo_app: App, make_window: Build,
         assert (tmp_path / name).stat().st_size > 0
     assert (tmp_path / "ros.pdf").read_bytes().startswith(b"%PDF")
     assert "Procurement for the People" in (tmp_path / "ros.html").read_text()
+
+
+def test_cue_is_chosen_from_the_usual_cues(demo_app: App, make_window: Build) -> None:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    _, dialog = open_editor(demo_app, make_window)
+    view, model = dialog.view, dialog.model  # type: ignore[attr-defined]
+    index = model.index(3, 2 + 3)  # two time columns, then Min, Segment, Who, Cue
+    delegate = view.itemDelegateForColumn(5)
+    editor = delegate.createEditor(view.viewport(), QStyleOptionViewItem(), index)
+    delegate.setEditorData(editor, index)
+    assert editor.findText("Start recording") >= 0 and editor.isEditable()
+    editor.setCurrentText("Start recording")
+    delegate.setModelData(editor, model, index)
+    assert model.index(3, 5).data() == "Start recording"
+    editor.deleteLater()
