@@ -118,19 +118,6 @@ class RegistrationData:
     minutes: int = 0
 
 
-@dataclass(frozen=True)
-class SegmentData:
-    """One line of a run-of-show."""
-
-    title: str
-    duration_minutes: int
-    owner: str = ""
-    cue: str = ""
-    notes: str = ""
-
-
-
-
 def _strip_texts(data: _T) -> _T:
     """A copy with every str field trimmed (inner white space of long text kept)."""
     changes = {f.name: getattr(data, f.name).strip()
@@ -250,16 +237,3 @@ def validate_registration(data: RegistrationData) -> RegistrationData:
     if problems:
         raise ValidationError(problems)
     return dataclasses.replace(data, source=data.source.strip())
-
-
-def validate_segment(data: SegmentData) -> SegmentData:
-    """The segment with text trimmed, or ValidationError."""
-    data = _strip_texts(data)
-    problems: dict[str, str] = {}
-    if not data.title:
-        problems["title"] = "a segment needs a title"
-    if data.duration_minutes < 0:
-        problems["duration_minutes"] = "a segment cannot last less than zero minutes"
-    if problems:
-        raise ValidationError(problems)
-    return data

@@ -116,30 +116,6 @@ class RegistrationRow:
 
 
 @dataclass(frozen=True)
-class SegmentRow:
-    """A run-of-show segment as read."""
-
-    id: int
-    session_id: int
-    position: int
-    title: str
-    duration_minutes: int
-    owner: str
-    cue: str
-    notes: str
-
-
-@dataclass(frozen=True)
-class ExportProfileRow:
-    """An export profile as read."""
-
-    id: int
-    name: str
-    columns: tuple[str, ...]
-    filters: dict[str, object]
-
-
-@dataclass(frozen=True)
 class Stats:
     """Counts across the whole database."""
 

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, select
 
 from desktop_app.db.models import RunOfShowSegment, RunOfShowTemplate, Series, Session, Speaker
-from desktop_app.domain import timezones
 from desktop_app.domain.errors import NotFound, UserError, ValidationError
 from desktop_app.domain.run_of_show import Schedule, Segment, default_script, schedule
 from desktop_app.domain.run_of_show import Speaker as ScriptSpeaker
@@ -143,8 +142,3 @@ def apply_template(uow: UnitOfWork, name: str, session_id: int) -> list[Segment]
     segments = template_segments(uow, name)
     save_segments(uow, session_id, segments)
     return segments
-
-
-def local_clock(moment: datetime, zone: str) -> str:
-    """'10:05' in a zone (for spreadsheet cells)."""
-    return f"{timezones.utc_to_local(moment, zone):%H:%M}"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from desktop_app.db.models import Registration, Series, Session
+from desktop_app.db.models import Series
 from desktop_app.domain.records import SeriesData, validate_series
 from desktop_app.services.common import get_or_raise
 from desktop_app.services.rows import SeriesRow
@@ -52,20 +52,6 @@ def delete_series(uow: UnitOfWork, series_id: int) -> None:
     with uow:
         uow.session.delete(get_or_raise(uow.session, Series, series_id, "series"))
         uow.commit()
-
-
-def series_dependants(uow: UnitOfWork, series_id: int) -> dict[str, int]:
-    """What deleting a series takes with it: counts of sessions and registrations."""
-    with uow:
-        get_or_raise(uow.session, Series, series_id, "series")
-        sessions = uow.session.scalar(
-            select(func.count()).select_from(Session).where(Session.series_id == series_id)
-        )
-        registrations = uow.session.scalar(
-            select(func.count()).select_from(Registration).join(Session)
-            .where(Session.series_id == series_id)
-        )
-        return {"sessions": sessions or 0, "registrations": registrations or 0}
 
 
 def get_series(uow: UnitOfWork, series_id: int) -> SeriesRow:

@@ -15,14 +15,12 @@ from desktop_app.domain.records import (
     ChecklistData,
     RegistrantData,
     RegistrationData,
-    SegmentData,
     SeriesData,
     SessionData,
     SpeakerData,
 )
 from desktop_app.services import (
     registrants,
-    segments,
     series,
     sessions,
     speakers,
@@ -69,7 +67,6 @@ def test_session_update_and_delete(app: App, series_id: int, session_id: int) ->
         "Kickoff call", START, 90, SessionKind.KICKOFF, after_hours_minutes=30))
     row = sessions.get_session(app.uow(), session_id)
     assert (row.title, row.duration_minutes, row.after_hours_minutes) == ("Kickoff call", 90, 30)
-    assert series.series_dependants(app.uow(), series_id) == {"sessions": 1, "registrations": 0}
     sessions.delete_session(app.uow(), session_id)
     assert sessions.list_sessions(app.uow(), series_id) == []
     with pytest.raises(NotFound, match="no session with id"):
@@ -159,18 +156,6 @@ def test_deleting_a_registrant_takes_their_registrations(app: App, session_id: i
     registrants.register(app.uow(), rid, session_id, RegistrationData())
     registrants.delete_registrants(app.uow(), [rid])
     assert stats.stats(app.uow()).registrations == 0
-
-
-def test_segments_append_in_order(app: App, session_id: int) -> None:
-    first = segments.add_segment(app.uow(), session_id, SegmentData("Welcome", 5, "Host"))
-    segments.add_segment(app.uow(), session_id, SegmentData("Panel", 40, "Moderator"))
-    segments.update_segment(app.uow(), first, SegmentData("Welcome & housekeeping", 7))
-    assert [(s.title, s.position) for s in segments.list_segments(app.uow(), session_id)] == \
-        [("Welcome & housekeeping", 0), ("Panel", 1)]
-    with pytest.raises(ValidationError):
-        segments.add_segment(app.uow(), session_id, SegmentData("", -1))
-    segments.delete_segment(app.uow(), first)
-    assert len(segments.list_segments(app.uow(), session_id)) == 1
 
 
 def test_a_failed_unit_of_work_leaves_nothing(app: App, series_id: int) -> None:
