@@ -95,7 +95,9 @@ class ImportHistoryDialog(QDialog):
         try:
             imports.undo_import(self._app.uow(), batch_id)
         except UserError as error:
-            QMessageBox.warning(self, "Undo import", str(error))
+            box = QMessageBox(QMessageBox.Icon.Warning, "Undo import", str(error), parent=self)
+            self.warning = box
+            box.open()
             return
         self.reload()
         self.undone.emit(batch_id)

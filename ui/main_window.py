@@ -369,7 +369,7 @@ class MainWindow(QMainWindow):
             dialog.problems.show(error.problems)
             return
         except UserError as error:
-            QMessageBox.warning(dialog, "Series", str(error))
+            dialog.problems.say(str(error))
             return
         dialog.accept()
         self.reload_series()

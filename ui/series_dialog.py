@@ -62,6 +62,7 @@ class SeriesDialog(QDialog):
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.problems.message)
         layout.addWidget(buttons)
         self.resize(520, self.sizeHint().height())
 
