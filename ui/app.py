@@ -59,9 +59,19 @@ def open_main_window(db: str | None) -> MainWindow:
     return window
 
 
+def _no_display() -> str | None:
+    """A sentence when Linux has no screen to open a window on (Qt would abort instead)."""
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM") and not (
+            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        return ("there is no display to open the window on; start it from a desktop, under "
+                "xvfb-run, or with QT_QPA_PLATFORM=offscreen (commands work without one: "
+                "see --help)")
+    return None
+
+
 def run_app(db: str | None = None) -> int:
     """Open the main window and run until the last window closes; returns exit status."""
-    problem = broken_pairing()
+    problem = broken_pairing() or _no_display()
     if problem:
         print(f"webinar-desk: error: {problem}", file=sys.stderr)
         return 1

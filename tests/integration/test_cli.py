@@ -89,3 +89,11 @@ def test_headless_core_entry_point_refuses_to_open_a_window(db_path: Path) -> No
     from desktop_app import cli
 
     assert cli.main(["--db", str(db_path)]) == 2
+
+
+def test_no_display_is_a_plain_error(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    result = run(db=db_path)
+    assert result.returncode == 1 and "no display" in result.stderr
+    assert "Traceback" not in result.stderr
