@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.bootstrap import App
-from desktop_app.domain.errors import UserError, ValidationError
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.export_profile import EVERYTHING, ExportProfile, partner_profile
 from desktop_app.services import exports
 from desktop_app.services.exports import ExportPlan
 from desktop_app.services.rows import SessionRow
 from ui.background import run_in_background
+from ui.forms import attempt
 from ui.profile_dialog import ProfileDialog
 
 
@@ -149,13 +150,8 @@ class ExportDialog(QDialog):
                 for i in range(dialog.sessions_list.count())):
             dialog.problems.say("Tick at least one session.")
             return
-        try:
-            exports.save_profile(self._app.uow(), profile, old_name)
-        except ValidationError as error:
-            dialog.problems.show(error.problems)
-            return
-        except UserError as error:
-            dialog.problems.say(str(error))
+        if not attempt(dialog.problems,
+                       lambda: exports.save_profile(self._app.uow(), profile, old_name)):
             return
         dialog.accept()
         self.reload_profiles(select=profile.name)

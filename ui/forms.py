@@ -86,22 +86,28 @@ class FieldProblems:
         return widget_label[1].text() if widget_label and not widget_label[1].isHidden() else ""
 
 
+def attempt(problems: FieldProblems, save: Callable[[], object]) -> bool:
+    """Run save(); if the services refuse, show why on the form and return False."""
+    try:
+        save()
+    except ValidationError as error:
+        problems.show(error.problems)
+        return False
+    except UserError as error:
+        problems.say(str(error))
+        return False
+    return True
+
+
 def save_form(problems: FieldProblems, tracker: ChangeTracker,
               save: Callable[[], object]) -> bool:
     """Run save(); on refusal mark the form (still edited) and return False."""
     # Clean before saving: the save refreshes the views, which then reload the form.
     tracker.reset()
-    try:
-        save()
-    except ValidationError as error:
-        tracker.touch()
-        problems.show(error.problems)
-        return False
-    except UserError as error:
-        tracker.touch()
-        problems.say(str(error))
-        return False
-    return True
+    if attempt(problems, save):
+        return True
+    tracker.touch()
+    return False
 
 
 class ChangeTracker(QObject):

@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import __version__
-from desktop_app.domain.errors import UserError, ValidationError
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import SeriesData
 from ui.background import run_in_background
 from ui.dialogs import ask_to_delete
+from ui.forms import attempt
 from ui.icons import icon
 from ui.series_dialog import SeriesDialog
 
@@ -360,20 +361,20 @@ class MainWindow(QMainWindow):
 
     def _save_series(self, dialog: SeriesDialog, series_id: int | None,
                      data: SeriesData) -> None:
-        try:
+        saved: dict[str, int] = {}
+
+        def save() -> None:
             if series_id is None:
-                series_id = self.edits.create_series(data)
+                saved["id"] = self.edits.create_series(data)
             else:
                 self.edits.update_series(series_id, data)
-        except ValidationError as error:
-            dialog.problems.show(error.problems)
-            return
-        except UserError as error:
-            dialog.problems.say(str(error))
+                saved["id"] = series_id
+
+        if not attempt(dialog.problems, save):
             return
         dialog.accept()
         self.reload_series()
-        self.select_series(series_id)
+        self.select_series(saved["id"])
 
     def delete_series(self) -> None:
         """Ask, saying what goes with it, then delete the current series."""

@@ -8,8 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QByteArray,
-    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -30,12 +28,12 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.enums import SpeakerRole, label
 from desktop_app.domain.records import AppearanceData, ChecklistData
 from desktop_app.services.rows import AppearanceRow, SpeakerRow
+from ui.drag_reorder import DragReorder
 from ui.edits import appearance_data
 from ui.icons import icon
 from ui.tabs.common import fit_columns, make_table_view
 
 Index = QModelIndex | QPersistentModelIndex
-MIME = "application/x-webinar-desk-part-row"
 CHECKS = [("confirmed", "Confirmed"), ("bio_received", "Bio"),
           ("headshot_received", "Headshot"), ("tech_check_done", "Tech check"),
           ("consents_to_recording", "Recording OK")]
@@ -43,7 +41,7 @@ FIXED = ["#", "Speaker", "Role"]
 ROLE_COLUMN = 2
 
 
-class RosterModel(QAbstractTableModel):
+class RosterModel(DragReorder, QAbstractTableModel):
     """Parts of a session; checklist cells are checkboxes, the role is editable."""
 
     def __init__(self, on_edit: Callable[[AppearanceRow, AppearanceData], None],
@@ -126,35 +124,9 @@ class RosterModel(QAbstractTableModel):
         self._on_edit(row, data)
         return True
 
-    # Drag and drop reordering: the model only reports the wanted order; the tab saves it
-    # and reloads, so the view never removes rows on its own.
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [MIME]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        mime = QMimeData()
-        rows = sorted({i.row() for i in indexes if i.isValid()})
-        mime.setData(MIME, QByteArray(",".join(map(str, rows)).encode()))
-        return mime
-
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: Index) -> bool:
-        if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME):
-            return False
-        moved = [int(r) for r in bytes(data.data(MIME).data()).decode().split(",") if r]
-        target = row if row >= 0 else (parent.row() if parent.isValid() else len(self._rows))
+    def reorder_rows(self, order: list[int]) -> None:
         ids = self.ids()
-        picked = [ids[r] for r in moved if 0 <= r < len(ids)]
-        rest = [i for n, i in enumerate(ids) if n not in moved]
-        insert_at = target - sum(1 for r in moved if r < target)
-        new_order = rest[:insert_at] + picked + rest[insert_at:]
-        if new_order != ids:
-            self._on_reorder(new_order)
-        return False
+        self._on_reorder([ids[n] for n in order])
 
 
 class RoleDelegate(QStyledItemDelegate):

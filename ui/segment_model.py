@@ -7,26 +7,19 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QByteArray,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop_app.domain import timezones
 from desktop_app.domain.run_of_show import Schedule, Segment, schedule
+from ui.drag_reorder import DragReorder
 
 Index = QModelIndex | QPersistentModelIndex
-MIME = "application/x-webinar-desk-segment-row"
 EDITABLE = ["duration_minutes", "title", "owner", "cue", "notes"]
 HEADINGS = {"duration_minutes": "Min", "title": "Segment", "owner": "Who", "cue": "Cue",
             "notes": "Notes"}
 
 
-class SegmentModel(QAbstractTableModel):
+class SegmentModel(DragReorder, QAbstractTableModel):
     """Segments with a time column per zone; edits go through on_change(new list)."""
 
     def __init__(self, start: datetime, zones: list[str], session_minutes: int,
@@ -136,29 +129,6 @@ class SegmentModel(QAbstractTableModel):
         self._on_change(segments, text)
         return True
 
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [MIME]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        mime = QMimeData()
-        rows = sorted({i.row() for i in indexes if i.isValid()})
-        mime.setData(MIME, QByteArray(",".join(map(str, rows)).encode()))
-        return mime
-
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: Index) -> bool:
-        if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME):
-            return False
-        moved = [int(r) for r in bytes(data.data(MIME).data()).decode().split(",") if r]
-        target = row if row >= 0 else (parent.row() if parent.isValid() else self.rowCount())
+    def reorder_rows(self, order: list[int]) -> None:
         segments = self.segments()
-        picked = [segments[r] for r in moved if 0 <= r < len(segments)]
-        rest = [s for n, s in enumerate(segments) if n not in moved]
-        at = target - sum(1 for r in moved if r < target)
-        reordered = rest[:at] + picked + rest[at:]
-        if reordered != segments:
-            self._on_change(reordered, "Reorder segments")
-        return False  # the model reloads itself; the view must not remove rows
+        self._on_change([segments[n] for n in order], "Reorder segments")

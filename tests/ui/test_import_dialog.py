@@ -19,7 +19,7 @@ Build = Callable[[App], MainWindow]
 
 
 def wait_idle(qtbot: QtBot, dialog: object) -> None:
-    qtbot.waitUntil(lambda: not dialog._busy, timeout=20_000)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not dialog._busy, timeout=60_000)  # type: ignore[attr-defined]
 
 
 def test_preview_then_import_then_undo_from_history(demo_app: App, make_window: Build,
@@ -75,8 +75,15 @@ def test_mapping_a_column_by_hand(demo_app: App, make_window: Build, qtbot: QtBo
     assert dialog.mapping_combos[1].currentText() == "(ignore)"
     combo = dialog.mapping_combos[1]
     combo.setCurrentIndex(combo.findData("full_name"))
-    qtbot.waitUntil(lambda: dialog._preview is not None and not dialog._busy
-                    and dialog._preview.parsed.columns.get(1) == "full_name", timeout=20_000)
+    assert dialog._columns == {0: "email", 1: "full_name"}
+
+    def previewed() -> bool:
+        preview = dialog._preview
+        assert "cannot be imported" not in dialog.summary.text(), dialog.summary.text()
+        return preview is not None and not dialog._busy \
+            and preview.parsed.columns.get(1) == "full_name"
+
+    qtbot.waitUntil(previewed, timeout=60_000)
     with qtbot.waitSignal(dialog.imported, timeout=20_000):
         dialog.import_button.click()
     report = imports.list_batches(demo_app.uow())[0]
