@@ -10,9 +10,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
+    QDialogButtonBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -158,3 +160,23 @@ class ChangeTracker(QObject):
         if self._dirty:
             self._dirty = False
             self.dirty_changed.emit(False)
+
+
+class ApplyRevertButtons(QDialogButtonBox):
+    """Apply and Revert for an editor form, enabled only while it holds unsaved edits."""
+
+    def __init__(self, tracker: ChangeTracker, apply: Callable[[], object],
+                 revert: Callable[[], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.apply_button = QPushButton("&Apply")
+        self.revert_button = QPushButton("Re&vert")
+        self.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ApplyRole)
+        self.addButton(self.revert_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.apply_button.clicked.connect(apply)
+        self.revert_button.clicked.connect(revert)
+        tracker.dirty_changed.connect(self._enable)
+        self._enable(tracker.dirty)
+
+    def _enable(self, dirty: bool) -> None:
+        self.apply_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)

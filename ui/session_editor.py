@@ -9,13 +9,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,7 +23,7 @@ from desktop_app.domain import timezones
 from desktop_app.domain.enums import SessionKind, SessionStatus, label
 from desktop_app.domain.records import SessionData
 from desktop_app.services.rows import SeriesRow, SessionRow, SpeakerRow
-from ui.forms import ChangeTracker, FieldProblems
+from ui.forms import ApplyRevertButtons, ChangeTracker, FieldProblems
 
 
 class SessionEditor(QWidget):
@@ -105,13 +103,9 @@ class SessionEditor(QWidget):
         form.addRow("After Hours &host", self.host_combo)
         form.addRow("Descr&iption", self.description_edit)
 
-        self.buttons = QDialogButtonBox()
-        self.apply_button = QPushButton("&Apply")
-        self.revert_button = QPushButton("Re&vert")
-        self.buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ApplyRole)
-        self.buttons.addButton(self.revert_button, QDialogButtonBox.ButtonRole.ResetRole)
-        self.apply_button.clicked.connect(self.apply)
-        self.revert_button.clicked.connect(self.revert)
+        self.buttons = ApplyRevertButtons(self.tracker, self.apply, self.revert)
+        self.apply_button = self.buttons.apply_button
+        self.revert_button = self.buttons.revert_button
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -123,7 +117,6 @@ class SessionEditor(QWidget):
                            self.platform_edit, self.join_edit, self.registration_edit,
                            self.recording_edit, self.after_hours_check, self.after_hours_spin,
                            self.host_combo, self.description_edit)
-        self.tracker.dirty_changed.connect(self._update_buttons)
         self.start_edit.dateTimeChanged.connect(self._update_preview)
         self.duration_spin.valueChanged.connect(self._update_preview)
         self.after_hours_check.toggled.connect(self._update_after_hours)
@@ -166,7 +159,6 @@ class SessionEditor(QWidget):
         self._update_preview()
         self.tracker.pause(False)
         self.tracker.reset()
-        self._update_buttons()
 
     def record_id(self) -> int | None:
         """Id of the session in the form."""
@@ -212,11 +204,6 @@ class SessionEditor(QWidget):
     def revert(self) -> None:
         """Throw away unsaved edits."""
         self.load(self._row, self._series, self._hosts)
-
-    def _update_buttons(self) -> None:
-        dirty = self.tracker.dirty
-        self.apply_button.setEnabled(dirty)
-        self.revert_button.setEnabled(dirty)
 
     def _update_after_hours(self) -> None:
         on = self.after_hours_check.isChecked()

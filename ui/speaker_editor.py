@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -23,7 +22,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import SpeakerData
 from desktop_app.services.headshots import IMAGE_SUFFIXES, headshot_file, import_headshot
 from desktop_app.services.rows import SpeakerRow
-from ui.forms import ChangeTracker, FieldProblems
+from ui.forms import ApplyRevertButtons, ChangeTracker, FieldProblems
 
 THUMBNAIL = 96
 
@@ -82,13 +81,8 @@ class SpeakerEditor(QWidget):
         form.addRow("Headshot", wrap("headshot_path", headshot_box))
         form.addRow("&Bio", self.bio_edit)
 
-        self.apply_button = QPushButton("&Apply")
-        self.revert_button = QPushButton("Re&vert")
-        buttons = QDialogButtonBox()
-        buttons.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ApplyRole)
-        buttons.addButton(self.revert_button, QDialogButtonBox.ButtonRole.ResetRole)
-        self.apply_button.clicked.connect(self.apply)
-        self.revert_button.clicked.connect(lambda: self.load(self._row))
+        buttons = ApplyRevertButtons(self.tracker, self.apply, lambda: self.load(self._row))
+        self.apply_button, self.revert_button = buttons.apply_button, buttons.revert_button
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problems.message)
@@ -96,7 +90,6 @@ class SpeakerEditor(QWidget):
 
         self.tracker.watch(self.name_edit, self.title_edit, self.organisation_edit,
                            self.email_edit, self.phone_edit, self.pronouns_edit, self.bio_edit)
-        self.tracker.dirty_changed.connect(self._update_buttons)
         self.load(None)
 
     def load(self, row: SpeakerRow | None) -> None:
@@ -116,7 +109,6 @@ class SpeakerEditor(QWidget):
         self.setEnabled(row is not None)
         self.tracker.pause(False)
         self.tracker.reset()
-        self._update_buttons()
 
     def record_id(self) -> int | None:
         """Id of the speaker in the form."""
@@ -172,7 +164,3 @@ class SpeakerEditor(QWidget):
         """Ask for the form to be saved."""
         if self._row is not None:
             self.apply_requested.emit(self.data())
-
-    def _update_buttons(self) -> None:
-        self.apply_button.setEnabled(self.tracker.dirty)
-        self.revert_button.setEnabled(self.tracker.dirty)

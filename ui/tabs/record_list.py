@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ui.forms import save_form
 from ui.table_model import Column, RowTableModel
@@ -25,6 +25,40 @@ class RecordListTab(QWidget):
         self.view = make_table_view()
         self.view.setModel(self.model)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def lay_out(self, name: str, editor: Any, panel: QWidget, buttons: list[QPushButton],
+                extra_buttons: list[QPushButton], panel_share: int) -> None:
+        """The tab's layout: the list with its buttons on the left; on the right the editor
+        (scrolling) above a panel; remembered by QSettings under the splitter's name."""
+        self.editor = editor
+        self.editor.apply_requested.connect(self._apply)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(editor)
+        self.right = QSplitter(Qt.Orientation.Vertical)
+        self.right.addWidget(scroll)
+        self.right.addWidget(panel)
+        self.right.setStretchFactor(0, 3)
+        self.right.setStretchFactor(1, panel_share)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        for button in extra_buttons:
+            row.addWidget(button)
+        left_layout.addLayout(row)
+        left_layout.addWidget(self.view)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName(name)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([660, 540])
+        QVBoxLayout(self).addWidget(self.splitter)
 
     # For subclasses ---------------------------------------------------------------------
 

@@ -5,13 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QPushButton,
-    QScrollArea,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -64,38 +59,9 @@ class SessionsTab(RecordListTab):
         self.delete_button.clicked.connect(self.delete_selected)
         self.show_button.clicked.connect(self.open_run_of_show)
 
-        self.editor = SessionEditor()
         self.roster = RosterPanel()
-        editor_scroll = QScrollArea()
-        editor_scroll.setWidgetResizable(True)
-        editor_scroll.setWidget(self.editor)
-        self.right = QSplitter(Qt.Orientation.Vertical)
-        self.right.addWidget(editor_scroll)
-        self.right.addWidget(self.roster)
-        self.right.setStretchFactor(0, 3)
-        self.right.setStretchFactor(1, 2)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.show_button)
-        left_layout.addLayout(buttons)
-        left_layout.addWidget(self.view)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("sessionsSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([660, 540])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
-
-        self.editor.apply_requested.connect(self._apply)
+        self.lay_out("sessionsSplitter", SessionEditor(), self.roster,
+                     [self.new_button, self.delete_button], [self.show_button], panel_share=2)
         self.roster.edit_requested.connect(self._edit_part)
         self.roster.reorder_requested.connect(self._reorder)
         self.roster.add_requested.connect(self._add_part)

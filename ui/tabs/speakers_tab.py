@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -57,7 +54,6 @@ class SpeakersTab(RecordListTab):
         self.new_button.clicked.connect(self.new_speaker)
         self.delete_button.clicked.connect(self.delete_selected)
 
-        self.editor = SpeakerEditor(self._app.data_dir)
         self.parts_model: RowTableModel[AppearanceRow] = RowTableModel(PART_COLUMNS, self)
         self.parts_view = make_table_view()
         self.parts_view.setModel(self.parts_model)
@@ -82,34 +78,8 @@ class SpeakersTab(RecordListTab):
         add_row.addWidget(self.add_part_button)
         parts_layout.addLayout(add_row)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.editor)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(scroll)
-        right.addWidget(parts_box)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 1)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        left_layout.addLayout(buttons)
-        left_layout.addWidget(self.view)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("speakersSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
-
-        self.editor.apply_requested.connect(self._apply)
+        self.lay_out("speakersSplitter", SpeakerEditor(self._app.data_dir), parts_box,
+                     [self.new_button, self.delete_button], [], panel_share=1)
 
     def refresh(self, series_id: int | None) -> None:
         """Reload the speakers of a series, keeping the selection."""
