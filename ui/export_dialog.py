@@ -244,7 +244,9 @@ class ExportDialog(QDialog):
         self.export_task.failed.connect(self._failed)
 
     def _moved(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
+        # The export does not count ahead; the preview already did.
+        expected = total or (self._plan.people if self._plan else 0)
+        self.progress.setRange(0, max(expected, done, 1))
         self.progress.setValue(done)
 
     def _done(self, target: Path) -> None:

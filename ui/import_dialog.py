@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.bootstrap import App
 from desktop_app.io.columns import FIELDS, normalise_heading
-from desktop_app.io.formats import FORMATS, ZOOM_SECTIONS
+from desktop_app.io.formats import FORMATS, ZOOM_SECTIONS, parse_table
 from desktop_app.io.parsed import ParsedFile
 from desktop_app.io.table_reader import read_table
 from desktop_app.services import imports
@@ -162,10 +162,10 @@ class ImportDialog(QDialog):
         app, path = self._app, self._path
 
         def work() -> Preview:
-            table = read_table(path)
-            parsed = imports.read_file(path, format_name, columns)
-            report = imports.import_file(app.uow(), path, session_id, format_name,
-                                         dry_run=True, columns=columns)
+            table = read_table(path)  # read and parsed once for the whole preview
+            parsed = parse_table(table, format_name, columns)
+            report = imports.import_parsed(app.uow(), parsed, table.sha256, session_id,
+                                           dry_run=True)
             return Preview(parsed, first_rows(table.rows, parsed.header_line), report)
 
         self.preview_task = run_in_background(work, self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -24,6 +25,7 @@ class RawTable:
     name: str
     rows: list[list[str]]
     encoding: str  # "xlsx" for workbooks
+    sha256: str  # of the file's bytes, to record which file an import came from
 
 
 def read_table(path: Path) -> RawTable:
@@ -38,13 +40,14 @@ def read_table(path: Path) -> RawTable:
         raise ImportRefused(f"cannot read {name}: {error.strerror}") from None
     if not data.strip():
         raise ImportRefused(f"{name} is empty; export the report again")
+    digest = hashlib.sha256(data).hexdigest()
     if data.startswith(b"PK\x03\x04"):
-        return RawTable(name, _xlsx_rows(name, data), "xlsx")
+        return RawTable(name, _xlsx_rows(name, data), "xlsx", digest)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportRefused(f"{name} is an old Excel .xls file; open it in Excel or "
                             "LibreOffice and save it as .xlsx or CSV")
     text, encoding = _decode(name, data)
-    return RawTable(name, _csv_rows(name, text), encoding)
+    return RawTable(name, _csv_rows(name, text), encoding, digest)
 
 
 def _decode(name: str, data: bytes) -> tuple[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import getpass
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -137,14 +137,15 @@ def delete_profile(uow: UnitOfWork, name: str) -> None:
 # Who and what --------------------------------------------------------------------------------
 
 def plan_export(uow: UnitOfWork, series_id: int, profile: ExportProfile,
-                session_id: int | None = None) -> ExportPlan:
-    """Count the people and list the columns an export will hold, writing nothing."""
+                session_id: int | None = None, count: bool = True) -> ExportPlan:
+    """Count the people (unless count is False: people is then 0) and list the columns an
+    export will hold, writing nothing."""
     with uow:
         series = uow.session.get(Series, series_id)
         if series is None:
             raise NotFound(f"there is no series with id {series_id}")
         sessions = _sessions(uow, series, profile, session_id)
-        people = sum(1 for _ in _people(uow, series, profile, sessions))
+        people = sum(1 for _ in _people(uow, series, profile, sessions)) if count else 0
         title, zone, zone_label = series.title, series.home_zone, _zone_label(series)
     headings = tuple(_headings(profile, sessions, zone_label))
     return ExportPlan(title, zone, zone_label, profile, tuple(sessions), people, headings,
@@ -270,7 +271,11 @@ def _headings(profile: ExportProfile, sessions: list[SessionInfo] | tuple[Sessio
 def export_registrants(uow: UnitOfWork, series_id: int, profile: ExportProfile, target: Path,
                        session_id: int | None = None,
                        keep_going: Callable[[int, int], bool] | None = None) -> ExportPlan:
-    """Write the export to target (.xlsx or .csv) atomically; returns what was written."""
+    """Write the export to target (.xlsx or .csv) atomically; returns what was written.
+
+    keep_going(done, 0) is asked every 1,000 people (the total is not counted in advance);
+    returning False cancels and leaves no file.
+    """
     from desktop_app.io import registrant_export
 
     suffix = target.suffix.lower()
@@ -279,13 +284,16 @@ def export_registrants(uow: UnitOfWork, series_id: int, profile: ExportProfile, 
                         "ending in one of them")
     if not target.parent.is_dir():
         raise UserError(f"the folder {target.parent} does not exist; choose another place")
-    plan = plan_export(uow, series_id, profile, session_id)
+    # No counting pass: the people are counted as they are written (one pass, not two).
+    plan = plan_export(uow, series_id, profile, session_id, count=False)
+    written = 0
 
     def people() -> Iterator[ExportPerson]:
-        for done, person in enumerate(iter_people(uow, plan, series_id)):
-            if keep_going is not None and done % 1000 == 0 and not keep_going(done,
-                                                                                plan.people):
+        nonlocal written
+        for person in iter_people(uow, plan, series_id):
+            if keep_going is not None and written % 1000 == 0 and not keep_going(written, 0):
                 raise ExportCancelled("export cancelled; no file was written")
+            written += 1
             yield person
 
     try:
@@ -295,6 +303,6 @@ def export_registrants(uow: UnitOfWork, series_id: int, profile: ExportProfile, 
             registrant_export.write_csv(target, plan, people())
     except OSError as error:
         raise UserError(f"cannot write {target}: {error.strerror or error}") from None
-    return plan
+    return replace(plan, people=written)
 
 

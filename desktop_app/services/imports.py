@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -96,12 +95,6 @@ class ImportReport:
         }
 
 
-def read_file(path: Path, format_name: str | None = None,
-              columns: dict[int, str] | None = None) -> ParsedFile:
-    """Read and parse a file (no database involved); ImportRefused if it is unusable."""
-    return parse_table(read_table(path), format_name, columns)
-
-
 def merge_people(parsed: ParsedFile, zone: str) -> dict[str, Person]:
     """One Person per email from the registrant and attendee rows (hosts/panelists apart)."""
     people: dict[str, Person] = {}
@@ -153,8 +146,15 @@ def import_file(uow: UnitOfWork, path: Path, session_id: int, format_name: str |
     keep_going(done, total) is asked between chunks; returning False cancels the import
     and leaves the database as it was.
     """
-    parsed = read_file(path, format_name, columns)
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    table = read_table(path)
+    return import_parsed(uow, parse_table(table, format_name, columns), table.sha256,
+                         session_id, dry_run, keep_going)
+
+
+def import_parsed(uow: UnitOfWork, parsed: ParsedFile, digest: str, session_id: int,
+                  dry_run: bool = False,
+                  keep_going: Callable[[int, int], bool] | None = None) -> ImportReport:
+    """Import an already read and parsed file (see import_file)."""
     with uow:
         session = uow.session.get(Session, session_id)
         if session is None:
