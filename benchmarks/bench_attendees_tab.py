@@ -61,8 +61,12 @@ def launch_seconds(kind: str, db: str, runs: int = 5) -> float:
     times = []
     for _ in range(runs):
         started = time.time()
-        out = subprocess.run([sys.executable, __file__, "--child", kind, db, str(started)],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", kind, db, str(started)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         times.append(float(out.stdout.strip().splitlines()[-1]))
     return statistics.median(times)
 
@@ -75,7 +79,7 @@ def in_process(db: str) -> tuple[list[float], list[float], list[float], list[flo
     from desktop_app.bootstrap import open_app
     from desktop_app.db.models import Registrant
     from ui.app import make_qt_app
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     qt_app = make_qt_app(sys.argv[:1])
     app = open_app(db)
@@ -99,18 +103,32 @@ def in_process(db: str) -> tuple[list[float], list[float], list[float], list[flo
     tab.apply_filter()
 
     sort_times = []
-    for column, order in ((2, Qt.SortOrder.DescendingOrder), (3, Qt.SortOrder.AscendingOrder),
-                          (8, Qt.SortOrder.DescendingOrder), (4, Qt.SortOrder.AscendingOrder)):
+    for column, order in (
+        (2, Qt.SortOrder.DescendingOrder),
+        (3, Qt.SortOrder.AscendingOrder),
+        (8, Qt.SortOrder.DescendingOrder),
+        (4, Qt.SortOrder.AscendingOrder),
+    ):
         started = time.perf_counter()
         tab.view.sortByColumn(column, order)
         qt_app.processEvents()
         sort_times.append(time.perf_counter() - started)
 
     with app.uow() as uow:
-        rows = list(uow.session.execute(select(
-            Registrant.id, Registrant.last_name, Registrant.first_name, Registrant.email,
-            Registrant.organisation, Registrant.country, Registrant.job_title,
-            Registrant.consent)).tuples())
+        rows = list(
+            uow.session.execute(
+                select(
+                    Registrant.id,
+                    Registrant.last_name,
+                    Registrant.first_name,
+                    Registrant.email,
+                    Registrant.organisation,
+                    Registrant.country,
+                    Registrant.job_title,
+                    Registrant.consent,
+                )
+            ).tuples()
+        )
     floor_filter = []
     for text in KEYSTROKES:
         started = time.perf_counter()
@@ -142,15 +160,21 @@ def main() -> None:
     bare = launch_seconds("bare", db)
     real = launch_seconds("app", db)
     print(f"registrants: {PEOPLE:,}")
-    print(f"launch to first painted window: app {real * 1000:6.0f} ms, bare three-tab window "
-          f"{bare * 1000:6.0f} ms, ratio {real / bare:.2f} (goal < 2)")
+    print(
+        f"launch to first painted window: app {real * 1000:6.0f} ms, bare three-tab window "
+        f"{bare * 1000:6.0f} ms, ratio {real / bare:.2f} (goal < 2)"
+    )
     filters, floor_filters, sorts, floor_sorts = in_process(db)
     print(f"filter keystroke:  app {ms(filters)}  (goal < 50 ms)")
-    print(f"  floor, Python loop over the rows: {ms(floor_filters)}; ratio "
-          f"{statistics.median(filters) / statistics.median(floor_filters):.2f}")
+    print(
+        f"  floor, Python loop over the rows: {ms(floor_filters)}; ratio "
+        f"{statistics.median(filters) / statistics.median(floor_filters):.2f}"
+    )
     print(f"sort a column:     app {ms(sorts)}")
-    print(f"  floor, sorted() over the rows:    {ms(floor_sorts)}; ratio "
-          f"{statistics.median(sorts) / statistics.median(floor_sorts):.2f}")
+    print(
+        f"  floor, sorted() over the rows:    {ms(floor_sorts)}; ratio "
+        f"{statistics.median(sorts) / statistics.median(floor_sorts):.2f}"
+    )
 
 
 if __name__ == "__main__":

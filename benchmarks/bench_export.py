@@ -42,18 +42,21 @@ def child_floor(db: str, out: str) -> None:
     people = 0
     registrations: dict[int, dict[int, tuple[object, ...]]] = {}
     for registrant_id, session_id, registered_at, attended, minutes in connection.execute(
-            "SELECT registrant_id, session_id, registered_at, attended, minutes "
-            "FROM registrations"):
-        registrations.setdefault(registrant_id, {})[session_id] = (registered_at, attended,
-                                                                   minutes)
+        "SELECT registrant_id, session_id, registered_at, attended, minutes FROM registrations"
+    ):
+        registrations.setdefault(registrant_id, {})[session_id] = (registered_at, attended, minutes)
     for row in connection.execute(
-            "SELECT id, first_name, last_name, email, organisation, job_title, city, country,"
-            " sector, consent FROM registrants ORDER BY last_name, first_name, email"):
+        "SELECT id, first_name, last_name, email, organisation, job_title, city, country,"
+        " sector, consent FROM registrants ORDER BY last_name, first_name, email"
+    ):
         cells = list(row[1:])
         for session_id in sessions:
             found = registrations.get(row[0], {}).get(session_id)
-            cells += [found[0], "Yes", "Yes" if found[1] else "No", found[2]] if found \
+            cells += (
+                [found[0], "Yes", "Yes" if found[1] else "No", found[2]]
+                if found
                 else [None, "No", "", None]
+            )
         sheet.append(cells)
         people += 1
     workbook.save(out)
@@ -83,8 +86,12 @@ def measure(kind: str, db: str) -> dict[str, float]:
     """Run one child process and read its figures."""
     with tempfile.TemporaryDirectory() as folder:
         out = str(Path(folder) / "out.xlsx")
-        result = subprocess.run([sys.executable, __file__, "--child", kind, db, out],
-                                capture_output=True, text=True, check=True)
+        result = subprocess.run(
+            [sys.executable, __file__, "--child", kind, db, out],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -98,9 +105,11 @@ def main() -> None:
     for size in sizes:
         db = str(big_database(size))
         app, floor = measure("app", db), measure("floor", db)
-        print(f"{size:>11,}  {app['seconds']:6.1f}  {floor['seconds']:7.1f}  "
-              f"{app['seconds'] / floor['seconds']:10.2f}  {app['peak_mib']:7.0f}  "
-              f"{floor['peak_mib']:9.0f}  {app['peak_mib'] / floor['peak_mib']:12.2f}")
+        print(
+            f"{size:>11,}  {app['seconds']:6.1f}  {floor['seconds']:7.1f}  "
+            f"{app['seconds'] / floor['seconds']:10.2f}  {app['peak_mib']:7.0f}  "
+            f"{floor['peak_mib']:9.0f}  {app['peak_mib'] / floor['peak_mib']:12.2f}"
+        )
 
 
 if __name__ == "__main__":

@@ -14,9 +14,18 @@ import time
 from pathlib import Path
 
 ROWS = int(os.environ.get("BENCH_ROWS", "100000"))
-HEADER = ["Attended", "First Name", "Last Name", "Email", "Registration Time",
-          "Approval Status", "Join Time", "Leave Time", "Time in Session (minutes)",
-          "Country/Region Name"]
+HEADER = [
+    "Attended",
+    "First Name",
+    "Last Name",
+    "Email",
+    "Registration Time",
+    "Approval Status",
+    "Join Time",
+    "Leave Time",
+    "Time in Session (minutes)",
+    "Country/Region Name",
+]
 
 
 def zoom_report(rows: int) -> Path:
@@ -27,12 +36,30 @@ def zoom_report(rows: int) -> Path:
     rng = random.Random(rows)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, quoting=csv.QUOTE_ALL)
-        handle.write("Attendee Report,\nReport Generated:,\"Apr 09, 2020 8:50 PM\"\n")
+        handle.write('Attendee Report,\nReport Generated:,"Apr 09, 2020 8:50 PM"\n')
         handle.write("Host Details,\n")
-        writer.writerow(["Attended", "User Name", "Email", "Join Time", "Leave Time",
-                         "Time in Session (minutes)", "Country/Region Name"])
-        writer.writerow(["Yes", "host", "host@ocp.example", "Mar 28, 2020 08:07:27",
-                         "Mar 28, 2020 17:14:45", "548", "United States of America"])
+        writer.writerow(
+            [
+                "Attended",
+                "User Name",
+                "Email",
+                "Join Time",
+                "Leave Time",
+                "Time in Session (minutes)",
+                "Country/Region Name",
+            ]
+        )
+        writer.writerow(
+            [
+                "Yes",
+                "host",
+                "host@ocp.example",
+                "Mar 28, 2020 08:07:27",
+                "Mar 28, 2020 17:14:45",
+                "548",
+                "United States of America",
+            ]
+        )
         handle.write("Attendee Details,\n")
         writer.writerow(HEADER)
         person = 0
@@ -44,12 +71,22 @@ def zoom_report(rows: int) -> Path:
                 if written >= rows:
                     break
                 came = rng.random() < 0.9
-                registration = ["Mar 27, 2020 10:00:00", "approved"] if visit == 0 \
-                    else ["NA", "NA"]
-                times = ["Mar 28, 2020 09:00:00", "Mar 28, 2020 09:30:00", "30",
-                         "Kenya"] if came else ["--", "--", "--", "--"]
-                writer.writerow(["Yes" if came else "No", f"First{person}", f"Last{person}",
-                                 email, *registration, *times])
+                registration = ["Mar 27, 2020 10:00:00", "approved"] if visit == 0 else ["NA", "NA"]
+                times = (
+                    ["Mar 28, 2020 09:00:00", "Mar 28, 2020 09:30:00", "30", "Kenya"]
+                    if came
+                    else ["--", "--", "--", "--"]
+                )
+                writer.writerow(
+                    [
+                        "Yes" if came else "No",
+                        f"First{person}",
+                        f"Last{person}",
+                        email,
+                        *registration,
+                        *times,
+                    ]
+                )
                 written += 1
     return path
 
@@ -66,18 +103,25 @@ def floor(path: Path, db: Path) -> float:
         people.setdefault(row[3], row)
         minutes[row[3]] = minutes.get(row[3], 0) + (int(row[8]) if row[8] != "--" else 0)
     connection = sqlite3.connect(db)
-    connection.execute("CREATE TABLE registrants (id INTEGER PRIMARY KEY, email TEXT UNIQUE, "
-                       "first_name TEXT, last_name TEXT, country TEXT)")
-    connection.execute("CREATE TABLE registrations (id INTEGER PRIMARY KEY, registrant_id "
-                       "INTEGER, session_id INTEGER, attended INTEGER, minutes INTEGER)")
+    connection.execute(
+        "CREATE TABLE registrants (id INTEGER PRIMARY KEY, email TEXT UNIQUE, "
+        "first_name TEXT, last_name TEXT, country TEXT)"
+    )
+    connection.execute(
+        "CREATE TABLE registrations (id INTEGER PRIMARY KEY, registrant_id "
+        "INTEGER, session_id INTEGER, attended INTEGER, minutes INTEGER)"
+    )
     with connection:
-        connection.executemany("INSERT INTO registrants (email, first_name, last_name, "
-                               "country) VALUES (?, ?, ?, ?)",
-                               [(e, r[1], r[2], r[9]) for e, r in people.items()])
+        connection.executemany(
+            "INSERT INTO registrants (email, first_name, last_name, country) VALUES (?, ?, ?, ?)",
+            [(e, r[1], r[2], r[9]) for e, r in people.items()],
+        )
         ids = dict(connection.execute("SELECT email, id FROM registrants"))
-        connection.executemany("INSERT INTO registrations (registrant_id, session_id, "
-                               "attended, minutes) VALUES (?, 1, ?, ?)",
-                               [(ids[e], minutes[e] > 0, minutes[e]) for e in people])
+        connection.executemany(
+            "INSERT INTO registrations (registrant_id, session_id, "
+            "attended, minutes) VALUES (?, 1, ?, ?)",
+            [(ids[e], minutes[e] > 0, minutes[e]) for e in people],
+        )
     connection.close()
     return time.perf_counter() - started
 
@@ -106,9 +150,20 @@ def xlsx_reading(rows: int) -> None:
         sheet = workbook.create_sheet()
         sheet.append(HEADER)
         for n in range(rows):
-            sheet.append(["Yes", f"First{n}", f"Last{n}", f"p{n}@bench.example",
-                          "Mar 27, 2020 10:00:00", "approved", "Mar 28, 2020 09:00:00",
-                          "Mar 28, 2020 09:30:00", 30, "Kenya"])
+            sheet.append(
+                [
+                    "Yes",
+                    f"First{n}",
+                    f"Last{n}",
+                    f"p{n}@bench.example",
+                    "Mar 27, 2020 10:00:00",
+                    "approved",
+                    "Mar 28, 2020 09:00:00",
+                    "Mar 28, 2020 09:30:00",
+                    30,
+                    "Kenya",
+                ]
+            )
         workbook.save(path)
     started = time.perf_counter()
     workbook = load_workbook(path, read_only=True, data_only=True)
@@ -125,8 +180,10 @@ def xlsx_reading(rows: int) -> None:
     calamine = CalamineWorkbook.from_path(str(path))
     count = len(calamine.get_sheet_by_index(0).to_python())
     calamine_seconds = time.perf_counter() - started
-    print(f"  python-calamine {calamine_seconds:.2f} s ({count:,} rows); openpyxl / calamine "
-          f"= {openpyxl_seconds / calamine_seconds:.1f}")
+    print(
+        f"  python-calamine {calamine_seconds:.2f} s ({count:,} rows); openpyxl / calamine "
+        f"= {openpyxl_seconds / calamine_seconds:.1f}"
+    )
 
 
 def main() -> None:
@@ -136,8 +193,10 @@ def main() -> None:
         floor_seconds = floor(path, Path(folder) / "floor.sqlite")
         app_seconds, people = app_import(path, Path(folder) / "app.sqlite")
     print(f"Zoom attendee report, {ROWS:,} rows ({people:,} people):")
-    print(f"  app import {app_seconds:.2f} s; floor (csv + sqlite3 executemany) "
-          f"{floor_seconds:.2f} s; ratio {app_seconds / floor_seconds:.1f}")
+    print(
+        f"  app import {app_seconds:.2f} s; floor (csv + sqlite3 executemany) "
+        f"{floor_seconds:.2f} s; ratio {app_seconds / floor_seconds:.1f}"
+    )
     xlsx_reading(ROWS)
 
 

@@ -38,9 +38,10 @@ def main() -> None:
 
             started = time.perf_counter()
             connection = sqlite3.connect(path)
-            connection.execute("SELECT s.*, count(r.id), sum(r.attended) FROM sessions s LEFT "
-                               "JOIN registrations r ON r.session_id = s.id GROUP BY s.id"
-                               ).fetchall()
+            connection.execute(
+                "SELECT s.*, count(r.id), sum(r.attended) FROM sessions s LEFT "
+                "JOIN registrations r ON r.session_id = s.id GROUP BY s.id"
+            ).fetchall()
             for table in ("series", "sessions", "speakers", "registrants", "registrations"):
                 connection.execute(f"SELECT count(*) FROM {table}").fetchone()
             connection.close()
@@ -48,8 +49,10 @@ def main() -> None:
 
     print(f"open + list sessions + stats (app):  {best(app_times)}")
     print(f"same queries with bare sqlite3:      {best(floor_times)}")
-    print(f"ratio (median app / median floor):   "
-          f"{statistics.median(app_times) / statistics.median(floor_times):.1f}x")
+    print(
+        f"ratio (median app / median floor):   "
+        f"{statistics.median(app_times) / statistics.median(floor_times):.1f}x"
+    )
 
 
 if __name__ == "__main__":

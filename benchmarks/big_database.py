@@ -28,21 +28,47 @@ def big_database(people: int) -> Path:
     app = open_app(str(path))
     demo.load_demo(app.uow(), people=0)
     with app.engine.begin() as connection:
-        sessions = connection.execute(select(Session.id, Session.starts_at)
-                                      .order_by(Session.starts_at)).all()
+        sessions = connection.execute(
+            select(Session.id, Session.starts_at).order_by(Session.starts_at)
+        ).all()
         generated = demo_people(people, [s.starts_at for s in sessions], seed=7)
-        connection.execute(insert(Registrant), [
-            {"email": p.email, "first_name": p.first_name, "last_name": p.last_name,
-             "organisation": p.organisation, "job_title": p.job_title, "city": p.city,
-             "country": p.country, "sector": p.sector, "consent": p.consent.value,
-             "consent_source": "benchmark", "created_at": sessions[0].starts_at,
-             "updated_at": sessions[0].starts_at} for p in generated])
+        connection.execute(
+            insert(Registrant),
+            [
+                {
+                    "email": p.email,
+                    "first_name": p.first_name,
+                    "last_name": p.last_name,
+                    "organisation": p.organisation,
+                    "job_title": p.job_title,
+                    "city": p.city,
+                    "country": p.country,
+                    "sector": p.sector,
+                    "consent": p.consent.value,
+                    "consent_source": "benchmark",
+                    "created_at": sessions[0].starts_at,
+                    "updated_at": sessions[0].starts_at,
+                }
+                for p in generated
+            ],
+        )
         ids = dict(connection.execute(select(Registrant.email, Registrant.id)).tuples().all())
-        connection.execute(insert(Registration), [
-            {"registrant_id": ids[p.email], "session_id": sessions[r.session_index].id,
-             "registered_at": r.registered_at, "approval_status": "approved",
-             "source": "benchmark", "attended": r.attended, "minutes": r.minutes}
-            for p in generated for r in p.registrations])
+        connection.execute(
+            insert(Registration),
+            [
+                {
+                    "registrant_id": ids[p.email],
+                    "session_id": sessions[r.session_index].id,
+                    "registered_at": r.registered_at,
+                    "approval_status": "approved",
+                    "source": "benchmark",
+                    "attended": r.attended,
+                    "minutes": r.minutes,
+                }
+                for p in generated
+                for r in p.registrations
+            ],
+        )
     app.close()
     print(f"(built {path} with {people:,} registrants in {time.perf_counter() - started:.1f} s)")
     return path

@@ -42,14 +42,18 @@ def open_app(db: str | None = None) -> App:
     try:
         current = migrate.current_revision(engine)
         if current is not None and current not in migrate.known_revisions():
-            raise UserError(f"the database {where} was written by a newer version of Webinar "
-                            "Desk; update the app to open it")
+            raise UserError(
+                f"the database {where} was written by a newer version of Webinar "
+                "Desk; update the app to open it"
+            )
         if current != migrate.head_revision():  # Alembic's no-op upgrade costs ~10 ms
             migrate.upgrade(engine)
     except (DatabaseError, OperationalError) as error:
         engine.dispose()
-        raise UserError(f"cannot open the database {where}: {error.orig}; check that it is a "
-                        "Webinar Desk database and that you may write to it") from None
+        raise UserError(
+            f"cannot open the database {where}: {error.orig}; check that it is a "
+            "Webinar Desk database and that you may write to it"
+        ) from None
     except migrate.MigrationError as error:
         engine.dispose()
         raise UserError(f"cannot upgrade the database {where}: {error}") from None
@@ -57,4 +61,3 @@ def open_app(db: str | None = None) -> App:
     data_dir = path.parent if path is not None else default_data_dir()
     factory = sessionmaker(engine, expire_on_commit=False)
     return App(url=url, engine=engine, session_factory=factory, data_dir=data_dir, path=path)
-

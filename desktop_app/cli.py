@@ -20,18 +20,24 @@ PROG = "webinar-desk"
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = argparse.ArgumentParser(
-        prog=PROG, description="Plan webinar series offline. Without a command, opens the app.")
-    parser.add_argument("--db", metavar="PATH_OR_URL",
-                        help="database file or SQLAlchemy URL (default: $WEBINAR_DESK_DB, "
-                             "else a file in your user data folder)")
+        prog=PROG, description="Plan webinar series offline. Without a command, opens the app."
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH_OR_URL",
+        help="database file or SQLAlchemy URL (default: $WEBINAR_DESK_DB, "
+        "else a file in your user data folder)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = commands.add_parser("demo", help="load the demo series (safe to run twice)")
-    demo.add_argument("--seed", type=Path, help="announcement text to load instead of the "
-                                                "bundled one")
-    demo.add_argument("--if-empty", action="store_true",
-                      help="only load it when the database holds no series yet")
+    demo.add_argument(
+        "--seed", type=Path, help="announcement text to load instead of the bundled one"
+    )
+    demo.add_argument(
+        "--if-empty", action="store_true", help="only load it when the database holds no series yet"
+    )
     demo.set_defaults(handler=_demo)
 
     sessions = commands.add_parser("sessions", help="list sessions")
@@ -48,14 +54,22 @@ def build_parser() -> argparse.ArgumentParser:
     from desktop_app.io.formats import FORMATS
 
     imports = commands.add_parser(
-        "import", help="import registrations or attendance from a CSV or XLSX file")
+        "import", help="import registrations or attendance from a CSV or XLSX file"
+    )
     imports.add_argument("file", type=Path, help="the exported file")
-    imports.add_argument("--session", type=int, required=True, metavar="ID",
-                         help="the session the file is about (see 'sessions')")
-    imports.add_argument("--format", choices=sorted(FORMATS),
-                         help="the file's format (default: detected)")
-    imports.add_argument("--dry-run", action="store_true",
-                         help="say what would change without changing anything")
+    imports.add_argument(
+        "--session",
+        type=int,
+        required=True,
+        metavar="ID",
+        help="the session the file is about (see 'sessions')",
+    )
+    imports.add_argument(
+        "--format", choices=sorted(FORMATS), help="the file's format (default: detected)"
+    )
+    imports.add_argument(
+        "--dry-run", action="store_true", help="say what would change without changing anything"
+    )
     imports.set_defaults(handler=_import)
 
     history = commands.add_parser("imports", help="list earlier imports")
@@ -69,11 +83,13 @@ def build_parser() -> argparse.ArgumentParser:
     export_what = export.add_subparsers(dest="what", metavar="WHAT", required=True)
     registrants = export_what.add_parser("registrants", help="registrants of a series")
     registrants.add_argument("out", type=Path, metavar="OUT.xlsx|OUT.csv")
-    registrants.add_argument("--series", type=int, metavar="ID",
-                             help="the series (default: the only one, else required)")
+    registrants.add_argument(
+        "--series", type=int, metavar="ID", help="the series (default: the only one, else required)"
+    )
     registrants.add_argument("--session", type=int, metavar="ID", help="only this session")
-    registrants.add_argument("--profile", metavar="NAME",
-                             help="export profile (default: Everything (internal use))")
+    registrants.add_argument(
+        "--profile", metavar="NAME", help="export profile (default: Everything (internal use))"
+    )
     registrants.add_argument("--json", action="store_true", help="print JSON instead of text")
     registrants.set_defaults(handler=_export_registrants)
 
@@ -92,9 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
 PdfRenderer = Callable[[str, Path, str, bool], None]
 
 
-def main(argv: Sequence[str] | None = None,
-         open_window: Callable[[str | None], int] | None = None,
-         pdf_renderer: PdfRenderer | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None,
+    open_window: Callable[[str | None], int] | None = None,
+    pdf_renderer: PdfRenderer | None = None,
+) -> int:
     """Run a headless command, or open_window(db) when none is given; returns exit status.
 
     The window and the PDF renderer (both Qt) are passed in by ui.launcher, so that this
@@ -104,8 +122,11 @@ def main(argv: Sequence[str] | None = None,
     args.pdf_renderer = pdf_renderer
     if args.command is None:
         if open_window is None:
-            print(f"{PROG}: error: the desktop app is not available here; give a command "
-                  "(see --help)", file=sys.stderr)
+            print(
+                f"{PROG}: error: the desktop app is not available here; give a command "
+                "(see --help)",
+                file=sys.stderr,
+            )
             return 2
         return open_window(args.db)
     handler: Callable[[Any, argparse.Namespace], Any] = args.handler
@@ -140,9 +161,11 @@ def _demo(app: Any, args: argparse.Namespace) -> dict[str, Any]:
         return {"json": data, "text": "Demo not loaded: the database already holds a series."}
     result = demo.load_demo(app.uow(), args.seed)
     data = {"loaded": True, **dataclasses.asdict(result)}
-    text = (f"Demo series loaded (id {result.series_id}): {result.sessions_created} sessions, "
-            f"{result.speakers_created} speakers, {result.registrants_created} registrants, "
-            f"{result.registrations_created} registrations added.")
+    text = (
+        f"Demo series loaded (id {result.series_id}): {result.sessions_created} sessions, "
+        f"{result.speakers_created} speakers, {result.registrants_created} registrants, "
+        f"{result.registrations_created} registrations added."
+    )
     return {"json": data, "text": text}
 
 
@@ -150,13 +173,35 @@ def _sessions(app: Any, args: argparse.Namespace) -> dict[str, Any]:
     from desktop_app.services import sessions
 
     rows = sessions.list_sessions(app.uow(), args.series)
-    data = [{"id": r.id, "series_id": r.series_id, "series": r.series_title, "title": r.title,
-             "kind": r.kind, "status": r.status, "start_utc": r.starts_at.isoformat(),
-             "start": r.start_label, "duration_minutes": r.duration_minutes,
-             "registered": r.registered, "attended": r.attended} for r in rows]
+    data = [
+        {
+            "id": r.id,
+            "series_id": r.series_id,
+            "series": r.series_title,
+            "title": r.title,
+            "kind": r.kind,
+            "status": r.status,
+            "start_utc": r.starts_at.isoformat(),
+            "start": r.start_label,
+            "duration_minutes": r.duration_minutes,
+            "registered": r.registered,
+            "attended": r.attended,
+        }
+        for r in rows
+    ]
     table = [("ID", "Series", "Title", "Start", "Min", "Kind", "Reg.", "Att.")] + [
-        (str(r.id), r.series_title, r.title, r.start_label, str(r.duration_minutes),
-         label(r.kind), str(r.registered), str(r.attended)) for r in rows]
+        (
+            str(r.id),
+            r.series_title,
+            r.title,
+            r.start_label,
+            str(r.duration_minutes),
+            label(r.kind),
+            str(r.registered),
+            str(r.attended),
+        )
+        for r in rows
+    ]
     return {"json": data, "text": _table(table) if rows else "No sessions."}
 
 
@@ -164,10 +209,20 @@ def _speakers(app: Any, args: argparse.Namespace) -> dict[str, Any]:
     from desktop_app.services import speakers
 
     rows = speakers.list_speakers(app.uow(), args.series)
-    data = [{"id": r.id, "name": r.name, "title": r.title, "organisation": r.organisation,
-             "email": r.email, "sessions": r.session_count} for r in rows]
+    data = [
+        {
+            "id": r.id,
+            "name": r.name,
+            "title": r.title,
+            "organisation": r.organisation,
+            "email": r.email,
+            "sessions": r.session_count,
+        }
+        for r in rows
+    ]
     table = [("ID", "Name", "Title", "Organisation", "Sessions")] + [
-        (str(r.id), r.name, r.title, r.organisation, str(r.session_count)) for r in rows]
+        (str(r.id), r.name, r.title, r.organisation, str(r.session_count)) for r in rows
+    ]
     return {"json": data, "text": _table(table) if rows else "No speakers."}
 
 
@@ -182,20 +237,24 @@ def _stats(app: Any, args: argparse.Namespace) -> dict[str, Any]:
 def _import(app: Any, args: argparse.Namespace) -> dict[str, Any]:
     from desktop_app.services import imports
 
-    report = imports.import_file(app.uow(), args.file, args.session, args.format,
-                                 dry_run=args.dry_run)
+    report = imports.import_file(
+        app.uow(), args.file, args.session, args.format, dry_run=args.dry_run
+    )
     verb = "Would import" if report.dry_run else "Imported"
-    lines = [f"{verb} {report.file_name} ({report.format_label}): {report.rows:,} rows, "
-             f"{report.registrations:,} people for the session, {report.attended:,} attended, "
-             f"{report.minutes:,} minutes.",
-             f"Registrants: {report.registrants_created:,} new, "
-             f"{report.registrants_updated:,} updated, {report.registrants_unchanged:,} "
-             "unchanged."]
+    lines = [
+        f"{verb} {report.file_name} ({report.format_label}): {report.rows:,} rows, "
+        f"{report.registrations:,} people for the session, {report.attended:,} attended, "
+        f"{report.minutes:,} minutes.",
+        f"Registrants: {report.registrants_created:,} new, "
+        f"{report.registrants_updated:,} updated, {report.registrants_unchanged:,} "
+        "unchanged.",
+    ]
     if not report.changed:
         lines.append("Nothing changed: everything in the file is already in the database.")
     if report.other_attended:
-        lines.append(f"{report.other_attended} attendee(s) without an email were counted "
-                     "but not added.")
+        lines.append(
+            f"{report.other_attended} attendee(s) without an email were counted but not added."
+        )
     lines += [f"Conflict: {text}" for text in report.conflicts]
     lines += [f"Skipped row {skip.line}: {skip.reason}" for skip in report.skipped]
     return {"json": report.as_json(), "text": "\n".join(lines)}
@@ -205,14 +264,31 @@ def _imports(app: Any, args: argparse.Namespace) -> dict[str, Any]:
     from desktop_app.services import imports
 
     rows = imports.list_batches(app.uow())
-    data = [{"id": b.id, "file": b.file_name, "format": b.format, "session": b.session_id,
-             "imported_at": b.imported_at.isoformat(), "rows": b.rows_total,
-             "registrants_created": b.registrants_created,
-             "undone_at": b.undone_at.isoformat() if b.undone_at else None} for b in rows]
+    data = [
+        {
+            "id": b.id,
+            "file": b.file_name,
+            "format": b.format,
+            "session": b.session_id,
+            "imported_at": b.imported_at.isoformat(),
+            "rows": b.rows_total,
+            "registrants_created": b.registrants_created,
+            "undone_at": b.undone_at.isoformat() if b.undone_at else None,
+        }
+        for b in rows
+    ]
     table = [("ID", "File", "Format", "Session", "Imported (UTC)", "Rows", "Undone")] + [
-        (str(b.id), b.file_name, b.format, str(b.session_id or ""),
-         f"{b.imported_at:%Y-%m-%d %H:%M}", str(b.rows_total),
-         "yes" if b.undone_at else "") for b in rows]
+        (
+            str(b.id),
+            b.file_name,
+            b.format,
+            str(b.session_id or ""),
+            f"{b.imported_at:%Y-%m-%d %H:%M}",
+            str(b.rows_total),
+            "yes" if b.undone_at else "",
+        )
+        for b in rows
+    ]
     return {"json": data, "text": _table(table) if rows else "No imports yet."}
 
 
@@ -230,17 +306,24 @@ def _export_registrants(app: Any, args: argparse.Namespace) -> dict[str, Any]:
     if series_id is None:
         every = series.list_series(app.uow())
         if len(every) != 1:
-            raise UserError("the database holds " + (f"{len(every)} series" if every else
-                            "no series") + "; say which with --series ID")
+            raise UserError(
+                "the database holds "
+                + (f"{len(every)} series" if every else "no series")
+                + "; say which with --series ID"
+            )
         series_id = every[0].id
     profile = exports.get_profile(app.uow(), args.profile)
     plan = exports.export_registrants(app.uow(), series_id, profile, args.out, args.session)
-    data = {"rows": plan.people, "path": str(args.out.resolve()), "profile": profile.name,
-            "columns": list(plan.headings), "personal_columns": list(plan.personal),
-            "sessions": [s.id for s in plan.sessions]}
-    warning = (f" Personal columns: {', '.join(plan.personal)}." if plan.personal else "")
-    text = (f"Wrote {plan.people:,} people to {args.out} with the profile '{profile.name}'."
-            f"{warning}")
+    data = {
+        "rows": plan.people,
+        "path": str(args.out.resolve()),
+        "profile": profile.name,
+        "columns": list(plan.headings),
+        "personal_columns": list(plan.personal),
+        "sessions": [s.id for s in plan.sessions],
+    }
+    warning = f" Personal columns: {', '.join(plan.personal)}." if plan.personal else ""
+    text = f"Wrote {plan.people:,} people to {args.out} with the profile '{profile.name}'.{warning}"
     return {"json": data, "text": text}
 
 
@@ -270,19 +353,27 @@ def _run_of_show(app: Any, args: argparse.Namespace) -> dict[str, Any]:
             args.pdf_renderer(render(sheet), out, args.page, args.landscape)
     except OSError as error:
         raise UserError(f"cannot write {out}: {error.strerror or error}") from None
-    data = {"path": str(out.resolve()), "session": args.session,
-            "segments": len(sheet.segments), "default": sheet.is_default,
-            "verdict": sheet.schedule.verdict()}
-    return {"json": data, "text": f"Wrote the run of show of “{sheet.session.title}” to "
-                                  f"{out} ({sheet.schedule.verdict().lower()})."}
+    data = {
+        "path": str(out.resolve()),
+        "session": args.session,
+        "segments": len(sheet.segments),
+        "default": sheet.is_default,
+        "verdict": sheet.schedule.verdict(),
+    }
+    return {
+        "json": data,
+        "text": f"Wrote the run of show of “{sheet.session.title}” to "
+        f"{out} ({sheet.schedule.verdict().lower()}).",
+    }
 
 
 def _table(rows: Sequence[Sequence[str]], widest: int = 48) -> str:
     """Rows as aligned columns, long cells shortened with an ellipsis."""
     cells = [[c if len(c) <= widest else c[: widest - 1] + "…" for c in row] for row in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-                     for row in cells)
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Saves a PNG of each tab of the main window on the demo series (run under Xvfb).
 
-    take_screenshots.py [--dark] [--scale 2] [--out FOLDER]
+take_screenshots.py [--dark] [--scale 2] [--out FOLDER]
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.bootstrap import open_app
 from desktop_app.services import demo
 from ui.app import make_qt_app
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 TABS = ["sessions", "speakers", "attendees"]
@@ -28,13 +28,23 @@ def dark_palette() -> QPalette:
     """A dark palette like the ones desktops use in dark mode."""
     palette = QPalette()
     role, colour = QPalette.ColorRole, QColor
-    for name, value in ((role.Window, "#2d2d30"), (role.WindowText, "#e8e8e8"),
-                        (role.Base, "#1e1e1e"), (role.AlternateBase, "#262629"),
-                        (role.Text, "#e8e8e8"), (role.Button, "#3a3a3d"),
-                        (role.ButtonText, "#e8e8e8"), (role.Highlight, "#2f6fb0"),
-                        (role.HighlightedText, "#ffffff"), (role.PlaceholderText, "#8a8a8a"),
-                        (role.ToolTipBase, "#3a3a3d"), (role.ToolTipText, "#e8e8e8"),
-                        (role.Mid, "#555555"), (role.Light, "#505053"), (role.Dark, "#1a1a1a")):
+    for name, value in (
+        (role.Window, "#2d2d30"),
+        (role.WindowText, "#e8e8e8"),
+        (role.Base, "#1e1e1e"),
+        (role.AlternateBase, "#262629"),
+        (role.Text, "#e8e8e8"),
+        (role.Button, "#3a3a3d"),
+        (role.ButtonText, "#e8e8e8"),
+        (role.Highlight, "#2f6fb0"),
+        (role.HighlightedText, "#ffffff"),
+        (role.PlaceholderText, "#8a8a8a"),
+        (role.ToolTipBase, "#3a3a3d"),
+        (role.ToolTipText, "#e8e8e8"),
+        (role.Mid, "#555555"),
+        (role.Light, "#505053"),
+        (role.Dark, "#1a1a1a"),
+    ):
         palette.setColor(name, colour(value))
     palette.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#7a7a7a"))
     palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#7a7a7a"))

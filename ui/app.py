@@ -15,7 +15,7 @@ from desktop_app.resources import resource
 from ui.qt_guard import broken_pairing
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
 LAST_DATABASE = "lastDatabase"
 
@@ -45,7 +45,7 @@ def open_main_window(db: str | None) -> MainWindow:
     appear in about the time of an empty one; a database that cannot be opened is reported
     in the window, which then closes.
     """
-    from ui.main_window import MainWindow
+    from ui.window.main_window import MainWindow
 
     window = MainWindow(db=db)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -61,11 +61,16 @@ def open_main_window(db: str | None) -> MainWindow:
 
 def _no_display() -> str | None:
     """A sentence when Linux has no screen to open a window on (Qt would abort instead)."""
-    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM") and not (
-            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        return ("there is no display to open the window on; start it from a desktop, under "
-                "xvfb-run, or with QT_QPA_PLATFORM=offscreen (commands work without one: "
-                "see --help)")
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    ):
+        return (
+            "there is no display to open the window on; start it from a desktop, under "
+            "xvfb-run, or with QT_QPA_PLATFORM=offscreen (commands work without one: "
+            "see --help)"
+        )
     return None
 
 

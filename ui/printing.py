@@ -34,10 +34,12 @@ def page_layout(page: str, landscape: bool) -> QPageLayout:
     size = PAGES.get(page.casefold())
     if size is None:
         raise UserError(f"'{page}' is not a paper size here; use A4 or Letter")
-    orientation = QPageLayout.Orientation.Landscape if landscape \
-        else QPageLayout.Orientation.Portrait
-    return QPageLayout(QPageSize(size), orientation, QMarginsF(12, 12, 12, 12),
-                       QPageLayout.Unit.Millimeter)
+    orientation = (
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    )
+    return QPageLayout(
+        QPageSize(size), orientation, QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter
+    )
 
 
 def document(html: str) -> QTextDocument:
@@ -55,8 +57,9 @@ def keep_rows_whole(doc: QTextDocument, page_height: float) -> None:
         for frame in doc.rootFrame().childFrames():
             rect = layout.frameBoundingRect(frame)
             top, bottom = rect.top(), rect.bottom() - 0.5
-            if rect.height() < page_height and \
-                    math.floor(top / page_height) != math.floor(bottom / page_height):
+            if rect.height() < page_height and math.floor(top / page_height) != math.floor(
+                bottom / page_height
+            ):
                 fmt = frame.frameFormat()
                 fmt.setPageBreakPolicy(QTextFrameFormat.PageBreakFlag.PageBreak_AlwaysBefore)
                 frame.setFrameFormat(fmt)
@@ -89,11 +92,14 @@ def print_html(html: str, device: QPagedPaintDevice) -> None:
             painter.restore()
             painter.setFont(font)
             band = QRectF(0, page_height, width, footer)
-            painter.drawText(band, int(Qt.AlignmentFlag.AlignLeft
-                                       | Qt.AlignmentFlag.AlignBottom), printed)
-            painter.drawText(band, int(Qt.AlignmentFlag.AlignRight
-                                       | Qt.AlignmentFlag.AlignBottom),
-                             f"Page {page + 1} of {pages}")
+            painter.drawText(
+                band, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), printed
+            )
+            painter.drawText(
+                band,
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom),
+                f"Page {page + 1} of {pages}",
+            )
     finally:
         painter.end()
 
@@ -115,7 +121,10 @@ def html_to_pdf(html: str, target: Path, page: str = "A4", landscape: bool = Fal
 def _ensure_gui() -> None:
     """Qt's text engine needs a GUI application; headless commands get an offscreen one."""
     if QGuiApplication.instance() is None:
-        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") \
-                and sys.platform.startswith("linux"):
+        if (
+            not os.environ.get("DISPLAY")
+            and not os.environ.get("WAYLAND_DISPLAY")
+            and sys.platform.startswith("linux")
+        ):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         _ensure_gui.app = QGuiApplication(sys.argv[:1])  # type: ignore[attr-defined]

@@ -16,7 +16,9 @@ def broken_pairing() -> str | None:
     """A sentence describing the installed broken pairing, or None when it is safe."""
     python = sys.version_info[:2]
     if (python, PySide6.__version__) in BROKEN:
-        return (f"PySide6 {PySide6.__version__} on Python {python[0]}.{python[1]} crashes after "
-                "a few thousand calls; install PySide6-Essentials<6.12 or use Python 3.12+ "
-                "(reinstall with ./dev run)")
+        return (
+            f"PySide6 {PySide6.__version__} on Python {python[0]}.{python[1]} crashes after "
+            "a few thousand calls; install PySide6-Essentials<6.12 or use Python 3.12+ "
+            "(reinstall with ./dev run)"
+        )
     return None

@@ -63,13 +63,16 @@ def make_engine(url: str) -> Engine:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise UserError(f"cannot create the folder for the database {path}: "
-                            f"{error.strerror}") from None
+            raise UserError(
+                f"cannot create the folder for the database {path}: {error.strerror}"
+            ) from None
     try:
         engine = create_engine(url)
     except (ArgumentError, NoSuchModuleError, ImportError) as error:
-        raise UserError(f"cannot use the database URL {url}: {error}; give a file path or a "
-                        "URL such as sqlite:///path/to/file.sqlite") from None
+        raise UserError(
+            f"cannot use the database URL {url}: {error}; give a file path or a "
+            "URL such as sqlite:///path/to/file.sqlite"
+        ) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine

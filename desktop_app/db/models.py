@@ -54,7 +54,9 @@ class Base(DeclarativeBase):
 
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar[dict[Any, Any]] = {
-        datetime: UTCDateTime(), dict[str, Any]: JSON(), list[str]: JSON(),
+        datetime: UTCDateTime(),
+        dict[str, Any]: JSON(),
+        list[str]: JSON(),
     }
 
 
@@ -74,7 +76,9 @@ class Series(Base):
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
 
     sessions: Mapped[list[Session]] = relationship(
-        back_populates="series", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="series",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="Session.starts_at",
     )
 
@@ -101,7 +105,9 @@ class Speaker(Base):
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
 
     appearances: Mapped[list[SessionSpeaker]] = relationship(
-        back_populates="speaker", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="speaker",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         foreign_keys="SessionSpeaker.speaker_id",
     )
 
@@ -114,8 +120,7 @@ class Session(Base):
     __tablename__ = "sessions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"),
-                                           index=True)
+    series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20), default=SessionKind.OTHER.value)
     title: Mapped[str] = mapped_column(String(300))
     subtitle: Mapped[str] = mapped_column(String(500), default="")
@@ -136,14 +141,20 @@ class Session(Base):
 
     series: Mapped[Series] = relationship(back_populates="sessions")
     speakers: Mapped[list[SessionSpeaker]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="session",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="SessionSpeaker.position",
     )
     registrations: Mapped[list[Registration]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="session",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
     )
     segments: Mapped[list[RunOfShowSegment]] = relationship(
-        back_populates="session", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="session",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="RunOfShowSegment.position",
     )
 
@@ -151,8 +162,10 @@ class Session(Base):
         CheckConstraint(_one_of("kind", SessionKind), name="kind_known"),
         CheckConstraint(_one_of("status", SessionStatus), name="status_known"),
         CheckConstraint("duration_minutes > 0", name="duration_positive"),
-        CheckConstraint("after_hours_minutes IS NULL OR after_hours_minutes >= 0",
-                        name="after_hours_not_negative"),
+        CheckConstraint(
+            "after_hours_minutes IS NULL OR after_hours_minutes >= 0",
+            name="after_hours_not_negative",
+        ),
         CheckConstraint("title <> ''", name="title_not_empty"),
     )
 
@@ -164,8 +177,9 @@ class SessionSpeaker(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
-    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"),
-                                            index=True)
+    speaker_id: Mapped[int] = mapped_column(
+        ForeignKey("speakers.id", ondelete="CASCADE"), index=True
+    )
     role: Mapped[str] = mapped_column(String(30), default=SpeakerRole.PANELIST.value)
     position: Mapped[int] = mapped_column(Integer, default=0)
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -175,8 +189,7 @@ class SessionSpeaker(Base):
     consents_to_recording: Mapped[bool] = mapped_column(Boolean, default=False)
 
     session: Mapped[Session] = relationship(back_populates="speakers")
-    speaker: Mapped[Speaker] = relationship(back_populates="appearances",
-                                            foreign_keys=[speaker_id])
+    speaker: Mapped[Speaker] = relationship(back_populates="appearances", foreign_keys=[speaker_id])
 
     __table_args__ = (
         UniqueConstraint("session_id", "speaker_id", "role"),
@@ -193,9 +206,7 @@ class ImportBatch(Base):
     file_name: Mapped[str] = mapped_column(String(500))
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     detected_format: Mapped[str] = mapped_column(String(50))
-    session_id: Mapped[int | None] = mapped_column(
-        ForeignKey("sessions.id", ondelete="SET NULL")
-    )
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("sessions.id", ondelete="SET NULL"))
     imported_at: Mapped[datetime] = mapped_column(default=_now)
     rows_total: Mapped[int] = mapped_column(Integer, default=0)
     registrants_created: Mapped[int] = mapped_column(Integer, default=0)
@@ -229,7 +240,9 @@ class Registrant(Base):
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
 
     registrations: Mapped[list[Registration]] = relationship(
-        back_populates="registrant", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="registrant",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
     )
 
     __table_args__ = (
@@ -245,14 +258,12 @@ class Registration(Base):
     __tablename__ = "registrations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    registrant_id: Mapped[int] = mapped_column(
-        ForeignKey("registrants.id", ondelete="CASCADE")
+    registrant_id: Mapped[int] = mapped_column(ForeignKey("registrants.id", ondelete="CASCADE"))
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
     )
-    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"),
-                                            index=True)
     registered_at: Mapped[datetime | None] = mapped_column()
-    approval_status: Mapped[str] = mapped_column(String(20),
-                                                 default=ApprovalStatus.APPROVED.value)
+    approval_status: Mapped[str] = mapped_column(String(20), default=ApprovalStatus.APPROVED.value)
     source: Mapped[str] = mapped_column(String(200), default="")
     attended: Mapped[bool] = mapped_column(Boolean, default=False)
     first_join: Mapped[datetime | None] = mapped_column()
@@ -278,8 +289,9 @@ class RunOfShowSegment(Base):
     __tablename__ = "run_of_show_segments"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"),
-                                            index=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(300))
     duration_minutes: Mapped[int] = mapped_column(Integer, default=0)
@@ -287,14 +299,11 @@ class RunOfShowSegment(Base):
     cue: Mapped[str] = mapped_column(String(100), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     # Green room, tech check: before the session starts, counted backwards from the start.
-    before_start: Mapped[bool] = mapped_column(Boolean, default=False,
-                                               server_default=false())
+    before_start: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     session: Mapped[Session] = relationship(back_populates="segments")
 
-    __table_args__ = (
-        CheckConstraint("duration_minutes >= 0", name="duration_not_negative"),
-    )
+    __table_args__ = (CheckConstraint("duration_minutes >= 0", name="duration_not_negative"),)
 
 
 class RunOfShowTemplate(Base):

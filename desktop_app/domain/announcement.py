@@ -8,18 +8,43 @@ from datetime import date, time
 
 from desktop_app.domain.enums import SessionKind
 
-_MONTHS = {name: number for number, name in enumerate(
-    ["January", "February", "March", "April", "May", "June", "July", "August",
-     "September", "October", "November", "December"], start=1)}
-_ZONES = {"pacific": "America/Los_Angeles", "mountain": "America/Denver",
-          "central": "America/Chicago", "eastern": "America/New_York"}
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        start=1,
+    )
+}
+_ZONES = {
+    "pacific": "America/Los_Angeles",
+    "mountain": "America/Denver",
+    "central": "America/Chicago",
+    "eastern": "America/New_York",
+}
 
 _TITLE = re.compile(
-    r"^Introducing:\s*(?P<title>.+?)\s*[—–-]+\s*an?\s+(?P<org>.+?)\s+webinar series", re.MULTILINE)
+    r"^Introducing:\s*(?P<title>.+?)\s*[—–-]+\s*an?\s+(?P<org>.+?)\s+webinar series", re.MULTILINE
+)
 _SESSION = re.compile(rf"^(?P<day>\d{{1,2}}) (?P<month>{'|'.join(_MONTHS)}): (?P<rest>.+)$")
 _SPEAKER = re.compile(r"^\s*[•*-]\s+(?P<line>.+)$")
-_TIMES = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>AM|PM)\s+(?P<zone>Pacific|Mountain|"
-                    r"Central|Eastern) Time", re.IGNORECASE)
+_TIMES = re.compile(
+    r"(?P<h>\d{1,2}):(?P<m>\d{2})\s*(?P<ampm>AM|PM)\s+(?P<zone>Pacific|Mountain|"
+    r"Central|Eastern) Time",
+    re.IGNORECASE,
+)
 _AFTER_HOURS_HOST = re.compile(r"report author (?P<name>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+)")
 
 
@@ -66,8 +91,9 @@ def parse_speaker(line: str) -> AnnouncedSpeaker:
     """'Nia Richardson, Assistant …, City of Kansas City, MO' -> name, title, organisation."""
     name, _, rest = line.strip().partition(", ")
     title, _, organisation = rest.partition(", ")
-    return AnnouncedSpeaker(name=name.strip(), title=title.strip(),
-                            organisation=organisation.strip())
+    return AnnouncedSpeaker(
+        name=name.strip(), title=title.strip(), organisation=organisation.strip()
+    )
 
 
 def parse_announcement(text: str, year: int) -> Announcement:
@@ -83,10 +109,13 @@ def parse_announcement(text: str, year: int) -> Announcement:
     hour = int(first["h"]) % 12 + (12 if first["ampm"].upper() == "PM" else 0)
     host = _AFTER_HOURS_HOST.search(text)
     return Announcement(
-        title=heading["title"], organiser=heading["org"],
+        title=heading["title"],
+        organiser=heading["org"],
         description=_first_paragraph_after(text, heading.end()),
         platform="Zoom" if "Zoom" in text else "",
-        local_start=time(hour, int(first["m"])), home_zone=zones[0], display_zones=zones[1:],
+        local_start=time(hour, int(first["m"])),
+        home_zone=zones[0],
+        display_zones=zones[1:],
         after_hours_host=host["name"] if host else "",
         sessions=_sessions(text, year),
     )
@@ -120,8 +149,12 @@ def _sessions(text: str, year: int) -> tuple[AnnouncedSession, ...]:
         elif match := _SESSION.match(stripped):
             close()
             title, _, subtitle = match["rest"].partition(": ")
-            current = {"kind": kind, "title": title.strip(), "subtitle": subtitle.strip(),
-                       "day": date(year, _MONTHS[match["month"]], int(match["day"]))}
+            current = {
+                "kind": kind,
+                "title": title.strip(),
+                "subtitle": subtitle.strip(),
+                "day": date(year, _MONTHS[match["month"]], int(match["day"])),
+            }
             speakers = []
         elif current is not None and (bullet := _SPEAKER.match(line)):
             speakers.append(parse_speaker(bullet["line"]))

@@ -34,14 +34,22 @@ _FORMATS = (
     "%d %b %Y %H:%M",
 )
 MISSING = {"", "--", "na", "n/a", "null", "none", "-"}
-_MONTHS = {name: number for number, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 # Zoom's two styles, read by hand: strptime costs ~10 µs a call, and a 100,000-row report
 # holds 300,000 dates.
-_ZOOM_WORDS = re.compile(r"([A-Za-z]{3}) (\d{1,2}), (\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?"
-                         r"(?: ?([AaPp][Mm]))?")
-_ZOOM_US = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?"
-                      r"(?: ?([AaPp][Mm]))?")
+_ZOOM_WORDS = re.compile(
+    r"([A-Za-z]{3}) (\d{1,2}), (\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?"
+    r"(?: ?([AaPp][Mm]))?"
+)
+_ZOOM_US = re.compile(
+    r"(\d{1,2})/(\d{1,2})/(\d{4}) (\d{1,2}):(\d{2})(?::(\d{2}))?"
+    r"(?: ?([AaPp][Mm]))?"
+)
 
 
 def _hour(hour: int, half: str | None) -> int:

@@ -11,63 +11,155 @@ from desktop_app.domain.enums import Consent
 
 # (country, cities, first names, last names) — names common in each country.
 _PLACES = [
-    ("United States", ["Chicago", "Atlanta", "Oakland", "Denver", "Boston", "El Paso"],
-     ["Jessica", "Michael", "Ashley", "DeShawn", "Emily", "Marcus", "Lauren", "Tyrone",
-      "Rachel", "Kevin", "Maya", "Brandon"],
-     ["Johnson", "Williams", "Brown", "Jackson", "Miller", "Davis", "Harris", "Nguyen",
-      "Robinson", "O'Connor", "Washington", "Kowalski"]),
-    ("Mexico", ["Ciudad de México", "Guadalajara", "Monterrey"],
-     ["María José", "Alejandro", "Guadalupe", "Héctor", "Ximena", "Joaquín", "Itzel"],
-     ["García", "Hernández", "López", "Martínez", "de la Cruz", "Ramírez", "Núñez"]),
-    ("Colombia", ["Bogotá", "Medellín", "Cali"],
-     ["Andrés", "Valentina", "Santiago", "Camila", "Sebastián", "Mariana"],
-     ["Rodríguez", "Gómez", "Muñoz", "Díaz", "Castaño", "Ospina"]),
-    ("Brazil", ["São Paulo", "Recife", "Porto Alegre"],
-     ["João", "Ana Luíza", "Thiago", "Fernanda", "Luís", "Beatriz"],
-     ["Silva", "Santos", "Oliveira", "Souza", "Conceição", "Araújo"]),
-    ("United Kingdom", ["London", "Manchester", "Glasgow"],
-     ["Oliver", "Amelia", "Harry", "Siobhan", "Rhys", "Priya"],
-     ["Smith", "Patel", "Evans", "Campbell", "Ahmed", "Hughes"]),
-    ("Germany", ["Berlin", "Köln", "München"],
-     ["Jürgen", "Anna-Lena", "Lukas", "Katharina", "Björn", "Elif"],
-     ["Müller", "Schmidt", "Weiß", "Schäfer", "Yılmaz", "Hoffmann"]),
-    ("Nigeria", ["Lagos", "Abuja", "Ibadan"],
-     ["Chiamaka", "Oluwaseun", "Ngozi", "Emeka", "Aisha", "Tunde"],
-     ["Okafor", "Adeyemi", "Bello", "Eze", "Abubakar", "Okonkwo"]),
-    ("Kenya", ["Nairobi", "Mombasa", "Kisumu"],
-     ["Wanjiru", "Otieno", "Achieng", "Kipchoge", "Njeri", "Baraka"],
-     ["Kamau", "Odhiambo", "Mwangi", "Wafula", "Chebet", "Mutua"]),
-    ("India", ["Mumbai", "Bengaluru", "Pune"],
-     ["Priya", "Arjun", "Ananya", "Rohan", "Lakshmi", "Vikram"],
-     ["Sharma", "Iyer", "Reddy", "Banerjee", "Khan", "Deshpande"]),
-    ("Philippines", ["Manila", "Quezon City", "Cebu"],
-     ["Maria Cristina", "Jose", "Angelica", "Paolo", "Rowena"],
-     ["Santos", "Reyes", "Dela Cruz", "Bautista", "Villanueva"]),
-    ("Ukraine", ["Kyiv", "Lviv", "Kharkiv"],
-     ["Oksana", "Dmytro", "Iryna", "Taras", "Yulia"],
-     ["Kovalenko", "Shevchenko", "Bondarenko", "Tkachenko", "Melnyk"]),
-    ("France", ["Paris", "Lyon", "Marseille"],
-     ["Chloé", "Théo", "Léa", "François", "Inès"],
-     ["Martin", "Bernard", "Lefèvre", "Dubois", "N'Diaye"]),
+    (
+        "United States",
+        ["Chicago", "Atlanta", "Oakland", "Denver", "Boston", "El Paso"],
+        [
+            "Jessica",
+            "Michael",
+            "Ashley",
+            "DeShawn",
+            "Emily",
+            "Marcus",
+            "Lauren",
+            "Tyrone",
+            "Rachel",
+            "Kevin",
+            "Maya",
+            "Brandon",
+        ],
+        [
+            "Johnson",
+            "Williams",
+            "Brown",
+            "Jackson",
+            "Miller",
+            "Davis",
+            "Harris",
+            "Nguyen",
+            "Robinson",
+            "O'Connor",
+            "Washington",
+            "Kowalski",
+        ],
+    ),
+    (
+        "Mexico",
+        ["Ciudad de México", "Guadalajara", "Monterrey"],
+        ["María José", "Alejandro", "Guadalupe", "Héctor", "Ximena", "Joaquín", "Itzel"],
+        ["García", "Hernández", "López", "Martínez", "de la Cruz", "Ramírez", "Núñez"],
+    ),
+    (
+        "Colombia",
+        ["Bogotá", "Medellín", "Cali"],
+        ["Andrés", "Valentina", "Santiago", "Camila", "Sebastián", "Mariana"],
+        ["Rodríguez", "Gómez", "Muñoz", "Díaz", "Castaño", "Ospina"],
+    ),
+    (
+        "Brazil",
+        ["São Paulo", "Recife", "Porto Alegre"],
+        ["João", "Ana Luíza", "Thiago", "Fernanda", "Luís", "Beatriz"],
+        ["Silva", "Santos", "Oliveira", "Souza", "Conceição", "Araújo"],
+    ),
+    (
+        "United Kingdom",
+        ["London", "Manchester", "Glasgow"],
+        ["Oliver", "Amelia", "Harry", "Siobhan", "Rhys", "Priya"],
+        ["Smith", "Patel", "Evans", "Campbell", "Ahmed", "Hughes"],
+    ),
+    (
+        "Germany",
+        ["Berlin", "Köln", "München"],
+        ["Jürgen", "Anna-Lena", "Lukas", "Katharina", "Björn", "Elif"],
+        ["Müller", "Schmidt", "Weiß", "Schäfer", "Yılmaz", "Hoffmann"],
+    ),
+    (
+        "Nigeria",
+        ["Lagos", "Abuja", "Ibadan"],
+        ["Chiamaka", "Oluwaseun", "Ngozi", "Emeka", "Aisha", "Tunde"],
+        ["Okafor", "Adeyemi", "Bello", "Eze", "Abubakar", "Okonkwo"],
+    ),
+    (
+        "Kenya",
+        ["Nairobi", "Mombasa", "Kisumu"],
+        ["Wanjiru", "Otieno", "Achieng", "Kipchoge", "Njeri", "Baraka"],
+        ["Kamau", "Odhiambo", "Mwangi", "Wafula", "Chebet", "Mutua"],
+    ),
+    (
+        "India",
+        ["Mumbai", "Bengaluru", "Pune"],
+        ["Priya", "Arjun", "Ananya", "Rohan", "Lakshmi", "Vikram"],
+        ["Sharma", "Iyer", "Reddy", "Banerjee", "Khan", "Deshpande"],
+    ),
+    (
+        "Philippines",
+        ["Manila", "Quezon City", "Cebu"],
+        ["Maria Cristina", "Jose", "Angelica", "Paolo", "Rowena"],
+        ["Santos", "Reyes", "Dela Cruz", "Bautista", "Villanueva"],
+    ),
+    (
+        "Ukraine",
+        ["Kyiv", "Lviv", "Kharkiv"],
+        ["Oksana", "Dmytro", "Iryna", "Taras", "Yulia"],
+        ["Kovalenko", "Shevchenko", "Bondarenko", "Tkachenko", "Melnyk"],
+    ),
+    (
+        "France",
+        ["Paris", "Lyon", "Marseille"],
+        ["Chloé", "Théo", "Léa", "François", "Inès"],
+        ["Martin", "Bernard", "Lefèvre", "Dubois", "N'Diaye"],
+    ),
 ]
 
 # (organisation, email domain, sector, job titles); {c} is the city, {k} the country.
 _ORGANISATIONS = [
-    ("City of {city}", "{c}.gov.example", "Government",
-     ["Procurement Officer", "Chief Procurement Officer", "Purchasing Manager",
-      "Contract Specialist"]),
-    ("{city} Open Data Lab", "opendata-{c}.example", "Civil society",
-     ["Data Analyst", "Program Manager"]),
-    ("{country} Transparency Network", "transparency-{k}.example", "Civil society",
-     ["Policy Advocate", "Researcher"]),
-    ("{city} Small Business Alliance", "{c}-sba.example", "Business",
-     ["Executive Director", "Outreach Lead"]),
-    ("University of {city}", "uni-{c}.example", "Academia",
-     ["Professor of Public Policy", "Research Fellow"]),
-    ("Civic Tech {city}", "civictech-{c}.example", "Civic technology",
-     ["Product Designer", "Software Engineer"]),
-    ("{country} Public Works Department", "publicworks-{k}.example", "Government",
-     ["Deputy Director", "Supplier Diversity Manager"]),
+    (
+        "City of {city}",
+        "{c}.gov.example",
+        "Government",
+        [
+            "Procurement Officer",
+            "Chief Procurement Officer",
+            "Purchasing Manager",
+            "Contract Specialist",
+        ],
+    ),
+    (
+        "{city} Open Data Lab",
+        "opendata-{c}.example",
+        "Civil society",
+        ["Data Analyst", "Program Manager"],
+    ),
+    (
+        "{country} Transparency Network",
+        "transparency-{k}.example",
+        "Civil society",
+        ["Policy Advocate", "Researcher"],
+    ),
+    (
+        "{city} Small Business Alliance",
+        "{c}-sba.example",
+        "Business",
+        ["Executive Director", "Outreach Lead"],
+    ),
+    (
+        "University of {city}",
+        "uni-{c}.example",
+        "Academia",
+        ["Professor of Public Policy", "Research Fellow"],
+    ),
+    (
+        "Civic Tech {city}",
+        "civictech-{c}.example",
+        "Civic technology",
+        ["Product Designer", "Software Engineer"],
+    ),
+    (
+        "{country} Public Works Department",
+        "publicworks-{k}.example",
+        "Government",
+        ["Deputy Director", "Supplier Diversity Manager"],
+    ),
 ]
 
 
@@ -137,12 +229,22 @@ def demo_people(count: int, session_starts: list[datetime], seed: int = 2021) ->
             registered = start - timedelta(days=rng.randint(1, 30), minutes=rng.randint(0, 1439))
             attended = rng.random() < 0.62
             minutes = rng.randint(8, 60) if attended else 0
-            registrations.append(DemoAttendance(index, registered.astimezone(UTC),
-                                                attended, minutes))
+            registrations.append(
+                DemoAttendance(index, registered.astimezone(UTC), attended, minutes)
+            )
         consent = rng.choices([Consent.YES, Consent.NO, Consent.UNKNOWN], [6, 2, 2])[0]
-        people.append(DemoPerson(
-            first_name=first, last_name=last, email=email, organisation=organisation,
-            job_title=rng.choice(titles), city=city, country=country, sector=sector,
-            consent=consent, registrations=tuple(registrations),
-        ))
+        people.append(
+            DemoPerson(
+                first_name=first,
+                last_name=last,
+                email=email,
+                organisation=organisation,
+                job_title=rng.choice(titles),
+                city=city,
+                country=country,
+                sector=sector,
+                consent=consent,
+                registrations=tuple(registrations),
+            )
+        )
     return people

@@ -61,41 +61,60 @@ class ExportProfile:
 
     def filters(self) -> dict[str, Any]:
         """The people filters, as stored in the database."""
-        return {"people": self.people, "require_consent": self.require_consent,
-                "include_unknown_consent": self.include_unknown_consent,
-                "session_ids": list(self.session_ids),
-                "organisations": list(self.organisations),
-                "email_domains": list(self.email_domains),
-                "sheet_per_session": self.sheet_per_session,
-                "file_name_pattern": self.file_name_pattern}
+        return {
+            "people": self.people,
+            "require_consent": self.require_consent,
+            "include_unknown_consent": self.include_unknown_consent,
+            "session_ids": list(self.session_ids),
+            "organisations": list(self.organisations),
+            "email_domains": list(self.email_domains),
+            "sheet_per_session": self.sheet_per_session,
+            "file_name_pattern": self.file_name_pattern,
+        }
 
     @staticmethod
     def from_stored(name: str, columns: list[Any], filters: dict[str, Any]) -> ExportProfile:
         """A profile from its stored columns and filters."""
-        return validate_profile(ExportProfile(
-            name=name, columns=tuple((str(k), str(h)) for k, h in columns),
-            people=str(filters.get("people", "registered")),
-            require_consent=bool(filters.get("require_consent", True)),
-            include_unknown_consent=bool(filters.get("include_unknown_consent", False)),
-            session_ids=tuple(int(i) for i in filters.get("session_ids", [])),
-            organisations=tuple(str(o) for o in filters.get("organisations", [])),
-            email_domains=tuple(str(d) for d in filters.get("email_domains", [])),
-            sheet_per_session=bool(filters.get("sheet_per_session", True)),
-            file_name_pattern=str(filters.get("file_name_pattern",
-                                              "{series} - {profile} - {date}"))))
+        return validate_profile(
+            ExportProfile(
+                name=name,
+                columns=tuple((str(k), str(h)) for k, h in columns),
+                people=str(filters.get("people", "registered")),
+                require_consent=bool(filters.get("require_consent", True)),
+                include_unknown_consent=bool(filters.get("include_unknown_consent", False)),
+                session_ids=tuple(int(i) for i in filters.get("session_ids", [])),
+                organisations=tuple(str(o) for o in filters.get("organisations", [])),
+                email_domains=tuple(str(d) for d in filters.get("email_domains", [])),
+                sheet_per_session=bool(filters.get("sheet_per_session", True)),
+                file_name_pattern=str(
+                    filters.get("file_name_pattern", "{series} - {profile} - {date}")
+                ),
+            )
+        )
 
 
 def everything_profile() -> ExportProfile:
     """Every column and every person, consent or not: for the team's own use."""
-    return ExportProfile(EVERYTHING, tuple((c.key, c.heading) for c in CATALOGUE),
-                         people="everyone", require_consent=False,
-                         include_unknown_consent=True)
+    return ExportProfile(
+        EVERYTHING,
+        tuple((c.key, c.heading) for c in CATALOGUE),
+        people="everyone",
+        require_consent=False,
+        include_unknown_consent=True,
+    )
 
 
 def partner_profile(name: str) -> ExportProfile:
     """A cautious starting point for a partner: consenting registrants, no email."""
-    keys = ("first_name", "last_name", "organisation", "job_title", "country", "registered",
-            "attended")
+    keys = (
+        "first_name",
+        "last_name",
+        "organisation",
+        "job_title",
+        "country",
+        "registered",
+        "attended",
+    )
     return ExportProfile(name, tuple((k, BY_KEY[k].heading) for k in keys))
 
 
@@ -113,10 +132,12 @@ def validate_profile(profile: ExportProfile) -> ExportProfile:
         problems["columns"] = "every column needs a heading"
     if profile.people not in PEOPLE_CHOICES:
         problems["people"] = f"'{profile.people}' is not one of {', '.join(PEOPLE_CHOICES)}"
-    if "{" in profile.file_name_pattern.replace("{series}", "").replace(
-            "{profile}", "").replace("{date}", "").replace("{session}", ""):
-        problems["file_name_pattern"] = "the file name may use {series}, {profile}, {date} " \
-                                        "and {session} only"
+    if "{" in profile.file_name_pattern.replace("{series}", "").replace("{profile}", "").replace(
+        "{date}", ""
+    ).replace("{session}", ""):
+        problems["file_name_pattern"] = (
+            "the file name may use {series}, {profile}, {date} and {session} only"
+        )
     if problems:
         raise ValidationError(problems)
     return profile

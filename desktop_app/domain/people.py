@@ -28,8 +28,28 @@ def clean_text(raw: str | None) -> str:
     return " ".join(unicodedata.normalize("NFC", str(raw)).split())
 
 
-_PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "la", "le",
-              "dos", "das", "ten", "ter", "bin", "al", "el", "st."}
+_PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "da",
+    "del",
+    "della",
+    "der",
+    "den",
+    "di",
+    "du",
+    "la",
+    "le",
+    "dos",
+    "das",
+    "ten",
+    "ter",
+    "bin",
+    "al",
+    "el",
+    "st.",
+}
 
 
 def split_full_name(full: str) -> tuple[str, str]:

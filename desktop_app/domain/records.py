@@ -120,9 +120,11 @@ class RegistrationData:
 
 def _strip_texts(data: _T) -> _T:
     """A copy with every str field trimmed (inner white space of long text kept)."""
-    changes = {f.name: getattr(data, f.name).strip()
-               for f in dataclasses.fields(data)
-               if isinstance(getattr(data, f.name), str)}
+    changes = {
+        f.name: getattr(data, f.name).strip()
+        for f in dataclasses.fields(data)
+        if isinstance(getattr(data, f.name), str)
+    }
     return dataclasses.replace(data, **changes)
 
 
@@ -169,8 +171,9 @@ def validate_session(data: SessionData) -> SessionData:
     if data.start.tzinfo is None:
         problems["start"] = "the start time needs a time zone"
     if data.duration_minutes <= 0:
-        problems["duration_minutes"] = "the session ends before it starts; give a duration " \
-                                       "of at least one minute"
+        problems["duration_minutes"] = (
+            "the session ends before it starts; give a duration of at least one minute"
+        )
     elif data.duration_minutes > MAX_SESSION_MINUTES:
         problems["duration_minutes"] = "a session cannot last more than 24 hours"
     if data.after_hours_minutes is not None and data.after_hours_minutes < 0:
@@ -202,7 +205,13 @@ def validate_speaker(data: SpeakerData) -> SpeakerData:
         else:
             problems["email"] = f"'{data.email}' is not an email address"
     if data.headshot_path and PurePath(data.headshot_path).suffix.lower() not in (
-        ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp", ".svg"
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".bmp",
+        ".webp",
+        ".svg",
     ):
         problems["headshot_path"] = "the headshot must be an image (PNG, JPEG, GIF, WebP, SVG)"
     if problems:

@@ -7,8 +7,18 @@ from datetime import datetime, timedelta
 
 from desktop_app.domain import timezones
 
-CUES = ("", "Slides", "Poll", "Spotlight", "Start recording", "Stop recording",
-        "Chat message", "Break-out rooms", "Tech check", "Admit attendees")
+CUES = (
+    "",
+    "Slides",
+    "Poll",
+    "Spotlight",
+    "Start recording",
+    "Stop recording",
+    "Chat message",
+    "Break-out rooms",
+    "Tech check",
+    "Admit attendees",
+)
 
 
 @dataclass(frozen=True)
@@ -55,8 +65,12 @@ class Schedule:
         return f"Leaves a {-self.difference}-minute gap"
 
 
-def schedule(start: datetime, segments: list[Segment], session_minutes: int,
-             after_hours_minutes: int | None = None) -> Schedule:
+def schedule(
+    start: datetime,
+    segments: list[Segment],
+    session_minutes: int,
+    after_hours_minutes: int | None = None,
+) -> Schedule:
     """Clock times: pre-start segments end at the start, the rest follow it in order.
 
     Arithmetic is on absolute time (UTC), so a daylight-saving change is handled.
@@ -70,8 +84,12 @@ def schedule(start: datetime, segments: list[Segment], session_minutes: int,
         end = moment + timedelta(minutes=segment.duration_minutes)
         timed.append(TimedSegment(segment, moment, end))
         moment = end
-    return Schedule(tuple(timed), sum(s.duration_minutes for s in after),
-                    session_minutes + (after_hours_minutes or 0), start - timedelta(minutes=lead))
+    return Schedule(
+        tuple(timed),
+        sum(s.duration_minutes for s in after),
+        session_minutes + (after_hours_minutes or 0),
+        start - timedelta(minutes=lead),
+    )
 
 
 def clocks(moment: datetime, zones: list[str]) -> str:
@@ -89,9 +107,13 @@ class Speaker:
     role: str
 
 
-def default_script(session_minutes: int, speakers: list[Speaker],
-                   after_hours_minutes: int | None, after_hours_host: str,
-                   next_session: str) -> list[Segment]:
+def default_script(
+    session_minutes: int,
+    speakers: list[Speaker],
+    after_hours_minutes: int | None,
+    after_hours_host: str,
+    next_session: str,
+) -> list[Segment]:
     """A sensible first script for a session, to edit from."""
     hosts = [s.name for s in speakers if s.role == "host"]
     moderators = [s.name for s in speakers if s.role == "moderator"]
@@ -99,28 +121,61 @@ def default_script(session_minutes: int, speakers: list[Speaker],
     moderator = moderators[0] if moderators else host
     presenters = [s for s in speakers if s.role in ("panelist", "keynote")]
     script = [
-        Segment("Green room and tech check", 25, "Producer", "Tech check",
-                "Speakers join; check audio, video, screen sharing and names.",
-                before_start=True),
-        Segment("Doors open", 5, "Producer", "Admit attendees",
-                "Start recording; welcome slide up; chat open.", before_start=True),
-        Segment("Welcome and housekeeping", 5, host, "Slides",
-                "Purpose of the series, recording notice, how to ask questions."),
+        Segment(
+            "Green room and tech check",
+            25,
+            "Producer",
+            "Tech check",
+            "Speakers join; check audio, video, screen sharing and names.",
+            before_start=True,
+        ),
+        Segment(
+            "Doors open",
+            5,
+            "Producer",
+            "Admit attendees",
+            "Start recording; welcome slide up; chat open.",
+            before_start=True,
+        ),
+        Segment(
+            "Welcome and housekeeping",
+            5,
+            host,
+            "Slides",
+            "Purpose of the series, recording notice, how to ask questions.",
+        ),
     ]
     for speaker in presenters:
         who = ", ".join(p for p in (speaker.name, speaker.title, speaker.organisation) if p)
         script.append(Segment(f"Introduce {speaker.name}", 2, moderator, "Spotlight", who))
     fixed = sum(s.duration_minutes for s in script if not s.before_start) + 15 + 3
     script += [
-        Segment("Discussion", max(session_minutes - fixed, 10), moderator, "",
-                "Moderated conversation with the speakers."),
+        Segment(
+            "Discussion",
+            max(session_minutes - fixed, 10),
+            moderator,
+            "",
+            "Moderated conversation with the speakers.",
+        ),
         Segment("Audience Q&A", 15, moderator, "Poll", "Questions from the Q&A box and chat."),
-        Segment("Closing and next session", 3, host, "Chat message",
-                f"Thank speakers; next session: {next_session}." if next_session
-                else "Thank speakers and attendees; recording will be shared."),
+        Segment(
+            "Closing and next session",
+            3,
+            host,
+            "Chat message",
+            f"Thank speakers; next session: {next_session}."
+            if next_session
+            else "Thank speakers and attendees; recording will be shared.",
+        ),
     ]
     if after_hours_minutes:
-        script.append(Segment("After Hours", after_hours_minutes, after_hours_host or host,
-                              "Stop recording",
-                              "Informal conversation; recording stopped."))
+        script.append(
+            Segment(
+                "After Hours",
+                after_hours_minutes,
+                after_hours_host or host,
+                "Stop recording",
+                "Informal conversation; recording stopped.",
+            )
+        )
     return script

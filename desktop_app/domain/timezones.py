@@ -36,13 +36,15 @@ def zone(name: str) -> ZoneInfo:
     """The ZoneInfo for an IANA name, or UnknownTimeZone with a helpful message."""
     cleaned = name.strip()
     if not cleaned or cleaned.startswith(("/", ".")) or ".." in cleaned:
-        raise UnknownTimeZone(f"'{name}' is not a time zone; use an IANA name such as "
-                              "America/Los_Angeles")
+        raise UnknownTimeZone(
+            f"'{name}' is not a time zone; use an IANA name such as America/Los_Angeles"
+        )
     try:
         return ZoneInfo(cleaned)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise UnknownTimeZone(f"'{name}' is not a time zone; use an IANA name such as "
-                              "America/Los_Angeles") from None
+        raise UnknownTimeZone(
+            f"'{name}' is not a time zone; use an IANA name such as America/Los_Angeles"
+        ) from None
 
 
 def is_zone(name: str) -> bool:

@@ -12,8 +12,9 @@ from pathlib import Path
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """A temporary path beside target; moved onto target only if the block succeeds."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                         suffix=".part")
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+    )
     os.close(handle)
     try:
         yield Path(temporary)

@@ -18,14 +18,47 @@ FORMATS = {
     "google-forms": "Google Forms responses",
     "generic": "Spreadsheet with a header row",
 }
-ZOOM_SECTIONS = {"host details": "host", "panelist details": "panelist",
-                 "attendee details": "attendee", "other attended": "other"}
+ZOOM_SECTIONS = {
+    "host details": "host",
+    "panelist details": "panelist",
+    "attendee details": "attendee",
+    "other attended": "other",
+}
 HEADER_SEARCH_ROWS = 30
 
-_YES = {"yes", "y", "true", "1", "si", "sí", "ja", "oui", "sim", "x", "agree", "i agree",
-        "accept", "accepted", "checked in", "attended"}
-_NO = {"no", "n", "false", "0", "nein", "non", "nao", "não", "disagree", "i do not agree",
-       "decline", "declined", "not attending"}
+_YES = {
+    "yes",
+    "y",
+    "true",
+    "1",
+    "si",
+    "sí",
+    "ja",
+    "oui",
+    "sim",
+    "x",
+    "agree",
+    "i agree",
+    "accept",
+    "accepted",
+    "checked in",
+    "attended",
+}
+_NO = {
+    "no",
+    "n",
+    "false",
+    "0",
+    "nein",
+    "non",
+    "nao",
+    "não",
+    "disagree",
+    "i do not agree",
+    "decline",
+    "declined",
+    "not attending",
+}
 
 
 def detect_format(table: RawTable) -> str:
@@ -48,16 +81,18 @@ def detect_format(table: RawTable) -> str:
     return "generic"
 
 
-def parse_table(table: RawTable, format_name: str | None = None,
-                columns: dict[int, str] | None = None) -> ParsedFile:
+def parse_table(
+    table: RawTable, format_name: str | None = None, columns: dict[int, str] | None = None
+) -> ParsedFile:
     """Parse a table in the given (or detected) format; ImportRefused if it has no people.
 
     columns, for one-header formats, replaces the recognised mapping (index -> field).
     """
     chosen = format_name or detect_format(table)
     if chosen not in FORMATS:
-        raise ImportRefused(f"'{chosen}' is not a format this app reads; use one of "
-                            f"{', '.join(FORMATS)}")
+        raise ImportRefused(
+            f"'{chosen}' is not a format this app reads; use one of {', '.join(FORMATS)}"
+        )
     if chosen == "zoom-attendees":
         return _parse_zoom_attendees(table)
     return _parse_single_header(table, chosen, columns)
@@ -71,25 +106,34 @@ def _find_header(rows: list[list[str]]) -> int | None:
     return None
 
 
-def _parse_single_header(table: RawTable, chosen: str,
-                         columns: dict[int, str] | None) -> ParsedFile:
+def _parse_single_header(
+    table: RawTable, chosen: str, columns: dict[int, str] | None
+) -> ParsedFile:
     """Formats with one header row and one person per row."""
     header_at = _find_header(table.rows)
     if columns is not None:
         if "email" not in columns.values():
-            raise ImportRefused(f"{table.name}: no column is mapped to Email; choose the "
-                                "column that holds the email addresses")
+            raise ImportRefused(
+                f"{table.name}: no column is mapped to Email; choose the "
+                "column that holds the email addresses"
+            )
         if header_at is None:  # unrecognised headings: the first non-blank row is the header
             header_at = next((i for i, row in enumerate(table.rows) if any(row)), 0)
     elif header_at is None:
-        raise ImportRefused(f"{table.name} has no email column in its first "
-                            f"{HEADER_SEARCH_ROWS} rows; add a column headed 'Email' or "
-                            "choose the file that holds the registrations")
+        raise ImportRefused(
+            f"{table.name} has no email column in its first "
+            f"{HEADER_SEARCH_ROWS} rows; add a column headed 'Email' or "
+            "choose the file that holds the registrations"
+        )
     header = table.rows[header_at]
-    parsed = ParsedFile(table.name, chosen, header_at + 1, header,
-                        columns if columns is not None else map_columns(header))
-    _read_people(parsed, table.rows, header_at + 1, len(table.rows), parsed.columns,
-                 "registrant")
+    parsed = ParsedFile(
+        table.name,
+        chosen,
+        header_at + 1,
+        header,
+        columns if columns is not None else map_columns(header),
+    )
+    _read_people(parsed, table.rows, header_at + 1, len(table.rows), parsed.columns, "registrant")
     return parsed
 
 
@@ -101,8 +145,10 @@ def _parse_zoom_attendees(table: RawTable) -> ParsedFile:
         if title in ZOOM_SECTIONS and not any(c.strip() for c in row[1:]):
             sections.append((ZOOM_SECTIONS[title], index))
     if not any(kind == "attendee" for kind, _ in sections):
-        raise ImportRefused(f"{table.name} looks like a Zoom report but has no 'Attendee "
-                            "Details' section; export the attendee report again")
+        raise ImportRefused(
+            f"{table.name} looks like a Zoom report but has no 'Attendee "
+            "Details' section; export the attendee report again"
+        )
     parsed: ParsedFile | None = None
     for number, (kind, start) in enumerate(sections):
         end = sections[number + 1][1] if number + 1 < len(sections) else len(table.rows)
@@ -111,12 +157,13 @@ def _parse_zoom_attendees(table: RawTable) -> ParsedFile:
         header = table.rows[start + 1]
         columns = map_columns(header)
         if kind == "attendee":
-            parsed = parsed or ParsedFile(table.name, "zoom-attendees", start + 2, header,
-                                          columns)
+            parsed = parsed or ParsedFile(table.name, "zoom-attendees", start + 2, header, columns)
             parsed.header, parsed.columns, parsed.header_line = header, columns, start + 2
     if parsed is None:
-        raise ImportRefused(f"{table.name} ends before the attendee list begins; it may be cut "
-                            "short: export the attendee report again")
+        raise ImportRefused(
+            f"{table.name} ends before the attendee list begins; it may be cut "
+            "short: export the attendee report again"
+        )
     for number, (kind, start) in enumerate(sections):
         end = sections[number + 1][1] if number + 1 < len(sections) else len(table.rows)
         if start + 1 >= end:
@@ -128,8 +175,10 @@ def _parse_zoom_attendees(table: RawTable) -> ParsedFile:
                 parsed.other_minutes += _minutes(_cell(row, columns, "minutes")) or 0
             continue
         if "email" not in columns.values():
-            raise ImportRefused(f"{table.name}: the '{kind}' section has no Email column; "
-                                "export the attendee report again")
+            raise ImportRefused(
+                f"{table.name}: the '{kind}' section has no Email column; "
+                "export the attendee report again"
+            )
         _read_people(parsed, table.rows, start + 2, end, columns, kind)
     return parsed
 
@@ -153,8 +202,14 @@ def _positions(columns: dict[int, str]) -> dict[str, int]:
     return {field: index for index, field in columns.items()}
 
 
-def _read_people(parsed: ParsedFile, rows: list[list[str]], start: int, end: int,
-                 columns: dict[int, str], section: str) -> None:
+def _read_people(
+    parsed: ParsedFile,
+    rows: list[list[str]],
+    start: int,
+    end: int,
+    columns: dict[int, str],
+    section: str,
+) -> None:
     """Turn data rows into ImportRows (or Skips) and add them to parsed."""
     where = _positions(columns)
     for index in range(start, end):
@@ -201,13 +256,23 @@ def _person(row: list[str], where: dict[str, int], line: int, section: str) -> I
         raise ValueError(str(error)) from None
     minutes = _minutes(get("minutes"))
     return ImportRow(
-        line=line, section=section, email=normalise_email(raw_email), first_name=first,
-        last_name=last, organisation=clean_text(get("organisation")),
-        job_title=clean_text(get("job_title")), city=clean_text(get("city")),
+        line=line,
+        section=section,
+        email=normalise_email(raw_email),
+        first_name=first,
+        last_name=last,
+        organisation=clean_text(get("organisation")),
+        job_title=clean_text(get("job_title")),
+        city=clean_text(get("city")),
         country=clean_text(get("country")).replace("--", ""),
-        sector=clean_text(get("sector")), consent=_consent(get("consent")),
-        registered_at=registered_at, approval=_approval(status), attended=attended,
-        join_time=join_time, leave_time=leave_time, minutes=minutes,
+        sector=clean_text(get("sector")),
+        consent=_consent(get("consent")),
+        registered_at=registered_at,
+        approval=_approval(status),
+        attended=attended,
+        join_time=join_time,
+        leave_time=leave_time,
+        minutes=minutes,
     )
 
 

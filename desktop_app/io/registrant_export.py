@@ -17,11 +17,23 @@ from desktop_app.services.exports import ExportPerson, ExportPlan, SessionInfo
 
 # Text that a spreadsheet would run as a formula (or that hides one) when it starts with:
 RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
-BAD_SHEET_CHARACTERS = '[]:*?/\\'
+BAD_SHEET_CHARACTERS = "[]:*?/\\"
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
-WIDTHS = {"email": 34, "organisation": 32, "job_title": 28, "first_name": 16,
-          "last_name": 18, "city": 16, "country": 18, "sector": 18, "consent": 12,
-          "registered_at": 18, "registered": 12, "attended": 11, "minutes": 10}
+WIDTHS = {
+    "email": 34,
+    "organisation": 32,
+    "job_title": 28,
+    "first_name": 16,
+    "last_name": 18,
+    "city": 16,
+    "country": 18,
+    "sector": 18,
+    "consent": 12,
+    "registered_at": 18,
+    "registered": 12,
+    "attended": 11,
+    "minutes": 10,
+}
 
 
 def sheet_name(text: str, taken: set[str]) -> str:
@@ -65,19 +77,20 @@ def _session_headings(plan: ExportPlan, session: SessionInfo | None) -> list[str
     headings = [h for k, h in plan.profile.columns if not BY_KEY[k].per_session]
     for key, heading in plan.profile.columns:
         if BY_KEY[key].per_session:
-            headings.append(f"{heading} ({plan.zone_label})" if key == "registered_at"
-                            else heading)
+            headings.append(f"{heading} ({plan.zone_label})" if key == "registered_at" else heading)
     return headings
 
 
 def _keys(plan: ExportPlan, sessions: int) -> list[str]:
     """The column keys in sheet order (for widths)."""
     keys = [k for k, _ in plan.profile.columns if not BY_KEY[k].per_session]
-    return keys + [k for _ in range(sessions) for k, _ in plan.profile.columns
-                   if BY_KEY[k].per_session]
+    return keys + [
+        k for _ in range(sessions) for k, _ in plan.profile.columns if BY_KEY[k].per_session
+    ]
 
 
 # XLSX ----------------------------------------------------------------------------------------
+
 
 def write_xlsx(target: Path, plan: ExportPlan, people: Iterator[ExportPerson]) -> None:
     """Summary, one sheet per session and All registrants, written atomically."""
@@ -89,16 +102,20 @@ def write_xlsx(target: Path, plan: ExportPlan, people: Iterator[ExportPerson]) -
     workbook = Workbook(write_only=True)
     workbook.properties.title = f"{plan.series_title}: registrants ({plan.profile.name})"
     workbook.properties.creator = "Webinar Desk"
-    workbook.properties.description = (f"Exported by {plan.exported_by} with the profile "
-                                       f"'{plan.profile.name}'.")
+    workbook.properties.description = (
+        f"Exported by {plan.exported_by} with the profile '{plan.profile.name}'."
+    )
     bold = Font(bold=True)
     taken: set[str] = set()
 
     def cells(sheet: Any, values: list[Any], header: bool = False) -> list[Any]:
         out = []
         for value in values:
-            if header or isinstance(value, datetime) or (
-                    isinstance(value, str) and value.startswith(RISKY_STARTS)):
+            if (
+                header
+                or isinstance(value, datetime)
+                or (isinstance(value, str) and value.startswith(RISKY_STARTS))
+            ):
                 cell = WriteOnlyCell(sheet, value=value)
                 if isinstance(value, str):
                     cell.data_type = "s"  # text stays text, never a formula
@@ -125,10 +142,8 @@ def write_xlsx(target: Path, plan: ExportPlan, people: Iterator[ExportPerson]) -
     if plan.profile.sheet_per_session:
         for session in plan.sessions:
             title = f"{session.start_local.day} {session.start_local:%b} {session.title}"
-            per_session.append(table_sheet(title, _session_headings(plan, session),
-                                           _keys(plan, 1)))
-    everyone = table_sheet("All registrants", list(plan.headings),
-                           _keys(plan, len(plan.sessions)))
+            per_session.append(table_sheet(title, _session_headings(plan, session), _keys(plan, 1)))
+    everyone = table_sheet("All registrants", list(plan.headings), _keys(plan, len(plan.sessions)))
     counts = [0] * len(plan.sessions)
     total = 0
     try:
@@ -154,8 +169,7 @@ def write_xlsx(target: Path, plan: ExportPlan, people: Iterator[ExportPerson]) -
         workbook.save(temporary)
 
 
-def _write_summary(sheet: Any, plan: ExportPlan, total: int, cells: Any,
-                   letter: Any) -> None:
+def _write_summary(sheet: Any, plan: ExportPlan, total: int, cells: Any, letter: Any) -> None:
     """The Summary sheet: series, sessions with counts, who exported what and how."""
     profile = plan.profile
     for column, width in zip("ABCDE", (34, 26, 12, 12, 16), strict=True):
@@ -167,12 +181,23 @@ def _write_summary(sheet: Any, plan: ExportPlan, total: int, cells: Any,
         ["Exported by", plan.exported_by],
         ["Profile", profile.name],
         ["People exported", total],
-        ["People included", {"registered": "registered for a chosen session",
-                             "attended": "attended a chosen session",
-                             "everyone": "every registrant of the series"}[profile.people]],
-        ["Consent", ("only people who agreed to share" + (
-            " or did not answer" if profile.include_unknown_consent else ""))
-         if profile.require_consent else "not required (internal use)"],
+        [
+            "People included",
+            {
+                "registered": "registered for a chosen session",
+                "attended": "attended a chosen session",
+                "everyone": "every registrant of the series",
+            }[profile.people],
+        ],
+        [
+            "Consent",
+            (
+                "only people who agreed to share"
+                + (" or did not answer" if profile.include_unknown_consent else "")
+            )
+            if profile.require_consent
+            else "not required (internal use)",
+        ],
         ["Only organisations", ", ".join(profile.organisations) or "(any)"],
         ["Only email domains", ", ".join(profile.email_domains) or "(any)"],
         ["Columns", ", ".join(plan.headings)],
@@ -180,12 +205,24 @@ def _write_summary(sheet: Any, plan: ExportPlan, total: int, cells: Any,
     ]
     for row in rows:
         sheet.append(cells(sheet, row))
-    sheet.append(cells(sheet, ["Session", f"Date and time ({plan.zone_label})", "Registered",
-                               "Attended", "Attendance rate"], header=True))
+    sheet.append(
+        cells(
+            sheet,
+            [
+                "Session",
+                f"Date and time ({plan.zone_label})",
+                "Registered",
+                "Attended",
+                "Attendance rate",
+            ],
+            header=True,
+        )
+    )
     for session in plan.sessions:
         rate = session.attended / session.registered if session.registered else None
-        row = cells(sheet, [session.title, session.start_local, session.registered,
-                            session.attended, rate])
+        row = cells(
+            sheet, [session.title, session.start_local, session.registered, session.attended, rate]
+        )
         if rate is not None:
             from openpyxl.cell import WriteOnlyCell
 
@@ -196,6 +233,7 @@ def _write_summary(sheet: Any, plan: ExportPlan, total: int, cells: Any,
 
 
 # CSV -----------------------------------------------------------------------------------------
+
 
 def _csv_text(value: Any) -> str:
     """A CSV cell: dates as text, risky text prefixed with ' so spreadsheets keep it text."""
@@ -209,8 +247,10 @@ def _csv_text(value: Any) -> str:
 
 def write_csv(target: Path, plan: ExportPlan, people: Iterator[ExportPerson]) -> None:
     """The All registrants table as UTF-8 CSV with a BOM (so Excel reads accents right)."""
-    with atomic_path(target) as temporary, \
-            temporary.open("w", encoding="utf-8-sig", newline="") as handle:
+    with (
+        atomic_path(target) as temporary,
+        temporary.open("w", encoding="utf-8-sig", newline="") as handle,
+    ):
         writer = csv.writer(handle)
         writer.writerow([_csv_text(h) for h in plan.headings])
         slots = range(len(plan.sessions))

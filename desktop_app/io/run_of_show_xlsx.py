@@ -33,21 +33,28 @@ def write_xlsx(sheet: RunOfShowSheet, target: Path) -> None:
     text(2, 1, session.title, strong=True)
     text(3, 1, session.start_label)
     text(4, 1, sheet.schedule.verdict())
-    heads = [f"Start {timezones.abbreviation(z, session.starts_at)}" for z in zones] + [
-        f"End {timezones.abbreviation(z, session.starts_at)}" for z in zones] + [
-        "Minutes", "Segment", "Who", "Cue", "Notes", "Before start"]
+    heads = (
+        [f"Start {timezones.abbreviation(z, session.starts_at)}" for z in zones]
+        + [f"End {timezones.abbreviation(z, session.starts_at)}" for z in zones]
+        + ["Minutes", "Segment", "Who", "Cue", "Notes", "Before start"]
+    )
     for column, heading in enumerate(heads, start=1):
         text(6, column, heading, strong=True)
     for row, timed in enumerate(sheet.schedule.segments, start=7):
         values: list[object] = [f"{timezones.utc_to_local(timed.start, z):%H:%M}" for z in zones]
         values += [f"{timezones.utc_to_local(timed.end, z):%H:%M}" for z in zones]
         segment = timed.segment
-        values += [segment.duration_minutes, segment.title, segment.owner, segment.cue,
-                   segment.notes, "Yes" if segment.before_start else ""]
+        values += [
+            segment.duration_minutes,
+            segment.title,
+            segment.owner,
+            segment.cue,
+            segment.notes,
+            "Yes" if segment.before_start else "",
+        ]
         for column, value in enumerate(values, start=1):
             text(row, column, value)
-            ws.cell(row=row, column=column).alignment = Alignment(vertical="top",
-                                                                  wrap_text=True)
+            ws.cell(row=row, column=column).alignment = Alignment(vertical="top", wrap_text=True)
     widths = [10] * (2 * len(zones)) + [9, 32, 20, 16, 50, 12]
     for column, width in enumerate(widths, start=1):
         ws.column_dimensions[ws.cell(row=6, column=column).column_letter].width = width

@@ -44,8 +44,10 @@ def read_table(path: Path) -> RawTable:
     if data.startswith(b"PK\x03\x04"):
         return RawTable(name, _xlsx_rows(name, data), "xlsx", digest)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportRefused(f"{name} is an old Excel .xls file; open it in Excel or "
-                            "LibreOffice and save it as .xlsx or CSV")
+        raise ImportRefused(
+            f"{name} is an old Excel .xls file; open it in Excel or "
+            "LibreOffice and save it as .xlsx or CSV"
+        )
     text, encoding = _decode(name, data)
     return RawTable(name, _csv_rows(name, text), encoding, digest)
 
@@ -69,19 +71,18 @@ def _decode(name: str, data: bytes) -> tuple[str, str]:
         if controls > 0:
             break
         return text, encoding
-    raise ImportRefused(f"{name} is not a spreadsheet or CSV file; export it again as CSV "
-                        "or XLSX")
+    raise ImportRefused(f"{name} is not a spreadsheet or CSV file; export it again as CSV or XLSX")
 
 
 def _csv_rows(name: str, text: str) -> list[list[str]]:
     """Rows of delimited text, with the delimiter (comma, semicolon, tab) sniffed."""
     delimiter = _delimiter(text.splitlines()[:100])
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
-                               strict=True))
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
     except csv.Error as error:
-        raise ImportRefused(f"{name} is not a well-formed CSV file ({error}); it may be cut "
-                            "short: export it again") from None
+        raise ImportRefused(
+            f"{name} is not a well-formed CSV file ({error}); it may be cut short: export it again"
+        ) from None
     return [[cell.strip() for cell in row] for row in rows]
 
 
@@ -115,11 +116,14 @@ def _xlsx_rows(name: str, data: bytes) -> list[list[str]]:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
     except PasswordError:
-        raise ImportRefused(f"{name} is protected by a password; save an unprotected copy "
-                            "and import that") from None
+        raise ImportRefused(
+            f"{name} is protected by a password; save an unprotected copy and import that"
+        ) from None
     except (CalamineError, IndexError, ValueError) as error:
-        raise ImportRefused(f"{name} is not a readable XLSX workbook ({error}); it may be cut "
-                            "short: save it again from Excel or LibreOffice") from None
+        raise ImportRefused(
+            f"{name} is not a readable XLSX workbook ({error}); it may be cut "
+            "short: save it again from Excel or LibreOffice"
+        ) from None
     return [[_cell_text(value) for value in row] for row in rows]
 
 

@@ -14,8 +14,15 @@ from sqlalchemy import exists, func, select
 from desktop_app.db.models import Registrant, Registration, Session
 from desktop_app.services.uow import UnitOfWork
 
-TEXT_COLUMNS = ("last_name", "first_name", "email", "organisation", "country", "job_title",
-                "consent")
+TEXT_COLUMNS = (
+    "last_name",
+    "first_name",
+    "email",
+    "organisation",
+    "country",
+    "job_title",
+    "consent",
+)
 SEARCHED = ("last_name", "first_name", "email", "organisation", "country", "job_title")
 
 
@@ -69,14 +76,23 @@ class AttendeeIndex:
         """The attendee at a position (as loaded)."""
         fields = {name: column[position] for name, column in self.text.items()}
         return IndexedAttendee(
-            id=self.ids[position], **fields,
+            id=self.ids[position],
+            **fields,
             sessions=tuple(
-                NOT_REGISTERED if not state[position] else
-                Attendance(True, state[position] == 2, minutes[position])
-                for state, minutes in zip(self.state, self.minutes, strict=True)))
+                NOT_REGISTERED
+                if not state[position]
+                else Attendance(True, state[position] == 2, minutes[position])
+                for state, minutes in zip(self.state, self.minutes, strict=True)
+            ),
+        )
 
-    def filter(self, text: str = "", session_index: int | None = None,
-               attended: bool | None = None, consent: str | None = None) -> list[int]:
+    def filter(
+        self,
+        text: str = "",
+        session_index: int | None = None,
+        attended: bool | None = None,
+        consent: str | None = None,
+    ) -> list[int]:
         """Positions (in loaded order) matching every word of text and the other choices."""
         positions: Sequence[int] = range(len(self.ids))
         if session_index is not None:
@@ -119,40 +135,53 @@ class AttendeeIndex:
 
     def _attended_any(self) -> list[bool]:
         if "_any" not in self._sort_keys:
-            self._sort_keys["_any"] = [any(s[p] == 2 for s in self.state)
-                                       for p in range(len(self.ids))]
+            self._sort_keys["_any"] = [
+                any(s[p] == 2 for s in self.state) for p in range(len(self.ids))
+            ]
         return self._sort_keys["_any"]  # type: ignore[return-value]
 
 
-def load_attendee_index(uow: UnitOfWork, series_id: int,
-                        keep_going: Callable[[], bool] | None = None) -> AttendeeIndex | None:
+def load_attendee_index(
+    uow: UnitOfWork, series_id: int, keep_going: Callable[[], bool] | None = None
+) -> AttendeeIndex | None:
     """Read a series' registrants into an index, sorted by name.
 
     keep_going() is asked now and then; when it returns False loading stops and None is
     returned (a newer load has been started).
     """
+
     def stopped() -> bool:
         return keep_going is not None and not keep_going()
 
     with uow:
-        session_ids = list(uow.session.scalars(
-            select(Session.id).where(Session.series_id == series_id)
-            .order_by(Session.starts_at, Session.id)))
+        session_ids = list(
+            uow.session.scalars(
+                select(Session.id)
+                .where(Session.series_id == series_id)
+                .order_by(Session.starts_at, Session.id)
+            )
+        )
         index = AttendeeIndex(series_id, session_ids)
         # Core rows through the connection: the ORM adds ~0.5 s per 100,000 rows here.
         connection = uow.session.connection()
         slot = {session_id: n for n, session_id in enumerate(session_ids)}
         attendance: dict[int, list[tuple[int, bool, int]]] = {}
         for registrant_id, session_id, attended, minutes in connection.execute(
-                select(Registration.registrant_id, Registration.session_id,
-                       Registration.attended, Registration.minutes)
-                .where(Registration.session_id.in_(session_ids))):
+            select(
+                Registration.registrant_id,
+                Registration.session_id,
+                Registration.attended,
+                Registration.minutes,
+            ).where(Registration.session_id.in_(session_ids))
+        ):
             attendance.setdefault(registrant_id, []).append(
-                (slot[session_id], bool(attended), minutes))
+                (slot[session_id], bool(attended), minutes)
+            )
         if stopped():
             return None
-        in_series = exists().where(Registration.registrant_id == Registrant.id,
-                                   Registration.session_id.in_(session_ids))
+        in_series = exists().where(
+            Registration.registrant_id == Registrant.id, Registration.session_id.in_(session_ids)
+        )
         columns = [getattr(Registrant, name) for name in TEXT_COLUMNS]
         # Sorted here rather than in SQL: ORDER BY on 100,000 rows doubled the query time.
         rows = list(connection.execute(select(Registrant.id, *columns).where(in_series)))
@@ -182,6 +211,12 @@ def load_attendee_index(uow: UnitOfWork, series_id: int,
 def registration_count(uow: UnitOfWork, series_id: int) -> int:
     """How many registrations a series has: a cheap measure of how long loading takes."""
     with uow:
-        return uow.session.scalar(
-            select(func.count()).select_from(Registration).join(Session)
-            .where(Session.series_id == series_id)) or 0
+        return (
+            uow.session.scalar(
+                select(func.count())
+                .select_from(Registration)
+                .join(Session)
+                .where(Session.series_id == series_id)
+            )
+            or 0
+        )

@@ -12,8 +12,10 @@ from desktop_app.io.atomic import atomic_path
 def backup_database(source: Path | None, target: Path) -> Path:
     """Write a consistent copy of the SQLite database to target, atomically."""
     if source is None:
-        raise UserError("Back up copies SQLite database files; for a database server, use "
-                        "the server's own backup tools")
+        raise UserError(
+            "Back up copies SQLite database files; for a database server, use "
+            "the server's own backup tools"
+        )
     if target.resolve() == source.resolve():
         raise UserError(f"{target.name} is the open database itself; choose another file")
     folder = target.parent

@@ -51,8 +51,7 @@ class DemoResult:
     registrations_created: int
 
 
-def load_demo(uow: UnitOfWork, seed: Path | None = None,
-              people: int = DEMO_PEOPLE) -> DemoResult:
+def load_demo(uow: UnitOfWork, seed: Path | None = None, people: int = DEMO_PEOPLE) -> DemoResult:
     """Add the demo series to the database; running it again adds nothing."""
     seed = seed or default_seed()
     try:
@@ -61,13 +60,15 @@ def load_demo(uow: UnitOfWork, seed: Path | None = None,
     except OSError as error:
         raise UserError(f"cannot read the demo announcement {seed}: {error.strerror}") from None
     except (AnnouncementError, UnicodeDecodeError) as error:
-        raise UserError(f"the demo announcement {seed} cannot be read as a series: {error}") \
-            from None
+        raise UserError(
+            f"the demo announcement {seed} cannot be read as a series: {error}"
+        ) from None
     with uow:
         loader = _Loader(uow.session)
         series = loader.series(announcement)
-        host = loader.speaker(announcement.after_hours_host, AFTER_HOURS_HOST_TITLE,
-                              AFTER_HOURS_HOST_ORGANISATION)
+        host = loader.speaker(
+            announcement.after_hours_host, AFTER_HOURS_HOST_TITLE, AFTER_HOURS_HOST_ORGANISATION
+        )
         sessions = loader.sessions(series, announcement, host)
         loader.registrants(sessions, people)
         uow.commit()
@@ -79,8 +80,13 @@ class _Loader:
 
     def __init__(self, db: DbSession) -> None:
         self.db = db
-        self.counts = {"series": 0, "sessions": 0, "speakers": 0, "registrants": 0,
-                       "registrations": 0}
+        self.counts = {
+            "series": 0,
+            "sessions": 0,
+            "speakers": 0,
+            "registrants": 0,
+            "registrations": 0,
+        }
 
     @property
     def created(self) -> tuple[int, ...]:
@@ -91,11 +97,14 @@ class _Loader:
         """The demo series, matched by title."""
         series = self.db.scalar(select(Series).where(Series.title == announcement.title))
         if series is None:
-            series = Series(title=announcement.title, organiser=announcement.organiser,
-                            description=announcement.description,
-                            home_zone=announcement.home_zone,
-                            display_zones=list(announcement.display_zones),
-                            default_platform=announcement.platform)
+            series = Series(
+                title=announcement.title,
+                organiser=announcement.organiser,
+                description=announcement.description,
+                home_zone=announcement.home_zone,
+                display_zones=list(announcement.display_zones),
+                default_platform=announcement.platform,
+            )
             self.db.add(series)
             self.db.flush()
             self.counts["series"] += 1
@@ -103,8 +112,9 @@ class _Loader:
 
     def speaker(self, name: str, title: str, organisation: str) -> Speaker:
         """A speaker matched by name and organisation."""
-        speaker = self.db.scalar(select(Speaker).where(
-            Speaker.name == name, Speaker.organisation == organisation))
+        speaker = self.db.scalar(
+            select(Speaker).where(Speaker.name == name, Speaker.organisation == organisation)
+        )
         if speaker is None:
             speaker = Speaker(name=name, title=title, organisation=organisation)
             self.db.add(speaker)
@@ -112,24 +122,32 @@ class _Loader:
             self.counts["speakers"] += 1
         return speaker
 
-    def sessions(self, series: Series, announcement: Announcement,
-                 host: Speaker) -> list[Session]:
+    def sessions(self, series: Series, announcement: Announcement, host: Speaker) -> list[Session]:
         """The announced sessions, matched by title within the series, with speakers."""
         result = []
         for announced in announcement.sessions:
-            session = self.db.scalar(select(Session).where(
-                Session.series_id == series.id, Session.title == announced.title))
+            session = self.db.scalar(
+                select(Session).where(
+                    Session.series_id == series.id, Session.title == announced.title
+                )
+            )
             if session is None:
                 start = timezones.local_to_utc(
                     datetime.combine(announced.day, announcement.local_start),
-                    announcement.home_zone)
+                    announcement.home_zone,
+                )
                 deep_dive = announced.kind == SessionKind.DEEP_DIVE
                 session = Session(
-                    series_id=series.id, kind=announced.kind, title=announced.title,
-                    subtitle=announced.subtitle, starts_at=start,
-                    duration_minutes=SESSION_MINUTES, platform=announcement.platform,
-                    status=(SessionStatus.DONE if start < datetime.now(UTC)
-                            else SessionStatus.SCHEDULED),
+                    series_id=series.id,
+                    kind=announced.kind,
+                    title=announced.title,
+                    subtitle=announced.subtitle,
+                    starts_at=start,
+                    duration_minutes=SESSION_MINUTES,
+                    platform=announcement.platform,
+                    status=(
+                        SessionStatus.DONE if start < datetime.now(UTC) else SessionStatus.SCHEDULED
+                    ),
                     after_hours_minutes=AFTER_HOURS_MINUTES if deep_dive else None,
                     after_hours_host_id=host.id if deep_dive else None,
                 )
@@ -137,8 +155,12 @@ class _Loader:
                 self.db.flush()
                 self.counts["sessions"] += 1
             for position, who in enumerate(announced.speakers):
-                self._part(session, self.speaker(who.name, who.title, who.organisation),
-                           SpeakerRole.PANELIST, position)
+                self._part(
+                    session,
+                    self.speaker(who.name, who.title, who.organisation),
+                    SpeakerRole.PANELIST,
+                    position,
+                )
             if session.after_hours_host_id is not None:
                 self._part(session, host, SpeakerRole.AFTER_HOURS_HOST, len(announced.speakers))
             result.append(session)
@@ -146,32 +168,55 @@ class _Loader:
 
     def _part(self, session: Session, speaker: Speaker, role: SpeakerRole, position: int) -> None:
         """Give a speaker a part in a session unless they have it already."""
-        exists = self.db.scalar(select(SessionSpeaker.id).where(
-            SessionSpeaker.session_id == session.id, SessionSpeaker.speaker_id == speaker.id,
-            SessionSpeaker.role == role))
+        exists = self.db.scalar(
+            select(SessionSpeaker.id).where(
+                SessionSpeaker.session_id == session.id,
+                SessionSpeaker.speaker_id == speaker.id,
+                SessionSpeaker.role == role,
+            )
+        )
         if exists is None:
             # The demo series has happened: everyone confirmed and was prepared.
-            self.db.add(SessionSpeaker(
-                session_id=session.id, speaker_id=speaker.id, role=role, position=position,
-                confirmed=True, bio_received=True, headshot_received=True,
-                tech_check_done=True, consents_to_recording=True))
+            self.db.add(
+                SessionSpeaker(
+                    session_id=session.id,
+                    speaker_id=speaker.id,
+                    role=role,
+                    position=position,
+                    confirmed=True,
+                    bio_received=True,
+                    headshot_received=True,
+                    tech_check_done=True,
+                    consents_to_recording=True,
+                )
+            )
 
     def registrants(self, sessions: list[Session], count: int) -> None:
         """Generated people and their registrations, matched by email."""
         people = demo_people(count, [s.starts_at for s in sessions])
         known = dict(self.db.execute(select(Registrant.email, Registrant.id)).tuples().all())
-        registered = set(self.db.execute(
-            select(Registration.registrant_id, Registration.session_id)).tuples().all())
+        registered = set(
+            self.db.execute(select(Registration.registrant_id, Registration.session_id))
+            .tuples()
+            .all()
+        )
         for person in people:
             registrant_id = known.get(person.email)
             if registrant_id is None:
                 first = min(r.registered_at for r in person.registrations)
                 registrant = Registrant(
-                    email=person.email, first_name=person.first_name,
-                    last_name=person.last_name, organisation=person.organisation,
-                    job_title=person.job_title, city=person.city, country=person.country,
-                    sector=person.sector, consent=person.consent, consent_at=first,
-                    consent_source="demo registration form")
+                    email=person.email,
+                    first_name=person.first_name,
+                    last_name=person.last_name,
+                    organisation=person.organisation,
+                    job_title=person.job_title,
+                    city=person.city,
+                    country=person.country,
+                    sector=person.sector,
+                    consent=person.consent,
+                    consent_at=first,
+                    consent_source="demo registration form",
+                )
                 self.db.add(registrant)
                 self.db.flush()
                 registrant_id = registrant.id
@@ -181,11 +226,20 @@ class _Loader:
                 if (registrant_id, session.id) in registered:
                     continue
                 join = session.starts_at if attendance.attended else None
-                self.db.add(Registration(
-                    registrant_id=registrant_id, session_id=session.id,
-                    registered_at=attendance.registered_at, source="demo",
-                    attended=attendance.attended, minutes=attendance.minutes,
-                    first_join=join,
-                    last_leave=(timezones.end_of(session.starts_at, attendance.minutes)
-                                if join else None)))
+                self.db.add(
+                    Registration(
+                        registrant_id=registrant_id,
+                        session_id=session.id,
+                        registered_at=attendance.registered_at,
+                        source="demo",
+                        attended=attendance.attended,
+                        minutes=attendance.minutes,
+                        first_join=join,
+                        last_leave=(
+                            timezones.end_of(session.starts_at, attendance.minutes)
+                            if join
+                            else None
+                        ),
+                    )
+                )
                 self.counts["registrations"] += 1

@@ -25,8 +25,17 @@ from desktop_app.domain.export_profile import (
 from desktop_app.services.uow import UnitOfWork
 
 CHUNK = 2000
-PERSON_KEYS = ("first_name", "last_name", "email", "organisation", "job_title", "city",
-               "country", "sector", "consent")
+PERSON_KEYS = (
+    "first_name",
+    "last_name",
+    "email",
+    "organisation",
+    "job_title",
+    "city",
+    "country",
+    "sector",
+    "consent",
+)
 
 
 class ExportCancelled(UserError):
@@ -72,21 +81,25 @@ class ExportPlan:
     def file_name(self, suffix: str) -> str:
         """The profile's file name pattern filled in, safe for every file system."""
         name = self.profile.file_name_pattern.format(
-            series=self.series_title, profile=self.profile.name,
+            series=self.series_title,
+            profile=self.profile.name,
             date=f"{self.exported_at:%Y-%m-%d}",
-            session=self.sessions[0].title if len(self.sessions) == 1 else "all sessions")
+            session=self.sessions[0].title if len(self.sessions) == 1 else "all sessions",
+        )
         safe = "".join("-" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in name).strip()
         return f"{safe or 'registrants'}{suffix}"
 
 
 # Profiles ----------------------------------------------------------------------------------
 
+
 def list_profiles(uow: UnitOfWork) -> list[ExportProfile]:
     """The saved profiles, with "Everything (internal use)" first (built in if not saved)."""
     with uow:
-        stored = [ExportProfile.from_stored(p.name, p.columns, p.filters)
-                  for p in uow.session.scalars(select(StoredProfile)
-                                               .order_by(StoredProfile.name))]
+        stored = [
+            ExportProfile.from_stored(p.name, p.columns, p.filters)
+            for p in uow.session.scalars(select(StoredProfile).order_by(StoredProfile.name))
+        ]
     if not any(p.name == EVERYTHING for p in stored):
         stored.insert(0, everything_profile())
     else:
@@ -101,18 +114,20 @@ def get_profile(uow: UnitOfWork, name: str | None) -> ExportProfile:
     for profile in profiles:
         if profile.name.casefold() == wanted.casefold():
             return profile
-    raise NotFound(f"there is no export profile named '{wanted}'; there are: "
-                   f"{', '.join(p.name for p in profiles)}")
+    raise NotFound(
+        f"there is no export profile named '{wanted}'; there are: "
+        f"{', '.join(p.name for p in profiles)}"
+    )
 
 
 def save_profile(uow: UnitOfWork, profile: ExportProfile, old_name: str | None = None) -> None:
     """Create or replace a profile (renaming it from old_name if given)."""
     profile = validate_profile(profile)
     with uow:
-        stored = uow.session.scalar(select(StoredProfile).where(
-            StoredProfile.name == (old_name or profile.name)))
-        clash = uow.session.scalar(select(StoredProfile).where(
-            StoredProfile.name == profile.name))
+        stored = uow.session.scalar(
+            select(StoredProfile).where(StoredProfile.name == (old_name or profile.name))
+        )
+        clash = uow.session.scalar(select(StoredProfile).where(StoredProfile.name == profile.name))
         if clash is not None and clash is not stored:
             raise UserError(f"an export profile named '{profile.name}' already exists")
         if stored is None:
@@ -136,8 +151,14 @@ def delete_profile(uow: UnitOfWork, name: str) -> None:
 
 # Who and what --------------------------------------------------------------------------------
 
-def plan_export(uow: UnitOfWork, series_id: int, profile: ExportProfile,
-                session_id: int | None = None, count: bool = True) -> ExportPlan:
+
+def plan_export(
+    uow: UnitOfWork,
+    series_id: int,
+    profile: ExportProfile,
+    session_id: int | None = None,
+    count: bool = True,
+) -> ExportPlan:
     """Count the people (unless count is False: people is then 0) and list the columns an
     export will hold, writing nothing."""
     with uow:
@@ -148,12 +169,21 @@ def plan_export(uow: UnitOfWork, series_id: int, profile: ExportProfile,
         people = sum(1 for _ in _people(uow, series, profile, sessions)) if count else 0
         title, zone, zone_label = series.title, series.home_zone, _zone_label(series)
     headings = tuple(_headings(profile, sessions, zone_label))
-    return ExportPlan(title, zone, zone_label, profile, tuple(sessions), people, headings,
-                      tuple(profile.personal_columns()), datetime.now(UTC), _user())
+    return ExportPlan(
+        title,
+        zone,
+        zone_label,
+        profile,
+        tuple(sessions),
+        people,
+        headings,
+        tuple(profile.personal_columns()),
+        datetime.now(UTC),
+        _user(),
+    )
 
 
-def iter_people(uow: UnitOfWork, plan: ExportPlan,
-                series_id: int) -> Iterator[ExportPerson]:
+def iter_people(uow: UnitOfWork, plan: ExportPlan, series_id: int) -> Iterator[ExportPerson]:
     """The people of a plan, streamed in name order a chunk at a time (memory stays flat)."""
     with uow:
         series = uow.session.get_one(Series, series_id)
@@ -171,50 +201,70 @@ def _user() -> str:
         return "unknown user"
 
 
-def _sessions(uow: UnitOfWork, series: Series, profile: ExportProfile,
-              session_id: int | None) -> list[SessionInfo]:
+def _sessions(
+    uow: UnitOfWork, series: Series, profile: ExportProfile, session_id: int | None
+) -> list[SessionInfo]:
     """The sessions an export covers, with their registered/attended counts."""
     query = select(Session).where(Session.series_id == series.id).order_by(Session.starts_at)
-    chosen = [s for s in uow.session.scalars(query)
-              if (session_id is None or s.id == session_id)
-              and (not profile.session_ids or s.id in profile.session_ids)]
+    chosen = [
+        s
+        for s in uow.session.scalars(query)
+        if (session_id is None or s.id == session_id)
+        and (not profile.session_ids or s.id in profile.session_ids)
+    ]
     if session_id is not None and not chosen:
-        raise NotFound(f"session {session_id} is not in the series '{series.title}' (or not "
-                       f"in the profile '{profile.name}')")
+        raise NotFound(
+            f"session {session_id} is not in the series '{series.title}' (or not "
+            f"in the profile '{profile.name}')"
+        )
     result = []
     for session in chosen:
-        rows = uow.session.execute(select(Registration.attended).where(
-            Registration.session_id == session.id)).scalars().all()
+        rows = (
+            uow.session.execute(
+                select(Registration.attended).where(Registration.session_id == session.id)
+            )
+            .scalars()
+            .all()
+        )
         local = timezones.utc_to_local(session.starts_at, series.home_zone)
-        result.append(SessionInfo(
-            session.id, session.title, local.replace(tzinfo=None),
-            timezones.format_start(session.starts_at, series.home_zone,
-                                   list(series.display_zones)),
-            len(rows), sum(1 for a in rows if a)))
+        result.append(
+            SessionInfo(
+                session.id,
+                session.title,
+                local.replace(tzinfo=None),
+                timezones.format_start(
+                    session.starts_at, series.home_zone, list(series.display_zones)
+                ),
+                len(rows),
+                sum(1 for a in rows if a),
+            )
+        )
     return result
 
 
-def _people(uow: UnitOfWork, series: Series, profile: ExportProfile,
-            sessions: list[SessionInfo]) -> Iterator[ExportPerson]:
+def _people(
+    uow: UnitOfWork, series: Series, profile: ExportProfile, sessions: list[SessionInfo]
+) -> Iterator[ExportPerson]:
     """Registrants the profile allows, with their registrations for the chosen sessions."""
     ids = [s.id for s in sessions]
     if not ids:
         return
     if profile.people == "everyone":
-        in_scope = exists().where(Registration.registrant_id == Registrant.id,
-                                  Registration.session_id == Session.id,
-                                  Session.series_id == series.id)
+        in_scope = exists().where(
+            Registration.registrant_id == Registrant.id,
+            Registration.session_id == Session.id,
+            Session.series_id == series.id,
+        )
     else:
-        conditions = [Registration.registrant_id == Registrant.id,
-                      Registration.session_id.in_(ids)]
+        conditions = [Registration.registrant_id == Registrant.id, Registration.session_id.in_(ids)]
         if profile.people == "attended":
             conditions.append(Registration.attended.is_(True))
         in_scope = exists().where(*conditions)
-    query = select(Registrant.id, *(getattr(Registrant, k) for k in PERSON_KEYS)).where(
-        in_scope)
+    query = select(Registrant.id, *(getattr(Registrant, k) for k in PERSON_KEYS)).where(in_scope)
     if profile.require_consent:
-        allowed = [Consent.YES.value] + ([Consent.UNKNOWN.value]
-                                         if profile.include_unknown_consent else [])
+        allowed = [Consent.YES.value] + (
+            [Consent.UNKNOWN.value] if profile.include_unknown_consent else []
+        )
         query = query.where(Registrant.consent.in_(allowed))
     query = query.order_by(Registrant.last_name, Registrant.first_name, Registrant.email)
     organisations = [o.casefold() for o in profile.organisations if o.strip()]
@@ -229,18 +279,25 @@ def _people(uow: UnitOfWork, series: Series, profile: ExportProfile,
             continue
         found: dict[int, list[tuple[datetime | None, bool, bool, int]]] = {}
         for registrant_id, session_id, registered_at, attended, minutes in connection.execute(
-                select(Registration.registrant_id, Registration.session_id,
-                       Registration.registered_at, Registration.attended,
-                       Registration.minutes)
-                .where(Registration.registrant_id.in_([p[0] for p in people]),
-                       Registration.session_id.in_(ids))):
+            select(
+                Registration.registrant_id,
+                Registration.session_id,
+                Registration.registered_at,
+                Registration.attended,
+                Registration.minutes,
+            ).where(
+                Registration.registrant_id.in_([p[0] for p in people]),
+                Registration.session_id.in_(ids),
+            )
+        ):
             cells = found.setdefault(registrant_id, [(None, False, False, 0)] * len(ids))
-            local = registered_at.astimezone(zone).replace(tzinfo=None) \
-                if registered_at else None
+            local = registered_at.astimezone(zone).replace(tzinfo=None) if registered_at else None
             cells[slot[session_id]] = (local, True, bool(attended), minutes)
         for row in people:
-            yield ExportPerson(dict(zip(PERSON_KEYS, row[1:], strict=True)),
-                               tuple(found.get(row[0], [(None, False, False, 0)] * len(ids))))
+            yield ExportPerson(
+                dict(zip(PERSON_KEYS, row[1:], strict=True)),
+                tuple(found.get(row[0], [(None, False, False, 0)] * len(ids))),
+            )
 
 
 def _matches(row: Any, organisations: list[str], domains: list[str]) -> bool:
@@ -249,11 +306,13 @@ def _matches(row: Any, organisations: list[str], domains: list[str]) -> bool:
         return True
     organisation, email = str(row[4]).casefold(), str(row[3]).casefold()
     return any(o in organisation for o in organisations) or any(
-        email.endswith("@" + d) or email.endswith("." + d) for d in domains)
+        email.endswith("@" + d) or email.endswith("." + d) for d in domains
+    )
 
 
-def _headings(profile: ExportProfile, sessions: list[SessionInfo] | tuple[SessionInfo, ...],
-              zone_label: str) -> Iterator[str]:
+def _headings(
+    profile: ExportProfile, sessions: list[SessionInfo] | tuple[SessionInfo, ...], zone_label: str
+) -> Iterator[str]:
     """Column headings of the 'All registrants' sheet: per-session columns per session."""
     from desktop_app.domain.export_profile import BY_KEY
 
@@ -268,9 +327,14 @@ def _headings(profile: ExportProfile, sessions: list[SessionInfo] | tuple[Sessio
                 yield f"{short}: {heading}{zone}"
 
 
-def export_registrants(uow: UnitOfWork, series_id: int, profile: ExportProfile, target: Path,
-                       session_id: int | None = None,
-                       keep_going: Callable[[int, int], bool] | None = None) -> ExportPlan:
+def export_registrants(
+    uow: UnitOfWork,
+    series_id: int,
+    profile: ExportProfile,
+    target: Path,
+    session_id: int | None = None,
+    keep_going: Callable[[int, int], bool] | None = None,
+) -> ExportPlan:
     """Write the export to target (.xlsx or .csv) atomically; returns what was written.
 
     keep_going(done, 0) is asked every 1,000 people (the total is not counted in advance);
@@ -280,8 +344,10 @@ def export_registrants(uow: UnitOfWork, series_id: int, profile: ExportProfile, 
 
     suffix = target.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
-        raise UserError(f"{target.name}: exports are written as .xlsx or .csv; choose a name "
-                        "ending in one of them")
+        raise UserError(
+            f"{target.name}: exports are written as .xlsx or .csv; choose a name "
+            "ending in one of them"
+        )
     if not target.parent.is_dir():
         raise UserError(f"the folder {target.parent} does not exist; choose another place")
     # No counting pass: the people are counted as they are written (one pass, not two).
@@ -304,5 +370,3 @@ def export_registrants(uow: UnitOfWork, series_id: int, profile: ExportProfile, 
     except OSError as error:
         raise UserError(f"cannot write {target}: {error.strerror or error}") from None
     return replace(plan, people=written)
-
-

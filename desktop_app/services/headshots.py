@@ -43,8 +43,9 @@ def import_headshot(data_dir: Path, source: Path) -> str:
             if os.path.exists(temporary):
                 os.unlink(temporary)
     except OSError as error:
-        raise UserError(f"cannot copy the headshot into {target.parent}: {error.strerror}") \
-            from None
+        raise UserError(
+            f"cannot copy the headshot into {target.parent}: {error.strerror}"
+        ) from None
     return relative
 
 

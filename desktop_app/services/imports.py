@@ -20,8 +20,15 @@ from desktop_app.io.parsed import ImportRow, ParsedFile, Skip
 from desktop_app.io.table_reader import read_table
 from desktop_app.services.uow import UnitOfWork
 
-PERSON_FIELDS = ("first_name", "last_name", "organisation", "job_title", "city", "country",
-                 "sector")
+PERSON_FIELDS = (
+    "first_name",
+    "last_name",
+    "organisation",
+    "job_title",
+    "city",
+    "country",
+    "sector",
+)
 CHUNK = 500  # SQLite allows 999 bound parameters per statement in old builds
 
 
@@ -73,24 +80,33 @@ class ImportReport:
     @property
     def changed(self) -> bool:
         """True when the import wrote (or would write) anything."""
-        return bool(self.registrants_created or self.registrants_updated
-                    or self.registrations_created or self.registrations_updated)
+        return bool(
+            self.registrants_created
+            or self.registrants_updated
+            or self.registrations_created
+            or self.registrations_updated
+        )
 
     def as_json(self) -> dict[str, Any]:
         """The report as the CLI prints it with --json."""
         return {
-            "file": self.file_name, "format": self.format, "rows": self.rows,
+            "file": self.file_name,
+            "format": self.format,
+            "rows": self.rows,
             "registrants_created": self.registrants_created,
             "registrants_updated": self.registrants_updated,
             "registrants_unchanged": self.registrants_unchanged,
             "registrations": self.registrations,
             "registrations_created": self.registrations_created,
             "registrations_updated": self.registrations_updated,
-            "attended": self.attended, "minutes": self.minutes,
+            "attended": self.attended,
+            "minutes": self.minutes,
             "skipped": [{"row": s.line, "reason": s.reason} for s in self.skipped],
-            "conflicts": list(self.conflicts), "speakers_matched": self.speakers_matched,
+            "conflicts": list(self.conflicts),
+            "speakers_matched": self.speakers_matched,
             "speakers_unmatched": list(self.speakers_unmatched),
-            "other_attended": self.other_attended, "batch": self.batch_id,
+            "other_attended": self.other_attended,
+            "batch": self.batch_id,
             "dry_run": self.dry_run,
         }
 
@@ -137,29 +153,41 @@ def _merge(person: Person, row: ImportRow, zone: str) -> None:
         person.last_leave = leave
 
 
-def import_file(uow: UnitOfWork, path: Path, session_id: int, format_name: str | None = None,
-                dry_run: bool = False,
-                keep_going: Callable[[int, int], bool] | None = None,
-                columns: dict[int, str] | None = None) -> ImportReport:
+def import_file(
+    uow: UnitOfWork,
+    path: Path,
+    session_id: int,
+    format_name: str | None = None,
+    dry_run: bool = False,
+    keep_going: Callable[[int, int], bool] | None = None,
+    columns: dict[int, str] | None = None,
+) -> ImportReport:
     """Import a file into a session in one transaction; a dry run only reports.
 
     keep_going(done, total) is asked between chunks; returning False cancels the import
     and leaves the database as it was.
     """
     table = read_table(path)
-    return import_parsed(uow, parse_table(table, format_name, columns), table.sha256,
-                         session_id, dry_run, keep_going)
+    return import_parsed(
+        uow, parse_table(table, format_name, columns), table.sha256, session_id, dry_run, keep_going
+    )
 
 
-def import_parsed(uow: UnitOfWork, parsed: ParsedFile, digest: str, session_id: int,
-                  dry_run: bool = False,
-                  keep_going: Callable[[int, int], bool] | None = None) -> ImportReport:
+def import_parsed(
+    uow: UnitOfWork,
+    parsed: ParsedFile,
+    digest: str,
+    session_id: int,
+    dry_run: bool = False,
+    keep_going: Callable[[int, int], bool] | None = None,
+) -> ImportReport:
     """Import an already read and parsed file (see import_file)."""
     with uow:
         session = uow.session.get(Session, session_id)
         if session is None:
-            raise NotFound(f"there is no session with id {session_id}; list them with "
-                           "'webinar-desk sessions'")
+            raise NotFound(
+                f"there is no session with id {session_id}; list them with 'webinar-desk sessions'"
+            )
         zone = uow.session.get_one(Series, session.series_id).home_zone
         people = merge_people(parsed, zone)
         writer = _Writer(uow, session_id, parsed, people, keep_going)
@@ -174,9 +202,14 @@ def import_parsed(uow: UnitOfWork, parsed: ParsedFile, digest: str, session_id: 
 class _Writer:
     """Plans the changes of one import against the database, then writes them in bulk."""
 
-    def __init__(self, uow: UnitOfWork, session_id: int, parsed: ParsedFile,
-                 people: dict[str, Person],
-                 keep_going: Callable[[int, int], bool] | None) -> None:
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        session_id: int,
+        parsed: ParsedFile,
+        people: dict[str, Person],
+        keep_going: Callable[[int, int], bool] | None,
+    ) -> None:
         self.uow, self.session_id, self.parsed, self.people = uow, session_id, parsed, people
         self.keep_going = keep_going
         self.new_people: list[Person] = []
@@ -200,12 +233,18 @@ class _Writer:
         existing: dict[str, Any] = {}
         for start in range(0, len(emails), CHUNK):
             self._check(start)
-            for row in db.execute(select(Registrant.__table__).where(
-                    Registrant.email.in_(emails[start:start + CHUNK]))).mappings():
+            for row in db.execute(
+                select(Registrant.__table__).where(
+                    Registrant.email.in_(emails[start : start + CHUNK])
+                )
+            ).mappings():
                 existing[row["email"]] = row
-        registrations = {row["registrant_id"]: row for row in db.execute(
-            select(Registration.__table__).where(Registration.session_id == self.session_id)
-        ).mappings()}
+        registrations = {
+            row["registrant_id"]: row
+            for row in db.execute(
+                select(Registration.__table__).where(Registration.session_id == self.session_id)
+            ).mappings()
+        }
         for email, person in self.people.items():
             current = existing.get(email)
             if current is None:
@@ -227,23 +266,28 @@ class _Writer:
             if reg_changes:
                 self.registration_updates[registration["id"]] = reg_changes
                 self.registration_before[registration["id"]] = {
-                    k: registration[k] for k in reg_changes}
+                    k: registration[k] for k in reg_changes
+                }
             elif not changes:
                 self.unchanged += 1
 
     def _person_changes(self, person: Person, current: Any) -> dict[str, Any]:
         """Fields the file has that differ (a file never blanks a field it lacks)."""
-        changes: dict[str, Any] = {name: value for name, value in person.fields.items()
-                                   if value and value != current[name]}
+        changes: dict[str, Any] = {
+            name: value for name, value in person.fields.items() if value and value != current[name]
+        }
         if person.consent is not None and person.consent != current["consent"]:
             if current["consent"] in (Consent.YES, Consent.NO):
                 self.conflicts.append(
                     f"row {person.first_line}: {person.email} had consent "
                     f"'{current['consent']}', the file says '{person.consent}'; the file's "
-                    "newer answer is kept")
-            changes.update(consent=person.consent.value,
-                           consent_at=person.registered_at or datetime.now(UTC),
-                           consent_source=self.parsed.name)
+                    "newer answer is kept"
+                )
+            changes.update(
+                consent=person.consent.value,
+                consent_at=person.registered_at or datetime.now(UTC),
+                consent_source=self.parsed.name,
+            )
         return changes
 
     @staticmethod
@@ -255,58 +299,82 @@ class _Writer:
         if person.approval is not None:
             wanted["approval_status"] = person.approval
         if person.attended is not None:
-            wanted.update(attended=person.attended, minutes=person.minutes or 0,
-                          first_join=person.first_join, last_leave=person.last_leave)
+            wanted.update(
+                attended=person.attended,
+                minutes=person.minutes or 0,
+                first_join=person.first_join,
+                last_leave=person.last_leave,
+            )
         return {k: v for k, v in wanted.items() if _differs(current[k], v)}
 
     def changes(self) -> bool:
         """True when there is anything to write."""
-        return bool(self.new_people or self.person_updates or self.registration_inserts
-                    or self.registration_updates)
+        return bool(
+            self.new_people
+            or self.person_updates
+            or self.registration_inserts
+            or self.registration_updates
+        )
 
     def write(self, digest: str) -> int:
         """Write everything planned and record the batch; returns the batch id."""
         db = self.uow.session
         now = datetime.now(UTC)
-        batch = ImportBatch(file_name=self.parsed.name, sha256=digest,
-                            detected_format=self.parsed.format, session_id=self.session_id,
-                            rows_total=self.parsed.data_rows,
-                            rows_skipped=len(self.parsed.skipped))
+        batch = ImportBatch(
+            file_name=self.parsed.name,
+            sha256=digest,
+            detected_format=self.parsed.format,
+            session_id=self.session_id,
+            rows_total=self.parsed.data_rows,
+            rows_skipped=len(self.parsed.skipped),
+        )
         db.add(batch)
         db.flush()
         registrants = _table(Registrant)
         registrations = _table(Registration)
         for start in range(0, len(self.new_people), CHUNK):
             self._check(start)
-            chunk = self.new_people[start:start + CHUNK]
+            chunk = self.new_people[start : start + CHUNK]
             db.execute(insert(registrants), [self._new_registrant(p, now) for p in chunk])
-            found = db.execute(select(Registrant.email, Registrant.id).where(
-                Registrant.email.in_([p.email for p in chunk])))
+            found = db.execute(
+                select(Registrant.email, Registrant.id).where(
+                    Registrant.email.in_([p.email for p in chunk])
+                )
+            )
             self.ids.update(dict(found.tuples().all()))
         for registrant_id, changes in self.person_updates.items():
-            db.execute(update(registrants).where(registrants.c.id == registrant_id)
-                       .values(**changes, updated_at=now))
+            db.execute(
+                update(registrants)
+                .where(registrants.c.id == registrant_id)
+                .values(**changes, updated_at=now)
+            )
         if self.registration_inserts:
             rows = [self._new_registration(p, batch.id) for p in self.registration_inserts]
             for start in range(0, len(rows), CHUNK):
                 self._check(start)
-                db.execute(insert(registrations), rows[start:start + CHUNK])
+                db.execute(insert(registrations), rows[start : start + CHUNK])
         for registration_id, changes in self.registration_updates.items():
-            db.execute(update(registrations).where(registrations.c.id == registration_id)
-                       .values(**changes))
-        created_registrations = list(db.execute(select(Registration.id).where(
-            Registration.import_batch_id == batch.id,
-            Registration.session_id == self.session_id)).scalars())
+            db.execute(
+                update(registrations).where(registrations.c.id == registration_id).values(**changes)
+            )
+        created_registrations = list(
+            db.execute(
+                select(Registration.id).where(
+                    Registration.import_batch_id == batch.id,
+                    Registration.session_id == self.session_id,
+                )
+            ).scalars()
+        )
         batch.registrants_created = len(self.new_people)
         batch.registrants_updated = len(self.person_updates)
         batch.registrations_created = len(created_registrations)
         batch.undo_log = {
             "created_registrants": [self.ids[p.email] for p in self.new_people],
             "created_registrations": created_registrations,
-            "updated_registrants": {str(k): _jsonable(v)
-                                    for k, v in self.person_before.items()},
-            "updated_registrations": {str(k): _jsonable(v)
-                                      for k, v in self.registration_before.items()},
+            "updated_registrants": {str(k): _jsonable(v) for k, v in self.person_before.items()},
+            "updated_registrations": {
+                str(k): _jsonable(v) for k, v in self.registration_before.items()
+            },
         }
         return batch.id
 
@@ -314,20 +382,26 @@ class _Writer:
         values: dict[str, Any] = {name: person.fields.get(name, "") for name in PERSON_FIELDS}
         consent = person.consent or Consent.UNKNOWN
         values.update(
-            email=person.email, consent=consent.value,
+            email=person.email,
+            consent=consent.value,
             consent_at=(person.registered_at or now) if person.consent else None,
             consent_source=self.parsed.name if person.consent else "",
-            created_at=now, updated_at=now)
+            created_at=now,
+            updated_at=now,
+        )
         return values
 
     def _new_registration(self, person: Person, batch_id: int) -> dict[str, Any]:
         return {
-            "registrant_id": self.ids[person.email], "session_id": self.session_id,
+            "registrant_id": self.ids[person.email],
+            "session_id": self.session_id,
             "registered_at": person.registered_at,
             "approval_status": person.approval or "approved",
             "source": f"{FORMATS[self.parsed.format]}: {self.parsed.name}",
-            "attended": bool(person.attended), "first_join": person.first_join,
-            "last_leave": person.last_leave, "minutes": person.minutes or 0,
+            "attended": bool(person.attended),
+            "first_join": person.first_join,
+            "last_leave": person.last_leave,
+            "minutes": person.minutes or 0,
             "import_batch_id": batch_id,
         }
 
@@ -335,24 +409,39 @@ class _Writer:
         """The report of what was (or would be) done."""
         parsed = self.parsed
         speaker_emails = {r.email for r in parsed.rows if r.section in ("host", "panelist")}
-        known = set(self.uow.session.scalars(select(Speaker.email).where(
-            Speaker.email.in_(speaker_emails)))) if speaker_emails else set()
+        known = (
+            set(
+                self.uow.session.scalars(
+                    select(Speaker.email).where(Speaker.email.in_(speaker_emails))
+                )
+            )
+            if speaker_emails
+            else set()
+        )
         attended = [p for p in self.people.values() if p.attended]
         return ImportReport(
-            file_name=parsed.name, format=parsed.format, format_label=FORMATS[parsed.format],
-            rows=parsed.data_rows, registrants_created=len(self.new_people),
-            registrants_updated=len(self.person_updates), registrants_unchanged=self.unchanged,
+            file_name=parsed.name,
+            format=parsed.format,
+            format_label=FORMATS[parsed.format],
+            rows=parsed.data_rows,
+            registrants_created=len(self.new_people),
+            registrants_updated=len(self.person_updates),
+            registrants_unchanged=self.unchanged,
             registrations=len(self.people),
             registrations_created=len(self.registration_inserts),
-            registrations_updated=len(self.registration_updates), attended=len(attended),
+            registrations_updated=len(self.registration_updates),
+            attended=len(attended),
             minutes=sum(p.minutes or 0 for p in self.people.values()),
-            skipped=tuple(parsed.skipped), conflicts=tuple(self.conflicts),
+            skipped=tuple(parsed.skipped),
+            conflicts=tuple(self.conflicts),
             speakers_matched=len(known),
             speakers_unmatched=tuple(sorted(speaker_emails - known)),
             other_attended=parsed.other_attended,
-            columns={parsed.header[i]: f for i, f in parsed.columns.items()
-                     if i < len(parsed.header)},
-            batch_id=batch_id, dry_run=dry_run,
+            columns={
+                parsed.header[i]: f for i, f in parsed.columns.items() if i < len(parsed.header)
+            },
+            batch_id=batch_id,
+            dry_run=dry_run,
         )
 
 
@@ -407,11 +496,22 @@ class BatchRow:
 def list_batches(uow: UnitOfWork) -> list[BatchRow]:
     """Every import, newest first."""
     with uow:
-        return [BatchRow(b.id, b.file_name, b.detected_format, b.session_id, b.imported_at,
-                         b.rows_total, b.registrants_created, b.registrants_updated,
-                         b.registrations_created, b.rows_skipped, b.undone_at)
-                for b in uow.session.scalars(select(ImportBatch)
-                                             .order_by(ImportBatch.id.desc()))]
+        return [
+            BatchRow(
+                b.id,
+                b.file_name,
+                b.detected_format,
+                b.session_id,
+                b.imported_at,
+                b.rows_total,
+                b.registrants_created,
+                b.registrants_updated,
+                b.registrations_created,
+                b.rows_skipped,
+                b.undone_at,
+            )
+            for b in uow.session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()))
+        ]
 
 
 def undo_import(uow: UnitOfWork, batch_id: int) -> None:
@@ -428,22 +528,31 @@ def undo_import(uow: UnitOfWork, batch_id: int) -> None:
         registrants, registrations = _table(Registrant), _table(Registration)
         created = log.get("created_registrations", [])
         for start in range(0, len(created), CHUNK):
-            db.execute(delete(registrations).where(
-                registrations.c.id.in_(created[start:start + CHUNK])))
+            db.execute(
+                delete(registrations).where(registrations.c.id.in_(created[start : start + CHUNK]))
+            )
         for key, values in log.get("updated_registrations", {}).items():
-            db.execute(update(registrations).where(registrations.c.id == int(key))
-                       .values(**_from_json(values, registrations)))
+            db.execute(
+                update(registrations)
+                .where(registrations.c.id == int(key))
+                .values(**_from_json(values, registrations))
+            )
         for key, values in log.get("updated_registrants", {}).items():
-            db.execute(update(registrants).where(registrants.c.id == int(key))
-                       .values(**_from_json(values, registrants)))
+            db.execute(
+                update(registrants)
+                .where(registrants.c.id == int(key))
+                .values(**_from_json(values, registrants))
+            )
         people = log.get("created_registrants", [])
         for start in range(0, len(people), CHUNK):
-            chunk = people[start:start + CHUNK]
+            chunk = people[start : start + CHUNK]
             still_registered = select(Registration.registrant_id).where(
-                Registration.registrant_id.in_(chunk))
-            db.execute(delete(registrants).where(registrants.c.id.in_(chunk),
-                                                 registrants.c.id.not_in(still_registered)))
+                Registration.registrant_id.in_(chunk)
+            )
+            db.execute(
+                delete(registrants).where(
+                    registrants.c.id.in_(chunk), registrants.c.id.not_in(still_registered)
+                )
+            )
         batch.undone_at = datetime.now(UTC)
         uow.commit()
-
-

@@ -60,8 +60,9 @@ def update_registrant(uow: UnitOfWork, registrant_id: int, data: RegistrantData)
 def delete_registrants(uow: UnitOfWork, registrant_ids: list[int]) -> int:
     """Delete registrants with their registrations; returns how many were deleted."""
     with uow:
-        doomed = list(uow.session.scalars(
-            select(Registrant).where(Registrant.id.in_(registrant_ids))))
+        doomed = list(
+            uow.session.scalars(select(Registrant).where(Registrant.id.in_(registrant_ids)))
+        )
         for registrant in doomed:
             uow.session.delete(registrant)
         uow.commit()
@@ -71,13 +72,15 @@ def delete_registrants(uow: UnitOfWork, registrant_ids: list[int]) -> int:
 ConsentState = tuple[str, datetime | None, str]
 
 
-def set_consent(uow: UnitOfWork, registrant_ids: list[int], consent: Consent,
-                source: str) -> dict[int, ConsentState]:
+def set_consent(
+    uow: UnitOfWork, registrant_ids: list[int], consent: Consent, source: str
+) -> dict[int, ConsentState]:
     """Record one consent answer for many registrants; returns what each had before."""
     Consent(consent)  # refuse unknown values before touching anything
     with uow:
-        found = list(uow.session.scalars(
-            select(Registrant).where(Registrant.id.in_(registrant_ids))))
+        found = list(
+            uow.session.scalars(select(Registrant).where(Registrant.id.in_(registrant_ids)))
+        )
         before = {r.id: (r.consent, r.consent_at, r.consent_source) for r in found}
         now = datetime.now(UTC)
         for registrant in found:
@@ -91,9 +94,11 @@ def restore_consent(uow: UnitOfWork, states: dict[int, ConsentState]) -> None:
     """Put back consent answers saved by set_consent."""
     with uow:
         for registrant in uow.session.scalars(
-                select(Registrant).where(Registrant.id.in_(list(states)))):
-            registrant.consent, registrant.consent_at, registrant.consent_source = \
-                states[registrant.id]
+            select(Registrant).where(Registrant.id.in_(list(states)))
+        ):
+            registrant.consent, registrant.consent_at, registrant.consent_source = states[
+                registrant.id
+            ]
         uow.commit()
 
 
@@ -107,7 +112,8 @@ def find_by_email(uow: UnitOfWork, email: str) -> RegistrantRow | None:
     """The registrant with this email (matched trimmed and case-folded), if any."""
     with uow:
         found = uow.session.scalar(
-            select(Registrant).where(Registrant.email == normalise_email(email)))
+            select(Registrant).where(Registrant.email == normalise_email(email))
+        )
         return to_row(found) if found else None
 
 
@@ -120,31 +126,54 @@ def _filtered(series_id: int | None, text: str) -> list[object]:
     """WHERE clauses for registrants of a series and/or matching a text."""
     clauses: list[object] = []
     if series_id is not None:
-        clauses.append(Registrant.id.in_(
-            select(Registration.registrant_id).join(Session)
-            .where(Session.series_id == series_id)))
+        clauses.append(
+            Registrant.id.in_(
+                select(Registration.registrant_id)
+                .join(Session)
+                .where(Session.series_id == series_id)
+            )
+        )
     if text.strip():
         pattern = f"%{text.strip()}%"
-        clauses.append(or_(*(column.ilike(pattern) for column in (
-            Registrant.email, Registrant.first_name, Registrant.last_name,
-            Registrant.organisation, Registrant.country))))
+        clauses.append(
+            or_(
+                *(
+                    column.ilike(pattern)
+                    for column in (
+                        Registrant.email,
+                        Registrant.first_name,
+                        Registrant.last_name,
+                        Registrant.organisation,
+                        Registrant.country,
+                    )
+                )
+            )
+        )
     return clauses
 
 
 def count_registrants(uow: UnitOfWork, series_id: int | None = None, text: str = "") -> int:
     """How many registrants (of a series, matching a text) there are."""
     with uow:
-        query = select(func.count()).select_from(Registrant).where(
-            *_filtered(series_id, text))  # type: ignore[arg-type]
+        query = select(func.count()).select_from(Registrant).where(*_filtered(series_id, text))  # type: ignore[arg-type]
         return uow.session.scalar(query) or 0
 
 
-def list_registrants(uow: UnitOfWork, series_id: int | None = None, text: str = "",
-                     offset: int = 0, limit: int | None = None) -> list[RegistrantRow]:
+def list_registrants(
+    uow: UnitOfWork,
+    series_id: int | None = None,
+    text: str = "",
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[RegistrantRow]:
     """A page of registrants by last name, first name and email."""
-    query = (select(Registrant).where(*_filtered(series_id, text))  # type: ignore[arg-type]
-             .order_by(Registrant.last_name, Registrant.first_name, Registrant.email)
-             .offset(offset).limit(limit))
+    query = (
+        select(Registrant)
+        .where(*_filtered(series_id, text))  # type: ignore[arg-type]
+        .order_by(Registrant.last_name, Registrant.first_name, Registrant.email)
+        .offset(offset)
+        .limit(limit)
+    )
     with uow:
         return [to_row(r) for r in uow.session.scalars(query)]
 
@@ -152,23 +181,32 @@ def list_registrants(uow: UnitOfWork, series_id: int | None = None, text: str = 
 def to_row(registrant: Registrant) -> RegistrantRow:
     """A frozen copy of a registrant."""
     return RegistrantRow(
-        id=registrant.id, email=registrant.email, first_name=registrant.first_name,
-        last_name=registrant.last_name, organisation=registrant.organisation,
-        job_title=registrant.job_title, city=registrant.city, country=registrant.country,
-        sector=registrant.sector, consent=registrant.consent,
-        consent_at=registrant.consent_at, consent_source=registrant.consent_source,
+        id=registrant.id,
+        email=registrant.email,
+        first_name=registrant.first_name,
+        last_name=registrant.last_name,
+        organisation=registrant.organisation,
+        job_title=registrant.job_title,
+        city=registrant.city,
+        country=registrant.country,
+        sector=registrant.sector,
+        consent=registrant.consent,
+        consent_at=registrant.consent_at,
+        consent_source=registrant.consent_source,
     )
 
 
-def register(uow: UnitOfWork, registrant_id: int, session_id: int,
-             data: RegistrationData) -> int:
+def register(uow: UnitOfWork, registrant_id: int, session_id: int, data: RegistrationData) -> int:
     """Record (or replace) a registrant's registration for a session; returns its id."""
     data = validate_registration(data)
     with uow:
         get_or_raise(uow.session, Registrant, registrant_id, "registrant")
         get_or_raise(uow.session, Session, session_id, "session")
-        registration = uow.session.scalar(select(Registration).where(
-            Registration.registrant_id == registrant_id, Registration.session_id == session_id))
+        registration = uow.session.scalar(
+            select(Registration).where(
+                Registration.registrant_id == registrant_id, Registration.session_id == session_id
+            )
+        )
         if registration is None:
             registration = Registration(registrant_id=registrant_id, session_id=session_id)
             uow.session.add(registration)
@@ -183,20 +221,21 @@ def update_registration(uow: UnitOfWork, registration_id: int, data: Registratio
     data = validate_registration(data)
     with uow:
         _apply_registration(
-            get_or_raise(uow.session, Registration, registration_id, "registration"), data)
+            get_or_raise(uow.session, Registration, registration_id, "registration"), data
+        )
         uow.commit()
 
 
 def delete_registration(uow: UnitOfWork, registration_id: int) -> None:
     """Remove one registration (the registrant stays)."""
     with uow:
-        uow.session.delete(
-            get_or_raise(uow.session, Registration, registration_id, "registration"))
+        uow.session.delete(get_or_raise(uow.session, Registration, registration_id, "registration"))
         uow.commit()
 
 
-def list_registrations(uow: UnitOfWork, *, registrant_id: int | None = None,
-                       session_id: int | None = None) -> list[RegistrationRow]:
+def list_registrations(
+    uow: UnitOfWork, *, registrant_id: int | None = None, session_id: int | None = None
+) -> list[RegistrationRow]:
     """Registrations of a registrant or of a session."""
     query = select(Registration).order_by(Registration.session_id, Registration.registrant_id)
     if registrant_id is not None:
@@ -218,9 +257,14 @@ def _apply_registration(registration: Registration, data: RegistrationData) -> N
 def _registration_row(registration: Registration) -> RegistrationRow:
     """A frozen copy of a registration."""
     return RegistrationRow(
-        id=registration.id, registrant_id=registration.registrant_id,
-        session_id=registration.session_id, registered_at=registration.registered_at,
-        approval_status=registration.approval_status, source=registration.source,
-        attended=registration.attended, first_join=registration.first_join,
-        last_leave=registration.last_leave, minutes=registration.minutes,
+        id=registration.id,
+        registrant_id=registration.registrant_id,
+        session_id=registration.session_id,
+        registered_at=registration.registered_at,
+        approval_status=registration.approval_status,
+        source=registration.source,
+        attended=registration.attended,
+        first_join=registration.first_join,
+        last_leave=registration.last_leave,
+        minutes=registration.minutes,
     )

@@ -42,11 +42,15 @@ class RunOfShowSheet:
 def load_segments(uow: UnitOfWork, session_id: int) -> list[Segment]:
     """The saved segments of a session, in order (empty when none are saved)."""
     with uow:
-        rows = uow.session.scalars(select(RunOfShowSegment).where(
-            RunOfShowSegment.session_id == session_id).order_by(
-            RunOfShowSegment.position, RunOfShowSegment.id))
-        return [Segment(r.title, r.duration_minutes, r.owner, r.cue, r.notes, r.before_start)
-                for r in rows]
+        rows = uow.session.scalars(
+            select(RunOfShowSegment)
+            .where(RunOfShowSegment.session_id == session_id)
+            .order_by(RunOfShowSegment.position, RunOfShowSegment.id)
+        )
+        return [
+            Segment(r.title, r.duration_minutes, r.owner, r.cue, r.notes, r.before_start)
+            for r in rows
+        ]
 
 
 def default_segments(uow: UnitOfWork, session_id: int) -> list[Segment]:
@@ -57,30 +61,49 @@ def default_segments(uow: UnitOfWork, session_id: int) -> list[Segment]:
     parts = speakers.list_appearances(uow, session_id=session_id)
     return default_script(
         row.duration_minutes,
-        [ScriptSpeaker(p.speaker_name, p.speaker_title, p.speaker_organisation, p.role)
-         for p in parts],
-        row.after_hours_minutes, row.after_hours_host_name,
-        later[0].start_label if later else "")
+        [
+            ScriptSpeaker(p.speaker_name, p.speaker_title, p.speaker_organisation, p.role)
+            for p in parts
+        ],
+        row.after_hours_minutes,
+        row.after_hours_host_name,
+        later[0].start_label if later else "",
+    )
 
 
 def save_segments(uow: UnitOfWork, session_id: int, segments: list[Segment]) -> None:
     """Replace a session's segments with these, in this order."""
-    problems = {f"segment {n}": "needs a title" for n, s in enumerate(segments, 1)
-                if not s.title.strip()}
-    problems.update({f"segment {n}": "cannot last less than zero minutes"
-                     for n, s in enumerate(segments, 1) if s.duration_minutes < 0})
+    problems = {
+        f"segment {n}": "needs a title" for n, s in enumerate(segments, 1) if not s.title.strip()
+    }
+    problems.update(
+        {
+            f"segment {n}": "cannot last less than zero minutes"
+            for n, s in enumerate(segments, 1)
+            if s.duration_minutes < 0
+        }
+    )
     if problems:
         raise ValidationError(problems)
     with uow:
         if uow.session.get(Session, session_id) is None:
             raise NotFound(f"there is no session with id {session_id}")
-        uow.session.execute(delete(RunOfShowSegment).where(
-            RunOfShowSegment.session_id == session_id))
-        uow.session.add_all(RunOfShowSegment(
-            session_id=session_id, position=n, title=s.title.strip(),
-            duration_minutes=s.duration_minutes, owner=s.owner.strip(), cue=s.cue.strip(),
-            notes=s.notes.strip(), before_start=s.before_start)
-            for n, s in enumerate(segments))
+        uow.session.execute(
+            delete(RunOfShowSegment).where(RunOfShowSegment.session_id == session_id)
+        )
+        uow.session.add_all(
+            RunOfShowSegment(
+                session_id=session_id,
+                position=n,
+                title=s.title.strip(),
+                duration_minutes=s.duration_minutes,
+                owner=s.owner.strip(),
+                cue=s.cue.strip(),
+                notes=s.notes.strip(),
+                before_start=s.before_start,
+            )
+            for n, s in enumerate(segments)
+        )
         uow.commit()
 
 
@@ -94,13 +117,23 @@ def load_sheet(uow: UnitOfWork, session_id: int) -> RunOfShowSheet:
         series = uow.session.get_one(Series, row.series_id)
         zones = (series.home_zone, *[z for z in series.display_zones if z != series.home_zone])
         title = series.title
-        contacts = {s.id: (s.email or "", s.phone) for s in uow.session.scalars(
-            select(Speaker).where(Speaker.id.in_([p.speaker_id for p in parts])))}
+        contacts = {
+            s.id: (s.email or "", s.phone)
+            for s in uow.session.scalars(
+                select(Speaker).where(Speaker.id.in_([p.speaker_id for p in parts]))
+            )
+        }
     roster = tuple(RosterLine(p, *contacts.get(p.speaker_id, ("", ""))) for p in parts)
     return RunOfShowSheet(
-        title, zones, row, roster, tuple(segments),
+        title,
+        zones,
+        row,
+        roster,
+        tuple(segments),
         schedule(row.starts_at, segments, row.duration_minutes, row.after_hours_minutes),
-        not saved, datetime.now(UTC))
+        not saved,
+        datetime.now(UTC),
+    )
 
 
 def save_template(uow: UnitOfWork, name: str, segments: list[Segment]) -> None:
@@ -108,8 +141,9 @@ def save_template(uow: UnitOfWork, name: str, segments: list[Segment]) -> None:
     if not name.strip():
         raise ValidationError({"name": "a template needs a name"})
     with uow:
-        template = uow.session.scalar(select(RunOfShowTemplate).where(
-            RunOfShowTemplate.name == name.strip()))
+        template = uow.session.scalar(
+            select(RunOfShowTemplate).where(RunOfShowTemplate.name == name.strip())
+        )
         if template is None:
             template = RunOfShowTemplate(name=name.strip())
             uow.session.add(template)
@@ -120,15 +154,17 @@ def save_template(uow: UnitOfWork, name: str, segments: list[Segment]) -> None:
 def list_templates(uow: UnitOfWork) -> list[str]:
     """Names of the saved templates."""
     with uow:
-        return list(uow.session.scalars(select(RunOfShowTemplate.name)
-                                         .order_by(RunOfShowTemplate.name)))
+        return list(
+            uow.session.scalars(select(RunOfShowTemplate.name).order_by(RunOfShowTemplate.name))
+        )
 
 
 def template_segments(uow: UnitOfWork, name: str) -> list[Segment]:
     """The segments of a saved template."""
     with uow:
-        template = uow.session.scalar(select(RunOfShowTemplate).where(
-            RunOfShowTemplate.name == name))
+        template = uow.session.scalar(
+            select(RunOfShowTemplate).where(RunOfShowTemplate.name == name)
+        )
         if template is None:
             raise NotFound(f"there is no run-of-show template named '{name}'")
         try:

@@ -14,9 +14,13 @@ from desktop_app.services.uow import UnitOfWork
 def to_row(series: Series) -> SeriesRow:
     """A frozen copy of a series."""
     return SeriesRow(
-        id=series.id, title=series.title, organiser=series.organiser,
-        description=series.description, home_zone=series.home_zone,
-        display_zones=tuple(series.display_zones), default_platform=series.default_platform,
+        id=series.id,
+        title=series.title,
+        organiser=series.organiser,
+        description=series.description,
+        home_zone=series.home_zone,
+        display_zones=tuple(series.display_zones),
+        default_platform=series.default_platform,
     )
 
 
@@ -25,8 +29,11 @@ def create_series(uow: UnitOfWork, data: SeriesData) -> int:
     data = validate_series(data)
     with uow:
         series = Series(
-            title=data.title, organiser=data.organiser, description=data.description,
-            home_zone=data.home_zone, display_zones=list(data.display_zones),
+            title=data.title,
+            organiser=data.organiser,
+            description=data.description,
+            home_zone=data.home_zone,
+            display_zones=list(data.display_zones),
             default_platform=data.default_platform,
         )
         uow.session.add(series)

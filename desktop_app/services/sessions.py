@@ -92,21 +92,30 @@ def get_session(uow: UnitOfWork, session_id: int) -> SessionRow:
     return next(row for row in list_sessions(uow, series_id) if row.id == session_id)
 
 
-def _to_row(session: Session, registered: int, attended: int,
-            hosts: dict[int, str]) -> SessionRow:
+def _to_row(session: Session, registered: int, attended: int, hosts: dict[int, str]) -> SessionRow:
     """A frozen copy of a session with its counts and start label."""
     series = session.series
     return SessionRow(
-        id=session.id, series_id=session.series_id, series_title=series.title,
-        kind=session.kind, title=session.title, subtitle=session.subtitle,
-        description=session.description, starts_at=session.starts_at,
-        duration_minutes=session.duration_minutes, platform=session.platform,
-        join_url=session.join_url, registration_url=session.registration_url,
-        recording_url=session.recording_url, status=session.status,
+        id=session.id,
+        series_id=session.series_id,
+        series_title=series.title,
+        kind=session.kind,
+        title=session.title,
+        subtitle=session.subtitle,
+        description=session.description,
+        starts_at=session.starts_at,
+        duration_minutes=session.duration_minutes,
+        platform=session.platform,
+        join_url=session.join_url,
+        registration_url=session.registration_url,
+        recording_url=session.recording_url,
+        status=session.status,
         after_hours_minutes=session.after_hours_minutes,
         after_hours_host_id=session.after_hours_host_id,
         after_hours_host_name=hosts.get(session.after_hours_host_id or -1, ""),
-        registered=registered, attended=attended,
-        start_label=timezones.format_start(session.starts_at, series.home_zone,
-                                           list(series.display_zones)),
+        registered=registered,
+        attended=attended,
+        start_label=timezones.format_start(
+            session.starts_at, series.home_zone, list(series.display_zones)
+        ),
     )

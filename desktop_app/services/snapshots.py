@@ -30,7 +30,10 @@ class Snapshot:
 
 
 _ROOTS: dict[str, type[Base]] = {
-    "series": Series, "sessions": Session, "speakers": Speaker, "registrants": Registrant,
+    "series": Series,
+    "sessions": Session,
+    "speakers": Speaker,
+    "registrants": Registrant,
     "registrations": Registration,
 }
 
@@ -97,12 +100,16 @@ def _capture(uow: UnitOfWork, table_name: str, ids: list[int]) -> Snapshot:
                 column = key.parent
                 stamp = child.c.updated_at if "updated_at" in child.c else column
                 children = uow.session.execute(
-                    select(child.c.id, column, stamp).where(column.in_(fresh_ids))).all()
+                    select(child.c.id, column, stamp).where(column.in_(fresh_ids))
+                ).all()
                 if key.ondelete == "CASCADE":
                     pending.append((child.name, [c[0] for c in children]))
                 elif key.ondelete == "SET NULL":
                     nulled.extend((child.name, column.name, c[0], c[1], c[2]) for c in children)
     # A row that is itself deleted needs no SET NULL repair.
     nulled = [n for n in nulled if n[2] not in captured.get(n[0], {})]
-    return Snapshot(rows=tuple((name, tuple(by_id.values())) for name, by_id in captured.items()),
-                    nulled=tuple(nulled), what=table_name)
+    return Snapshot(
+        rows=tuple((name, tuple(by_id.values())) for name, by_id in captured.items()),
+        nulled=tuple(nulled),
+        what=table_name,
+    )

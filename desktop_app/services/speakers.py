@@ -54,8 +54,9 @@ def get_speaker(uow: UnitOfWork, speaker_id: int) -> SpeakerRow:
     with uow:
         speaker = get_or_raise(uow.session, Speaker, speaker_id, "speaker")
         count = uow.session.scalar(
-            select(func.count(func.distinct(SessionSpeaker.session_id)))
-            .where(SessionSpeaker.speaker_id == speaker_id)
+            select(func.count(func.distinct(SessionSpeaker.session_id))).where(
+                SessionSpeaker.speaker_id == speaker_id
+            )
         )
         return _to_row(speaker, count or 0)
 
@@ -78,7 +79,8 @@ def list_speakers(uow: UnitOfWork, series_id: int | None = None) -> list[Speaker
         # A series' After Hours hosts count as its speakers even without a listed part.
         hosts = select(Session.after_hours_host_id).where(Session.series_id == series_id)
         any_host = select(Session.after_hours_host_id).where(
-            Session.after_hours_host_id.is_not(None))
+            Session.after_hours_host_id.is_not(None)
+        )
         unbooked = ~Speaker.id.in_(select(SessionSpeaker.speaker_id)) & ~Speaker.id.in_(any_host)
         query = query.where((Session.series_id == series_id) | Speaker.id.in_(hosts) | unbooked)
     with uow:
@@ -88,15 +90,20 @@ def list_speakers(uow: UnitOfWork, series_id: int | None = None) -> list[Speaker
 def _to_row(speaker: Speaker, session_count: int) -> SpeakerRow:
     """A frozen copy of a speaker."""
     return SpeakerRow(
-        id=speaker.id, name=speaker.name, title=speaker.title,
-        organisation=speaker.organisation, email=speaker.email or "", phone=speaker.phone,
-        pronouns=speaker.pronouns, bio=speaker.bio, headshot_path=speaker.headshot_path,
+        id=speaker.id,
+        name=speaker.name,
+        title=speaker.title,
+        organisation=speaker.organisation,
+        email=speaker.email or "",
+        phone=speaker.phone,
+        pronouns=speaker.pronouns,
+        bio=speaker.bio,
+        headshot_path=speaker.headshot_path,
         session_count=session_count,
     )
 
 
-def add_to_session(uow: UnitOfWork, session_id: int, speaker_id: int,
-                   data: AppearanceData) -> int:
+def add_to_session(uow: UnitOfWork, session_id: int, speaker_id: int, data: AppearanceData) -> int:
     """Give a speaker a part in a session; returns the part's id."""
     _check_role(data.role)
     with uow:
@@ -114,39 +121,45 @@ def update_appearance(uow: UnitOfWork, appearance_id: int, data: AppearanceData)
     """Change a speaker's role, position or checklist in a session."""
     _check_role(data.role)
     with uow:
-        _apply_part(get_or_raise(uow.session, SessionSpeaker, appearance_id, "speaker part"),
-                    data)
+        _apply_part(get_or_raise(uow.session, SessionSpeaker, appearance_id, "speaker part"), data)
         uow.commit()
 
 
 def remove_appearance(uow: UnitOfWork, appearance_id: int) -> None:
     """Take a speaker off a session (the speaker stays)."""
     with uow:
-        uow.session.delete(
-            get_or_raise(uow.session, SessionSpeaker, appearance_id, "speaker part")
-        )
+        uow.session.delete(get_or_raise(uow.session, SessionSpeaker, appearance_id, "speaker part"))
         uow.commit()
 
 
 def reorder_appearances(uow: UnitOfWork, session_id: int, ordered_ids: list[int]) -> None:
     """Set the speaking order of a session to the given list of part ids."""
     with uow:
-        parts = {p.id: p for p in uow.session.scalars(
-            select(SessionSpeaker).where(SessionSpeaker.session_id == session_id))}
+        parts = {
+            p.id: p
+            for p in uow.session.scalars(
+                select(SessionSpeaker).where(SessionSpeaker.session_id == session_id)
+            )
+        }
         if sorted(parts) != sorted(ordered_ids):
-            raise ValidationError({"order": "the new order must list every speaker of the "
-                                            "session exactly once"})
+            raise ValidationError(
+                {"order": "the new order must list every speaker of the session exactly once"}
+            )
         for position, part_id in enumerate(ordered_ids):
             parts[part_id].position = position
         uow.commit()
 
 
-def list_appearances(uow: UnitOfWork, *, session_id: int | None = None,
-                     speaker_id: int | None = None) -> list[AppearanceRow]:
+def list_appearances(
+    uow: UnitOfWork, *, session_id: int | None = None, speaker_id: int | None = None
+) -> list[AppearanceRow]:
     """Speaker parts of a session (in speaking order) or of a speaker (by session date)."""
-    query = (select(SessionSpeaker).join(Session)
-             .options(joinedload(SessionSpeaker.speaker), joinedload(SessionSpeaker.session))
-             .order_by(Session.starts_at, SessionSpeaker.position, SessionSpeaker.id))
+    query = (
+        select(SessionSpeaker)
+        .join(Session)
+        .options(joinedload(SessionSpeaker.speaker), joinedload(SessionSpeaker.session))
+        .order_by(Session.starts_at, SessionSpeaker.position, SessionSpeaker.id)
+    )
     if session_id is not None:
         query = query.where(SessionSpeaker.session_id == session_id)
     if speaker_id is not None:
@@ -175,10 +188,18 @@ def _apply_part(part: SessionSpeaker, data: AppearanceData) -> None:
 def _part_row(part: SessionSpeaker) -> AppearanceRow:
     """A frozen copy of a speaker part with the names around it."""
     return AppearanceRow(
-        id=part.id, session_id=part.session_id, session_title=part.session.title,
-        speaker_id=part.speaker_id, speaker_name=part.speaker.name,
-        speaker_title=part.speaker.title, speaker_organisation=part.speaker.organisation,
-        role=part.role, position=part.position, confirmed=part.confirmed,
-        bio_received=part.bio_received, headshot_received=part.headshot_received,
-        tech_check_done=part.tech_check_done, consents_to_recording=part.consents_to_recording,
+        id=part.id,
+        session_id=part.session_id,
+        session_title=part.session.title,
+        speaker_id=part.speaker_id,
+        speaker_name=part.speaker.name,
+        speaker_title=part.speaker.title,
+        speaker_organisation=part.speaker.organisation,
+        role=part.role,
+        position=part.position,
+        confirmed=part.confirmed,
+        bio_received=part.bio_received,
+        headshot_received=part.headshot_received,
+        tech_check_done=part.tech_check_done,
+        consents_to_recording=part.consents_to_recording,
     )

@@ -21,22 +21,29 @@ def test_each_person_has_one_attendance_per_session(demo_app: App) -> None:
     index = load(demo_app)
     assert len(index) == registrants.count_registrants(demo_app.uow(), 1) == 320
     assert registration_count(demo_app.uow(), 1) == sum(
-        s.registered for s in sessions.list_sessions(demo_app.uow()))
+        s.registered for s in sessions.list_sessions(demo_app.uow())
+    )
     for position in range(0, 320, 7):
         row = index.row(position)
-        truth = {r.session_id: r for r in registrants.list_registrations(
-            demo_app.uow(), registrant_id=row.id)}
+        truth = {
+            r.session_id: r
+            for r in registrants.list_registrations(demo_app.uow(), registrant_id=row.id)
+        }
         assert [a.registered for a in row.sessions] == [i in truth for i in index.session_ids]
         assert [a.minutes for a in row.sessions] == [
-            truth[i].minutes if i in truth else 0 for i in index.session_ids]
+            truth[i].minutes if i in truth else 0 for i in index.session_ids
+        ]
         assert [a.attended for a in row.sessions] == [
-            truth[i].attended if i in truth else False for i in index.session_ids]
+            truth[i].attended if i in truth else False for i in index.session_ids
+        ]
 
 
 def test_loaded_in_name_order(demo_app: App) -> None:
     index = load(demo_app)
-    names = [(index.text["last_name"][p].casefold(), index.text["first_name"][p].casefold())
-             for p in range(len(index))]
+    names = [
+        (index.text["last_name"][p].casefold(), index.text["first_name"][p].casefold())
+        for p in range(len(index))
+    ]
     assert names == sorted(names)
 
 
@@ -45,8 +52,10 @@ def test_session_and_attendance_filters_match_the_counts(demo_app: App) -> None:
     for slot, session in enumerate(sessions.list_sessions(demo_app.uow())):
         assert len(index.filter(session_index=slot)) == session.registered
         assert len(index.filter(session_index=slot, attended=True)) == session.attended
-        assert len(index.filter(session_index=slot, attended=False)) == \
-            session.registered - session.attended
+        assert (
+            len(index.filter(session_index=slot, attended=False))
+            == session.registered - session.attended
+        )
     no_show = index.filter(attended=False)
     assert no_show and all(not any(a.attended for a in index.row(p).sessions) for p in no_show)
 
@@ -54,13 +63,15 @@ def test_session_and_attendance_filters_match_the_counts(demo_app: App) -> None:
 def test_text_words_and_consent_narrow(demo_app: App) -> None:
     index = load(demo_app)
     kenyans = index.filter("KENYA", consent="yes")
-    assert kenyans and all(index.row(p).country == "Kenya" and index.row(p).consent == "yes"
-                           for p in kenyans)
+    assert kenyans and all(
+        index.row(p).country == "Kenya" and index.row(p).consent == "yes" for p in kenyans
+    )
     both = index.filter("City Nairobi")
     assert both and all(index.row(p).organisation == "City of Nairobi" for p in both)
     assert len(both) < len(index.filter("Nairobi"))
-    assert len(index.filter("nairobi")) == registrants.count_registrants(demo_app.uow(), 1,
-                                                                          "nairobi")
+    assert len(index.filter("nairobi")) == registrants.count_registrants(
+        demo_app.uow(), 1, "nairobi"
+    )
     assert index.filter("no such person") == []
 
 
@@ -71,11 +82,15 @@ def test_sorting_by_text_and_by_session_minutes(demo_app: App) -> None:
     emails = [index.row(p).email for p in by_email]
     assert emails == sorted(emails, reverse=True)
     second = index.session_ids[1]
-    minutes = [index.row(p).sessions[1].minutes
-               for p in index.sort(everyone, f"minutes:{second}", descending=True)]
+    minutes = [
+        index.row(p).sessions[1].minutes
+        for p in index.sort(everyone, f"minutes:{second}", descending=True)
+    ]
     assert minutes == sorted(minutes, reverse=True) and minutes[0] > 0
-    came = [index.row(p).sessions[0].attended
-            for p in index.sort(everyone, f"attended:{index.session_ids[0]}")]
+    came = [
+        index.row(p).sessions[0].attended
+        for p in index.sort(everyone, f"attended:{index.session_ids[0]}")
+    ]
     assert came == sorted(came)
 
 

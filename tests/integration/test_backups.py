@@ -30,6 +30,9 @@ def test_failures_are_plain_and_leave_nothing(demo_app: App, tmp_path: Path) -> 
         backup_database(demo_app.path, demo_app.path)
     with pytest.raises(UserError, match="database server"):
         backup_database(None, tmp_path / "x.sqlite")
-    leftovers = [p.name for p in tmp_path.rglob("*") if "copy" in p.name or
-                 p.name.endswith(".part") or p.name == "x.sqlite"]
+    leftovers = [
+        p.name
+        for p in tmp_path.rglob("*")
+        if "copy" in p.name or p.name.endswith(".part") or p.name == "x.sqlite"
+    ]
     assert leftovers == []

@@ -27,8 +27,11 @@ def test_demo_then_stats_json(db_path: Path) -> None:
     assert first.returncode == 0, first.stderr
     assert "4 sessions, 13 speakers" in first.stdout
     counts = json.loads(run("stats", "--json", db=db_path).stdout)
-    assert {k: counts[k] for k in ("series", "sessions", "speakers")} == \
-        {"series": 1, "sessions": 4, "speakers": 13}
+    assert {k: counts[k] for k in ("series", "sessions", "speakers")} == {
+        "series": 1,
+        "sessions": 4,
+        "speakers": 13,
+    }
     assert counts["registrants"] > 200 and counts["registrations"] >= counts["registrants"]
     assert 0 < counts["attended"] <= counts["registrations"]
     assert run("demo", "--json", db=db_path).returncode == 0
@@ -52,8 +55,9 @@ def test_sessions_and_speakers_text_and_json(db_path: Path) -> None:
     assert "Beth Blauer" in run("speakers", db=db_path).stdout
 
 
-def test_the_environment_variable_names_the_database(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_environment_variable_names_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "env.sqlite"
     monkeypatch.setenv("WEBINAR_DESK_DB", str(target))
     assert run("demo").returncode == 0

@@ -8,16 +8,22 @@ from sqlalchemy.exc import IntegrityError
 
 from desktop_app.bootstrap import App
 
-SERIES = ("INSERT INTO series (title, organiser, description, home_zone, display_zones, "
-          "default_platform, created_at, updated_at) VALUES (:title, '', '', 'UTC', '[]', '', "
-          "'2021-01-01', '2021-01-01')")
-SESSION = ("INSERT INTO sessions (series_id, kind, title, subtitle, description, starts_at, "
-           "duration_minutes, platform, join_url, registration_url, recording_url, status, "
-           "created_at, updated_at) VALUES (:series, :kind, 'T', '', '', '2021-08-04 17:00:00', "
-           ":minutes, '', '', '', '', 'draft', '2021-01-01', '2021-01-01')")
-REGISTRANT = ("INSERT INTO registrants (email, first_name, last_name, organisation, job_title, "
-              "city, country, sector, consent, consent_source, created_at, updated_at) VALUES "
-              "(:email, '', '', '', '', '', '', '', :consent, '', '2021-01-01', '2021-01-01')")
+SERIES = (
+    "INSERT INTO series (title, organiser, description, home_zone, display_zones, "
+    "default_platform, created_at, updated_at) VALUES (:title, '', '', 'UTC', '[]', '', "
+    "'2021-01-01', '2021-01-01')"
+)
+SESSION = (
+    "INSERT INTO sessions (series_id, kind, title, subtitle, description, starts_at, "
+    "duration_minutes, platform, join_url, registration_url, recording_url, status, "
+    "created_at, updated_at) VALUES (:series, :kind, 'T', '', '', '2021-08-04 17:00:00', "
+    ":minutes, '', '', '', '', 'draft', '2021-01-01', '2021-01-01')"
+)
+REGISTRANT = (
+    "INSERT INTO registrants (email, first_name, last_name, organisation, job_title, "
+    "city, country, sector, consent, consent_source, created_at, updated_at) VALUES "
+    "(:email, '', '', '', '', '', '', '', :consent, '', '2021-01-01', '2021-01-01')"
+)
 
 
 def run(app: App, sql: str, **params: object) -> None:
@@ -31,14 +37,17 @@ def test_good_rows_go_in(app: App) -> None:
     run(app, REGISTRANT, email="a@b.org", consent="yes")
 
 
-@pytest.mark.parametrize(("sql", "params"), [
-    (SERIES, {"title": ""}),
-    (SESSION, {"series": 1, "kind": "party", "minutes": 60}),
-    (SESSION, {"series": 1, "kind": "kickoff", "minutes": 0}),
-    (SESSION, {"series": 999, "kind": "kickoff", "minutes": 60}),  # foreign key
-    (REGISTRANT, {"email": "a@b.org", "consent": "maybe"}),
-    (REGISTRANT, {"email": "", "consent": "yes"}),
-])
+@pytest.mark.parametrize(
+    ("sql", "params"),
+    [
+        (SERIES, {"title": ""}),
+        (SESSION, {"series": 1, "kind": "party", "minutes": 60}),
+        (SESSION, {"series": 1, "kind": "kickoff", "minutes": 0}),
+        (SESSION, {"series": 999, "kind": "kickoff", "minutes": 60}),  # foreign key
+        (REGISTRANT, {"email": "a@b.org", "consent": "maybe"}),
+        (REGISTRANT, {"email": "", "consent": "yes"}),
+    ],
+)
 def test_bad_rows_are_refused(app: App, sql: str, params: dict[str, object]) -> None:
     run(app, SERIES, title="S")
     with pytest.raises(IntegrityError):

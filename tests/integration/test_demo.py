@@ -21,16 +21,23 @@ def test_demo_counts_and_second_load_changes_nothing(app: App) -> None:
     assert 0 < counts.attended < counts.registrations
     again = demo.load_demo(app.uow())
     assert again.series_id == first.series_id
-    assert (again.sessions_created, again.speakers_created, again.registrants_created,
-            again.registrations_created) == (0, 0, 0, 0)
+    assert (
+        again.sessions_created,
+        again.speakers_created,
+        again.registrants_created,
+        again.registrations_created,
+    ) == (0, 0, 0, 0)
     assert stats.stats(app.uow()) == counts
 
 
 def test_sessions_are_wednesdays_at_ten_pacific(demo_app: App) -> None:
     rows = sessions.list_sessions(demo_app.uow())
     assert [r.starts_at for r in rows] == [
-        datetime(2021, 8, 4, 17, tzinfo=UTC), datetime(2021, 8, 18, 17, tzinfo=UTC),
-        datetime(2021, 9, 1, 17, tzinfo=UTC), datetime(2021, 9, 15, 17, tzinfo=UTC)]
+        datetime(2021, 8, 4, 17, tzinfo=UTC),
+        datetime(2021, 8, 18, 17, tzinfo=UTC),
+        datetime(2021, 9, 1, 17, tzinfo=UTC),
+        datetime(2021, 9, 15, 17, tzinfo=UTC),
+    ]
     assert rows[1].start_label == "Wed 18 Aug 2021 · 10:00 PT / 13:00 ET"
     assert all(r.duration_minutes == 60 for r in rows)
     assert [r.kind for r in rows] == ["kickoff", "deep_dive", "deep_dive", "deep_dive"]
@@ -43,10 +50,16 @@ def test_speakers_keep_their_exact_titles_and_organisations(demo_app: App) -> No
     assert by_name["Mandu Sen"].organisation == "Mayor’s Office of Food Policy, City of New York"
     assert by_name["Aimee Olivas"].title == "Socioeconomic Compliance Officer"
     assert by_name["Sascha Haselmayer"].session_count == 3
-    roster = speakers.list_appearances(demo_app.uow(), session_id=sessions.list_sessions(
-        demo_app.uow())[3].id)
-    assert [p.speaker_name for p in roster] == ["Mandu Sen", "Bruce D. Collins", "Aimee Olivas",
-                                                "Beth Blauer", "Sascha Haselmayer"]
+    roster = speakers.list_appearances(
+        demo_app.uow(), session_id=sessions.list_sessions(demo_app.uow())[3].id
+    )
+    assert [p.speaker_name for p in roster] == [
+        "Mandu Sen",
+        "Bruce D. Collins",
+        "Aimee Olivas",
+        "Beth Blauer",
+        "Sascha Haselmayer",
+    ]
     assert roster[-1].role == "after_hours_host"
 
 

@@ -24,13 +24,19 @@ from desktop_app.io.registrant_export import sheet_name
 from desktop_app.services import exports, registrants, sessions
 from tests.integration.test_cli import run
 
-INJECTIONS = ["=HYPERLINK(\"http://evil.example\",\"click\")", "+cmd|' /C calc'!A0",
-              "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1", "=1+1"]
+INJECTIONS = [
+    '=HYPERLINK("http://evil.example","click")',
+    "+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\t=1+1",
+    "\r=1+1",
+    "=1+1",
+]
 
 
 def consenting(app: App) -> set[str]:
-    return {r.email for r in registrants.list_registrants(app.uow(), 1)
-            if r.consent == Consent.YES}
+    return {r.email for r in registrants.list_registrants(app.uow(), 1) if r.consent == Consent.YES}
 
 
 def test_everything_workbook(demo_app: App, tmp_path: Path) -> None:
@@ -51,18 +57,23 @@ def test_everything_workbook(demo_app: App, tmp_path: Path) -> None:
     assert sheet.auto_filter.ref == f"A1:Y{plan.people + 1}"
     assert sheet.max_row == plan.people + 1
     registered = header.index("4 Aug: Registered (PT)")
-    dates = [row[registered].value for row in sheet.iter_rows(min_row=2)
-             if row[registered].value is not None]
+    dates = [
+        row[registered].value
+        for row in sheet.iter_rows(min_row=2)
+        if row[registered].value is not None
+    ]
     assert dates and all(d.year == 2021 for d in dates)  # real dates, not text
     consent = header.index("Consent to share")
-    assert {row[consent].value for row in sheet.iter_rows(min_row=2)} <= {"Yes", "No",
-                                                                         "Unknown"}
+    assert {row[consent].value for row in sheet.iter_rows(min_row=2)} <= {"Yes", "No", "Unknown"}
     for row in sheet.iter_rows():
         assert all(cell.data_type != "f" for cell in row)
     summary = {row[0].value: row[1].value for row in workbook["Summary"].iter_rows()}
     assert summary["People exported"] == plan.people and summary["Profile"] == EVERYTHING
-    session_rows = [row for row in workbook["Summary"].iter_rows(values_only=True)
-                    if row[0] == "The Supplier’s City"]
+    session_rows = [
+        row
+        for row in workbook["Summary"].iter_rows(values_only=True)
+        if row[0] == "The Supplier’s City"
+    ]
     [supplier] = session_rows
     first = sessions.list_sessions(demo_app.uow())[2]
     assert supplier[2:4] == (first.registered, first.attended)
@@ -73,15 +84,17 @@ def test_session_sheets_hold_only_their_people(demo_app: App, tmp_path: Path) ->
     target = tmp_path / "all.xlsx"
     exports.export_registrants(demo_app.uow(), 1, everything_profile(), target)
     workbook = load_workbook(target, read_only=True)
-    for session, name in zip(sessions.list_sessions(demo_app.uow()),
-                             workbook.sheetnames[1:5], strict=True):
+    for session, name in zip(
+        sessions.list_sessions(demo_app.uow()), workbook.sheetnames[1:5], strict=True
+    ):
         rows = list(workbook[name].iter_rows(min_row=2, values_only=True))
         assert len(rows) == session.registered
         assert len(name) <= 31
 
 
 def test_partner_profile_sends_only_consenting_people_and_chosen_columns(
-        demo_app: App, tmp_path: Path) -> None:
+    demo_app: App, tmp_path: Path
+) -> None:
     profile = partner_profile("City partners")
     target = tmp_path / "partner.csv"
     plan = exports.export_registrants(demo_app.uow(), 1, profile, target)
@@ -100,19 +113,24 @@ def test_partner_profile_sends_only_consenting_people_and_chosen_columns(
 
 def test_people_choices_sessions_and_partner_lists(demo_app: App, tmp_path: Path) -> None:
     base = dataclasses.replace(everything_profile(), name="x")
-    registered = exports.plan_export(demo_app.uow(), 1, dataclasses.replace(
-        base, people="registered")).people
-    came = exports.plan_export(demo_app.uow(), 1, dataclasses.replace(
-        base, people="attended")).people
+    registered = exports.plan_export(
+        demo_app.uow(), 1, dataclasses.replace(base, people="registered")
+    ).people
+    came = exports.plan_export(
+        demo_app.uow(), 1, dataclasses.replace(base, people="attended")
+    ).people
     assert 0 < came < registered
     kickoff = sessions.list_sessions(demo_app.uow())[0]
-    one = exports.plan_export(demo_app.uow(), 1, dataclasses.replace(
-        base, people="registered"), session_id=kickoff.id)
+    one = exports.plan_export(
+        demo_app.uow(), 1, dataclasses.replace(base, people="registered"), session_id=kickoff.id
+    )
     assert one.people == kickoff.registered and len(one.sessions) == 1
-    nairobi = exports.plan_export(demo_app.uow(), 1, dataclasses.replace(
-        base, organisations=("Nairobi",)))
-    by_domain = exports.plan_export(demo_app.uow(), 1, dataclasses.replace(
-        base, email_domains=("nairobi.gov.example",)))
+    nairobi = exports.plan_export(
+        demo_app.uow(), 1, dataclasses.replace(base, organisations=("Nairobi",))
+    )
+    by_domain = exports.plan_export(
+        demo_app.uow(), 1, dataclasses.replace(base, email_domains=("nairobi.gov.example",))
+    )
     assert 0 < by_domain.people < nairobi.people
     with pytest.raises(UserError, match="not in the series"):
         exports.plan_export(demo_app.uow(), 1, base, session_id=999)
@@ -126,9 +144,15 @@ def test_imported_text_is_never_a_formula(app: App, tmp_path: Path) -> None:
     series_id = series.create_series(app.uow(), SeriesData("S"))
     session_id = sessions.create_session(app.uow(), series_id, SessionData("T", START))
     for number, payload in enumerate(INJECTIONS):
-        person = registrants.create_registrant(app.uow(), RegistrantData(
-            f"p{number}@x.example", first_name=payload, organisation=payload,
-            consent=Consent.YES))
+        person = registrants.create_registrant(
+            app.uow(),
+            RegistrantData(
+                f"p{number}@x.example",
+                first_name=payload,
+                organisation=payload,
+                consent=Consent.YES,
+            ),
+        )
         registrants.register(app.uow(), person, session_id, RegistrationData())
     workbook_path, csv_path = tmp_path / "x.xlsx", tmp_path / "x.csv"
     exports.export_registrants(app.uow(), series_id, everything_profile(), workbook_path)
@@ -145,7 +169,8 @@ def test_imported_text_is_never_a_formula(app: App, tmp_path: Path) -> None:
 
 
 def test_a_failed_export_leaves_no_file_and_keeps_the_old_one(
-        demo_app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    demo_app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "partner.xlsx"
     target.write_bytes(b"last week's export")
     real_row = registrant_export._row
@@ -161,8 +186,7 @@ def test_a_failed_export_leaves_no_file_and_keeps_the_old_one(
     for name in ("partner.xlsx", "partner.csv"):
         calls["n"] = 0
         with pytest.raises(UserError, match="No space left"):
-            exports.export_registrants(demo_app.uow(), 1, everything_profile(),
-                                       tmp_path / name)
+            exports.export_registrants(demo_app.uow(), 1, everything_profile(), tmp_path / name)
     assert target.read_bytes() == b"last week's export"
     assert not (tmp_path / "partner.csv").exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
@@ -170,8 +194,13 @@ def test_a_failed_export_leaves_no_file_and_keeps_the_old_one(
 
 def test_cancel_leaves_no_file(demo_app: App, tmp_path: Path) -> None:
     with pytest.raises(exports.ExportCancelled):
-        exports.export_registrants(demo_app.uow(), 1, everything_profile(),
-                                   tmp_path / "x.xlsx", keep_going=lambda done, total: False)
+        exports.export_registrants(
+            demo_app.uow(),
+            1,
+            everything_profile(),
+            tmp_path / "x.xlsx",
+            keep_going=lambda done, total: False,
+        )
     assert list(tmp_path.glob("x.xlsx*")) == [] and list(tmp_path.glob(".x.xlsx*")) == []
 
 
@@ -187,21 +216,23 @@ def test_sheet_names_are_valid_and_unique() -> None:
 
 def test_profiles_are_saved_listed_and_validated(demo_app: App) -> None:
     assert [p.name for p in exports.list_profiles(demo_app.uow())] == [EVERYTHING]
-    profile = dataclasses.replace(partner_profile("City partners"),
-                                  organisations=("City of",), session_ids=(1, 2))
+    profile = dataclasses.replace(
+        partner_profile("City partners"), organisations=("City of",), session_ids=(1, 2)
+    )
     exports.save_profile(demo_app.uow(), profile)
     assert exports.get_profile(demo_app.uow(), "city PARTNERS") == profile
     with pytest.raises(UserError, match="already exists"):
         exports.save_profile(demo_app.uow(), profile, old_name="Some other profile")
-    exports.save_profile(demo_app.uow(), dataclasses.replace(profile, name="Partners A"),
-                         old_name="City partners")
-    assert [p.name for p in exports.list_profiles(demo_app.uow())] == [EVERYTHING,
-                                                                       "Partners A"]
+    exports.save_profile(
+        demo_app.uow(), dataclasses.replace(profile, name="Partners A"), old_name="City partners"
+    )
+    assert [p.name for p in exports.list_profiles(demo_app.uow())] == [EVERYTHING, "Partners A"]
     with pytest.raises(ValidationError):
         exports.save_profile(demo_app.uow(), dataclasses.replace(profile, columns=()))
     with pytest.raises(ValidationError, match="file name"):
-        exports.save_profile(demo_app.uow(), dataclasses.replace(
-            profile, file_name_pattern="{secret}"))
+        exports.save_profile(
+            demo_app.uow(), dataclasses.replace(profile, file_name_pattern="{secret}")
+        )
     exports.delete_profile(demo_app.uow(), "Partners A")
     assert [p.name for p in exports.list_profiles(demo_app.uow())] == [EVERYTHING]
 

@@ -17,14 +17,20 @@ from desktop_app.services import imports, registrants, sessions, speakers, stats
 from tests.integration.test_cli import run
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "imports"
-REAL_ZOOM = Path(__file__).resolve().parents[1] / "fixtures" / "zoom" / \
-    "attendee-report-2020-anonymized.csv"
+REAL_ZOOM = (
+    Path(__file__).resolve().parents[1]
+    / "fixtures"
+    / "zoom"
+    / "attendee-report-2020-anonymized.csv"
+)
 
 
 def dump(app: App) -> dict[str, list[tuple[object, ...]]]:
     with app.engine.connect() as connection:
-        return {name: connection.execute(text(f"SELECT * FROM {name} ORDER BY id")).all()
-                for name in ("registrants", "registrations", "import_batches")}
+        return {
+            name: connection.execute(text(f"SELECT * FROM {name} ORDER BY id")).all()
+            for name in ("registrants", "registrations", "import_batches")
+        }
 
 
 def session_id(app: App, index: int = 1) -> int:
@@ -38,6 +44,7 @@ def write(tmp_path: Path, name: str, content: str, encoding: str = "utf-8") -> P
 
 
 # The real Zoom report ---------------------------------------------------------------------
+
 
 @pytest.fixture
 def real_zoom() -> Path:
@@ -56,8 +63,11 @@ def test_real_zoom_report_gives_the_published_facts(demo_app: App, real_zoom: Pa
     # Re-joins were merged: attendee52 has three rows, 38 + 2 + 434 minutes.
     person = registrants.find_by_email(demo_app.uow(), "ATTENDEE52@email.com")
     assert person is not None
-    [registration] = [r for r in registrants.list_registrations(
-        demo_app.uow(), registrant_id=person.id) if r.session_id == session_id(demo_app)]
+    [registration] = [
+        r
+        for r in registrants.list_registrations(demo_app.uow(), registrant_id=person.id)
+        if r.session_id == session_id(demo_app)
+    ]
     assert registration.minutes == 474 and registration.attended
     assert registration.first_join == datetime(2020, 3, 28, 16, 20, 36, tzinfo=UTC)  # PDT
     assert registration.last_leave == datetime(2020, 3, 29, 0, 8, 12, tzinfo=UTC)
@@ -87,28 +97,31 @@ def test_an_import_is_undone_as_a_whole(demo_app: App, real_zoom: Path) -> None:
 
 def test_dry_run_and_cancel_write_nothing(demo_app: App, real_zoom: Path) -> None:
     before = dump(demo_app)
-    report = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app),
-                                 dry_run=True)
+    report = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app), dry_run=True)
     assert report.registrants_created == 469 and report.dry_run
     with pytest.raises(imports.ImportCancelled):
-        imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app),
-                            keep_going=lambda done, total: False)
+        imports.import_file(
+            demo_app.uow(), real_zoom, session_id(demo_app), keep_going=lambda done, total: False
+        )
     assert dump(demo_app) == before
 
 
 # Other layouts ----------------------------------------------------------------------------
 
 
-def test_newer_zoom_layout_with_questions_and_trailing_commas(demo_app: App,
-                                                              tmp_path: Path) -> None:
-    speakers.create_speaker(demo_app.uow(), SpeakerData("Denisa Livingston",
-                                                        email="denisa@dine.example"))
+def test_newer_zoom_layout_with_questions_and_trailing_commas(
+    demo_app: App, tmp_path: Path
+) -> None:
+    speakers.create_speaker(
+        demo_app.uow(), SpeakerData("Denisa Livingston", email="denisa@dine.example")
+    )
     path = FIXTURES / "zoom-attendees-2026.csv"
     report = imports.import_file(demo_app.uow(), path, session_id(demo_app))
     assert report.format == "zoom-attendees"
     assert (report.registrations, report.attended, report.minutes) == (2, 1, 55)
     assert [(s.line, s.reason) for s in report.skipped] == [
-        (16, "'not-an-email' is not an email address")]
+        (16, "'not-an-email' is not an email address")
+    ]
     assert report.speakers_matched == 1 and report.speakers_unmatched == ("ana.host@ocp.example",)
     assert report.other_attended == 1
     maria = registrants.find_by_email(demo_app.uow(), "mj.garcia@bogota.example")
@@ -152,16 +165,27 @@ def test_google_forms_with_consent(demo_app: App, tmp_path: Path) -> None:
     assert chloe.consent_source == "Form Responses 1.csv"
 
 
-@pytest.mark.parametrize(("encoding", "delimiter"), [
-    ("utf-8-sig", ";"), ("utf-16", "\t"), ("cp1252", ";"), ("utf-8", "\t"), ("utf-8", ","),
-])
-def test_partner_spreadsheets_in_any_encoding_and_delimiter(demo_app: App, tmp_path: Path,
-                                                            encoding: str,
-                                                            delimiter: str) -> None:
-    rows = [["Teilnehmerliste Partner e.V.", "", "", ""], ["Stand: 01.10.2026", "", "", ""],
-            ["", "", "", ""], ["Vorname", "Nachname", "E-Mail", "Organisation"],
-            ["Jürgen", "Weiß", "juergen@partner.example", "Stadtwerke Köln"],
-            ["Zoë", "N'Diaye", "zoe@partner.example", "Cité « Verte »"]]
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [
+        ("utf-8-sig", ";"),
+        ("utf-16", "\t"),
+        ("cp1252", ";"),
+        ("utf-8", "\t"),
+        ("utf-8", ","),
+    ],
+)
+def test_partner_spreadsheets_in_any_encoding_and_delimiter(
+    demo_app: App, tmp_path: Path, encoding: str, delimiter: str
+) -> None:
+    rows = [
+        ["Teilnehmerliste Partner e.V.", "", "", ""],
+        ["Stand: 01.10.2026", "", "", ""],
+        ["", "", "", ""],
+        ["Vorname", "Nachname", "E-Mail", "Organisation"],
+        ["Jürgen", "Weiß", "juergen@partner.example", "Stadtwerke Köln"],
+        ["Zoë", "N'Diaye", "zoe@partner.example", "Cité « Verte »"],
+    ]
     content = "\r\n".join(delimiter.join(row) for row in rows) + "\r\n"
     path = write(tmp_path, "partner.csv", content, encoding)
     report = imports.import_file(demo_app.uow(), path, session_id(demo_app))
@@ -172,10 +196,13 @@ def test_partner_spreadsheets_in_any_encoding_and_delimiter(demo_app: App, tmp_p
 
 
 def test_spanish_headings_and_a_full_name_column(demo_app: App, tmp_path: Path) -> None:
-    content = ("Nombre completo,Correo electrónico,Organización,País\n"
-               "Ana María de la Cruz,ana@cdmx.example,Gobierno de la CDMX,México\n")
-    report = imports.import_file(demo_app.uow(), write(tmp_path, "socios.csv", content),
-                                 session_id(demo_app))
+    content = (
+        "Nombre completo,Correo electrónico,Organización,País\n"
+        "Ana María de la Cruz,ana@cdmx.example,Gobierno de la CDMX,México\n"
+    )
+    report = imports.import_file(
+        demo_app.uow(), write(tmp_path, "socios.csv", content), session_id(demo_app)
+    )
     ana = registrants.find_by_email(demo_app.uow(), "ana@cdmx.example")
     assert report.registrations == 1 and ana is not None
     assert (ana.first_name, ana.last_name, ana.country) == ("Ana María", "de la Cruz", "México")
@@ -187,10 +214,24 @@ def test_xlsx_with_title_rows_and_real_date_cells(demo_app: App, tmp_path: Path)
     sheet.append(["Registrations exported from the partner CRM"])
     sheet.append([])
     sheet.append(["First Name", "Last Name", "Email", "Company", "Registered"])
-    sheet.append(["Oksana", "Melnyk", "oksana@kyiv.example", "Kyiv City Council",
-                  datetime(2026, 10, 1, 9, 30)])
-    sheet.append(["Taras", "Bondarenko", "taras@lviv.example", "=HYPERLINK(\"x\")",
-                  datetime(2026, 10, 2, 14, 0)])
+    sheet.append(
+        [
+            "Oksana",
+            "Melnyk",
+            "oksana@kyiv.example",
+            "Kyiv City Council",
+            datetime(2026, 10, 1, 9, 30),
+        ]
+    )
+    sheet.append(
+        [
+            "Taras",
+            "Bondarenko",
+            "taras@lviv.example",
+            '=HYPERLINK("x")',
+            datetime(2026, 10, 2, 14, 0),
+        ]
+    )
     path = tmp_path / "partner.xlsx"
     workbook.save(path)
     report = imports.import_file(demo_app.uow(), path, session_id(demo_app))
@@ -202,50 +243,67 @@ def test_xlsx_with_title_rows_and_real_date_cells(demo_app: App, tmp_path: Path)
 
 
 def test_text_stays_as_written(demo_app: App, tmp_path: Path) -> None:
-    content = ("Email,First Name,Last Name,Organisation,Job Title\n"
-               "x@risky.example,=cmd|' /C calc'!A0,@SUM(1),+1 555 0100,-minus\n")
-    imports.import_file(demo_app.uow(), write(tmp_path, "risky.csv", content),
-                        session_id(demo_app))
+    content = (
+        "Email,First Name,Last Name,Organisation,Job Title\n"
+        "x@risky.example,=cmd|' /C calc'!A0,@SUM(1),+1 555 0100,-minus\n"
+    )
+    imports.import_file(demo_app.uow(), write(tmp_path, "risky.csv", content), session_id(demo_app))
     person = registrants.find_by_email(demo_app.uow(), "x@risky.example")
     assert person is not None
-    assert (person.first_name, person.last_name, person.organisation, person.job_title) == \
-        ("=cmd|' /C calc'!A0", "@SUM(1)", "+1 555 0100", "-minus")
+    assert (person.first_name, person.last_name, person.organisation, person.job_title) == (
+        "=cmd|' /C calc'!A0",
+        "@SUM(1)",
+        "+1 555 0100",
+        "-minus",
+    )
 
 
 # Rules ------------------------------------------------------------------------------------
 
-def test_a_later_file_updates_never_blanks_and_reports_conflicts(demo_app: App,
-                                                                tmp_path: Path) -> None:
-    first = ("Email,First Name,Organisation,City,May we share your details with partners?\n"
-             "  Kim@Example.org ,Kim,Old Org,Accra,Yes\n")
-    second = ("E-mail,Organisation,Consent to share with partners\n"
-              "kim@example.org,New Org,No\n")
+
+def test_a_later_file_updates_never_blanks_and_reports_conflicts(
+    demo_app: App, tmp_path: Path
+) -> None:
+    first = (
+        "Email,First Name,Organisation,City,May we share your details with partners?\n"
+        "  Kim@Example.org ,Kim,Old Org,Accra,Yes\n"
+    )
+    second = "E-mail,Organisation,Consent to share with partners\nkim@example.org,New Org,No\n"
     imports.import_file(demo_app.uow(), write(tmp_path, "one.csv", first), session_id(demo_app))
-    report = imports.import_file(demo_app.uow(), write(tmp_path, "two.csv", second),
-                                 session_id(demo_app))
+    report = imports.import_file(
+        demo_app.uow(), write(tmp_path, "two.csv", second), session_id(demo_app)
+    )
     assert report.registrants_updated == 1 and report.registrants_created == 0
     assert len(report.conflicts) == 1 and "kim@example.org" in report.conflicts[0]
     kim = registrants.find_by_email(demo_app.uow(), "kim@example.org")
     assert kim is not None
-    assert (kim.first_name, kim.city, kim.organisation, kim.consent) == \
-        ("Kim", "Accra", "New Org", "no")
+    assert (kim.first_name, kim.city, kim.organisation, kim.consent) == (
+        "Kim",
+        "Accra",
+        "New Org",
+        "no",
+    )
     assert kim.consent_source == "two.csv"
     imports.undo_import(demo_app.uow(), report.batch_id or 0)
     kim = registrants.find_by_email(demo_app.uow(), "kim@example.org")
     assert kim is not None and (kim.organisation, kim.consent) == ("Old Org", "yes")
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("empty.csv", b"", "is empty"),
-    ("blank.csv", b"\n\n  \n", "is empty"),
-    ("binary.csv", bytes(range(256)) * 20, "not a spreadsheet or CSV"),
-    ("cut.csv", b'Email,Name\n"a@b.example,"Ann\n', "cut short"),
-    ("cut.xlsx", b"PK\x03\x04" + b"\x00" * 300, "not a readable XLSX"),
-    ("old.xls", b"\xd0\xcf\x11\xe0" + b"\x00" * 300, "old Excel .xls"),
-    ("no-email.csv", b"Name,Organisation\nAnn,OCP\n", "no email column"),
-])
-def test_unreadable_files_are_refused_in_one_line(demo_app: App, tmp_path: Path, name: str,
-                                                  content: bytes, message: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.csv", b"", "is empty"),
+        ("blank.csv", b"\n\n  \n", "is empty"),
+        ("binary.csv", bytes(range(256)) * 20, "not a spreadsheet or CSV"),
+        ("cut.csv", b'Email,Name\n"a@b.example,"Ann\n', "cut short"),
+        ("cut.xlsx", b"PK\x03\x04" + b"\x00" * 300, "not a readable XLSX"),
+        ("old.xls", b"\xd0\xcf\x11\xe0" + b"\x00" * 300, "old Excel .xls"),
+        ("no-email.csv", b"Name,Organisation\nAnn,OCP\n", "no email column"),
+    ],
+)
+def test_unreadable_files_are_refused_in_one_line(
+    demo_app: App, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
     before = dump(demo_app)
     path = tmp_path / name
     path.write_bytes(content)
@@ -255,18 +313,24 @@ def test_unreadable_files_are_refused_in_one_line(demo_app: App, tmp_path: Path,
     assert dump(demo_app) == before
 
 
-def test_cli_import_json_and_exit_codes(demo_app: App, real_zoom: Path,
-                                        tmp_path: Path) -> None:
+def test_cli_import_json_and_exit_codes(demo_app: App, real_zoom: Path, tmp_path: Path) -> None:
     demo_app.close()
     db = demo_app.path
     assert db is not None
     result = run("import", str(real_zoom), "--session", "2", "--json", db=db)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert {k: data[k] for k in ("format", "rows", "registrants_created", "registrations",
-                                 "attended", "minutes")} == {
-        "format": "zoom-attendees", "rows": 1014, "registrants_created": 469,
-        "registrations": 469, "attended": 455, "minutes": 64540}
+    assert {
+        k: data[k]
+        for k in ("format", "rows", "registrants_created", "registrations", "attended", "minutes")
+    } == {
+        "format": "zoom-attendees",
+        "rows": 1014,
+        "registrants_created": 469,
+        "registrations": 469,
+        "attended": 455,
+        "minutes": 64540,
+    }
     assert data["skipped"] == [] and isinstance(data["registrants_updated"], int)
     bad = tmp_path / "bad.csv"
     bad.write_text("Name\nAnn\n")
@@ -282,16 +346,18 @@ def test_unknown_session_is_a_plain_error(demo_app: App, real_zoom: Path) -> Non
         imports.import_file(demo_app.uow(), real_zoom, 999)
 
 
-
-
 def test_a_corrected_column_mapping_is_used(demo_app: App, tmp_path: Path) -> None:
     content = "Contact,Who,Where\nlee@seoul.example,Lee Min,Seoul City Hall\n"
     path = write(tmp_path, "odd.csv", content)
     with pytest.raises(UserError, match="no email column"):
         imports.import_file(demo_app.uow(), path, session_id(demo_app))
     # "Contact" holds emails but is not recognised: the user maps it by hand.
-    report = imports.import_file(demo_app.uow(), path, session_id(demo_app),
-                                 columns={0: "email", 1: "full_name", 2: "organisation"})
+    report = imports.import_file(
+        demo_app.uow(),
+        path,
+        session_id(demo_app),
+        columns={0: "email", 1: "full_name", 2: "organisation"},
+    )
     lee = registrants.find_by_email(demo_app.uow(), "lee@seoul.example")
     assert report.registrations == 1 and lee is not None
     assert (lee.first_name, lee.last_name, lee.organisation) == ("Lee", "Min", "Seoul City Hall")
@@ -313,7 +379,8 @@ def as_variant(source: Path, variant: str, tmp_path: Path) -> Path:
         workbook.save(path)
         return path
     delimiter, encoding = {"utf16-tab": ("\t", "utf-16"), "bom-semicolon": (";", "utf-8-sig")}[
-        variant]
+        variant
+    ]
     path = tmp_path / f"{source.stem}-{variant}.csv"
     with path.open("w", newline="", encoding=encoding) as handle:
         csv.writer(handle, delimiter=delimiter).writerows(rows)
@@ -321,16 +388,24 @@ def as_variant(source: Path, variant: str, tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("variant", ["xlsx", "utf16-tab", "bom-semicolon"])
-@pytest.mark.parametrize(("fixture", "format_name", "people", "attended"), [
-    ("zoom-attendees-2026.csv", "zoom-attendees", 2, 1),
-    ("zoom-registrations.csv", "zoom-registrations", 2, 0),
-    ("eventbrite.csv", "eventbrite", 3, 1),
-    ("Form Responses 1.csv", "google-forms", 2, 0),
-])
-def test_every_format_saved_in_other_ways(demo_app: App, tmp_path: Path, variant: str,
-                                          fixture: str, format_name: str, people: int,
-                                          attended: int) -> None:
+@pytest.mark.parametrize(
+    ("fixture", "format_name", "people", "attended"),
+    [
+        ("zoom-attendees-2026.csv", "zoom-attendees", 2, 1),
+        ("zoom-registrations.csv", "zoom-registrations", 2, 0),
+        ("eventbrite.csv", "eventbrite", 3, 1),
+        ("Form Responses 1.csv", "google-forms", 2, 0),
+    ],
+)
+def test_every_format_saved_in_other_ways(
+    demo_app: App,
+    tmp_path: Path,
+    variant: str,
+    fixture: str,
+    format_name: str,
+    people: int,
+    attended: int,
+) -> None:
     path = as_variant(FIXTURES / fixture, variant, tmp_path)
     report = imports.import_file(demo_app.uow(), path, session_id(demo_app))
-    assert (report.format, report.registrations, report.attended) == \
-        (format_name, people, attended)
+    assert (report.format, report.registrations, report.attended) == (format_name, people, attended)

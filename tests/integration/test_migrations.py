@@ -25,8 +25,9 @@ def test_migrations_build_exactly_the_models(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'm.sqlite'}")
     migrate.upgrade(engine)
     with engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(
-            connection, opts={"compare_type": True}), Base.metadata)
+        differences = compare_metadata(
+            MigrationContext.configure(connection, opts={"compare_type": True}), Base.metadata
+        )
     assert differences == []
     assert migrate.current_revision(engine) == migrate.head_revision()
     engine.dispose()
@@ -95,8 +96,9 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     assert bogus.read_text().startswith("shopping list")
 
 
-def test_env_variable_and_urls_choose_the_database(tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_env_variable_and_urls_choose_the_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "from-env.sqlite"
     monkeypatch.setenv("WEBINAR_DESK_DB", str(target))
     open_app().close()

@@ -23,10 +23,14 @@ def test_default_run_of_show_of_each_demo_session(demo_app: App, index: int) -> 
     sheet = run_of_show.load_sheet(demo_app.uow(), session.id)
     assert sheet.is_default and sheet.schedule.difference == 0
     titles = [s.title for s in sheet.segments]
-    panelists = [p.speaker_name for p in speakers.list_appearances(
-        demo_app.uow(), session_id=session.id) if p.role == "panelist"]
+    panelists = [
+        p.speaker_name
+        for p in speakers.list_appearances(demo_app.uow(), session_id=session.id)
+        if p.role == "panelist"
+    ]
     assert [f"Introduce {name}" for name in panelists] == [
-        t for t in titles if t.startswith("Introduce ")]
+        t for t in titles if t.startswith("Introduce ")
+    ]
     assert ("After Hours" in titles) == (session.after_hours_minutes is not None)
     if index < 3:
         following = sessions.list_sessions(demo_app.uow())[index + 1].start_label
@@ -36,8 +40,11 @@ def test_default_run_of_show_of_each_demo_session(demo_app: App, index: int) -> 
 
 
 def test_saved_segments_and_templates(demo_app: App) -> None:
-    script = [Segment("Tech check", 15, "Producer", before_start=True),
-              Segment("Talk", 45, "Host"), Segment("Q&A", 20, "Moderator")]
+    script = [
+        Segment("Tech check", 15, "Producer", before_start=True),
+        Segment("Talk", 45, "Host"),
+        Segment("Q&A", 20, "Moderator"),
+    ]
     run_of_show.save_segments(demo_app.uow(), 1, script)
     sheet = run_of_show.load_sheet(demo_app.uow(), 1)
     assert not sheet.is_default and list(sheet.segments) == script
@@ -53,8 +60,9 @@ def test_saved_segments_and_templates(demo_app: App) -> None:
 
 
 def test_text_from_the_database_is_escaped(demo_app: App) -> None:
-    ann = speakers.create_speaker(demo_app.uow(), SpeakerData(
-        "<b>Ann & Co</b>", organisation="\"Quotes\" & <i>tags</i>"))
+    ann = speakers.create_speaker(
+        demo_app.uow(), SpeakerData("<b>Ann & Co</b>", organisation='"Quotes" & <i>tags</i>')
+    )
     speakers.add_to_session(demo_app.uow(), 1, ann, AppearanceData())
     html = render(run_of_show.load_sheet(demo_app.uow(), 1))
     assert "&lt;b&gt;Ann &amp; Co&lt;/b&gt;" in html and "<b>Ann" not in html
@@ -76,8 +84,9 @@ def test_xlsx_holds_every_segment_with_both_zones(demo_app: App, tmp_path: Path)
 
 
 @pytest.mark.parametrize("options", [[], ["--page", "Letter", "--landscape"]])
-def test_pdf_holds_every_speaker_segment_and_both_zones(demo_app: App, tmp_path: Path,
-                                                        options: list[str]) -> None:
+def test_pdf_holds_every_speaker_segment_and_both_zones(
+    demo_app: App, tmp_path: Path, options: list[str]
+) -> None:
     demo_app.close()
     assert demo_app.path is not None
     session = sessions.list_sessions(demo_app.uow())[3]
@@ -85,8 +94,9 @@ def test_pdf_holds_every_speaker_segment_and_both_zones(demo_app: App, tmp_path:
     result = run("run-of-show", str(session.id), str(target), *options, db=demo_app.path)
     assert result.returncode == 0, result.stderr
     assert target.read_bytes().startswith(b"%PDF")
-    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
     flat = " ".join(text.split())
     sheet = run_of_show.load_sheet(demo_app.uow(), session.id)
     for line in sheet.roster:

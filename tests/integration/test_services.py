@@ -32,15 +32,22 @@ START = datetime(2021, 8, 4, 17, tzinfo=UTC)
 
 @pytest.fixture
 def series_id(app: App) -> int:
-    return series.create_series(app.uow(), SeriesData(
-        "Procurement with a Purpose", home_zone="America/Los_Angeles",
-        display_zones=("America/New_York",), default_platform="Zoom"))
+    return series.create_series(
+        app.uow(),
+        SeriesData(
+            "Procurement with a Purpose",
+            home_zone="America/Los_Angeles",
+            display_zones=("America/New_York",),
+            default_platform="Zoom",
+        ),
+    )
 
 
 @pytest.fixture
 def session_id(app: App, series_id: int) -> int:
-    return sessions.create_session(app.uow(), series_id, SessionData(
-        "Kickoff", START, 60, SessionKind.KICKOFF))
+    return sessions.create_session(
+        app.uow(), series_id, SessionData("Kickoff", START, 60, SessionKind.KICKOFF)
+    )
 
 
 def test_series_round_trip(app: App, series_id: int) -> None:
@@ -63,8 +70,11 @@ def test_session_takes_series_platform_and_labels_its_start(app: App, session_id
 
 
 def test_session_update_and_delete(app: App, series_id: int, session_id: int) -> None:
-    sessions.update_session(app.uow(), session_id, SessionData(
-        "Kickoff call", START, 90, SessionKind.KICKOFF, after_hours_minutes=30))
+    sessions.update_session(
+        app.uow(),
+        session_id,
+        SessionData("Kickoff call", START, 90, SessionKind.KICKOFF, after_hours_minutes=30),
+    )
     row = sessions.get_session(app.uow(), session_id)
     assert (row.title, row.duration_minutes, row.after_hours_minutes) == ("Kickoff call", 90, 30)
     sessions.delete_session(app.uow(), session_id)
@@ -75,10 +85,14 @@ def test_session_update_and_delete(app: App, series_id: int, session_id: int) ->
 
 def test_sessions_list_in_date_order(app: App, series_id: int) -> None:
     for day in (18, 4, 11):
-        sessions.create_session(app.uow(), series_id,
-                                SessionData(f"Day {day}", START.replace(day=day)))
-    assert [r.title for r in sessions.list_sessions(app.uow(), series_id)] == \
-        ["Day 4", "Day 11", "Day 18"]
+        sessions.create_session(
+            app.uow(), series_id, SessionData(f"Day {day}", START.replace(day=day))
+        )
+    assert [r.title for r in sessions.list_sessions(app.uow(), series_id)] == [
+        "Day 4",
+        "Day 11",
+        "Day 18",
+    ]
 
 
 def test_speakers_parts_order_and_checklist(app: App, session_id: int) -> None:
@@ -87,31 +101,42 @@ def test_speakers_parts_order_and_checklist(app: App, session_id: int) -> None:
     assert speakers.get_speaker(app.uow(), ann).email == "ann@example.org"
     with pytest.raises(Conflict):
         speakers.create_speaker(app.uow(), SpeakerData("Ann 2", email="ANN@example.org"))
-    first = speakers.add_to_session(app.uow(), session_id, ann, AppearanceData(
-        SpeakerRole.MODERATOR, 0, ChecklistData(confirmed=True)))
+    first = speakers.add_to_session(
+        app.uow(),
+        session_id,
+        ann,
+        AppearanceData(SpeakerRole.MODERATOR, 0, ChecklistData(confirmed=True)),
+    )
     second = speakers.add_to_session(app.uow(), session_id, bob, AppearanceData(position=1))
     speakers.reorder_appearances(app.uow(), session_id, [second, first])
     parts = speakers.list_appearances(app.uow(), session_id=session_id)
     assert [(p.speaker_name, p.position) for p in parts] == [("Bob", 0), ("Ann", 1)]
     assert parts[1].role == "moderator" and parts[1].confirmed
-    speakers.update_appearance(app.uow(), second, AppearanceData(
-        SpeakerRole.PANELIST, 0, ChecklistData(tech_check_done=True)))
+    speakers.update_appearance(
+        app.uow(),
+        second,
+        AppearanceData(SpeakerRole.PANELIST, 0, ChecklistData(tech_check_done=True)),
+    )
     assert speakers.list_appearances(app.uow(), speaker_id=bob)[0].tech_check_done
     with pytest.raises(ValidationError):
         speakers.reorder_appearances(app.uow(), session_id, [first])
     with pytest.raises(ValidationError, match="not a speaker role"):
         speakers.add_to_session(app.uow(), session_id, bob, AppearanceData(role="juggler"))  # type: ignore[arg-type]
     speakers.delete_speaker(app.uow(), bob)
-    assert [p.speaker_name for p in speakers.list_appearances(app.uow(), session_id=session_id)] \
-        == ["Ann"]
+    assert [
+        p.speaker_name for p in speakers.list_appearances(app.uow(), session_id=session_id)
+    ] == ["Ann"]
     speakers.remove_appearance(app.uow(), first)
     assert speakers.get_speaker(app.uow(), ann).session_count == 0
 
 
 def test_after_hours_host_is_cleared_when_speaker_goes(app: App, series_id: int) -> None:
     host = speakers.create_speaker(app.uow(), SpeakerData("Sascha"))
-    sid = sessions.create_session(app.uow(), series_id, SessionData(
-        "Deep dive", START, after_hours_minutes=30, after_hours_host_id=host))
+    sid = sessions.create_session(
+        app.uow(),
+        series_id,
+        SessionData("Deep dive", START, after_hours_minutes=30, after_hours_host_id=host),
+    )
     assert sessions.get_session(app.uow(), sid).after_hours_host_name == "Sascha"
     assert [s.name for s in speakers.list_speakers(app.uow(), series_id)] == ["Sascha"]
     speakers.delete_speaker(app.uow(), host)
@@ -119,23 +144,28 @@ def test_after_hours_host_is_cleared_when_speaker_goes(app: App, series_id: int)
 
 
 def test_registrants_are_unique_by_normalised_email(app: App, session_id: int) -> None:
-    rid = registrants.create_registrant(app.uow(), RegistrantData(
-        "  Maria.Garcia@City.example ", "María", "García", consent=Consent.YES))
+    rid = registrants.create_registrant(
+        app.uow(),
+        RegistrantData("  Maria.Garcia@City.example ", "María", "García", consent=Consent.YES),
+    )
     with pytest.raises(Conflict, match="already exists"):
         registrants.create_registrant(app.uow(), RegistrantData("maria.garcia@city.EXAMPLE"))
     found = registrants.find_by_email(app.uow(), "MARIA.GARCIA@city.example")
     assert found is not None and found.id == rid and found.first_name == "María"
     other = registrants.create_registrant(app.uow(), RegistrantData("b@c.example"))
     with pytest.raises(Conflict):
-        registrants.update_registrant(app.uow(), other,
-                                      RegistrantData("maria.garcia@city.example"))
+        registrants.update_registrant(app.uow(), other, RegistrantData("maria.garcia@city.example"))
 
 
 def test_registration_upserts_and_counts(app: App, series_id: int, session_id: int) -> None:
     rid = registrants.create_registrant(app.uow(), RegistrantData("a@b.example", "Ann", "Lee"))
     registrants.register(app.uow(), rid, session_id, RegistrationData(source="zoom"))
-    registrants.register(app.uow(), rid, session_id, RegistrationData(
-        source="zoom", attended=True, minutes=42, first_join=START))
+    registrants.register(
+        app.uow(),
+        rid,
+        session_id,
+        RegistrationData(source="zoom", attended=True, minutes=42, first_join=START),
+    )
     rows = registrants.list_registrations(app.uow(), session_id=session_id)
     assert len(rows) == 1 and rows[0].minutes == 42 and rows[0].attended
     session = sessions.get_session(app.uow(), session_id)
@@ -176,8 +206,10 @@ def test_missing_records_say_what_is_missing(app: App) -> None:
 
 
 def test_bulk_consent_and_its_undo(app: App) -> None:
-    ids = [registrants.create_registrant(app.uow(), RegistrantData(f"p{i}@x.example"))
-           for i in range(3)]
+    ids = [
+        registrants.create_registrant(app.uow(), RegistrantData(f"p{i}@x.example"))
+        for i in range(3)
+    ]
     before = registrants.set_consent(app.uow(), ids[:2], Consent.YES, "phone call")
     assert set(before) == set(ids[:2]) and before[ids[0]][0] == "unknown"
     rows = {r.id: r for r in registrants.list_registrants(app.uow())}
@@ -187,8 +219,9 @@ def test_bulk_consent_and_its_undo(app: App) -> None:
     assert {r.consent for r in registrants.list_registrants(app.uow())} == {"unknown"}
 
 
-def test_series_speakers_include_the_not_yet_booked(app: App, series_id: int,
-                                                    session_id: int) -> None:
+def test_series_speakers_include_the_not_yet_booked(
+    app: App, series_id: int, session_id: int
+) -> None:
     other_series = series.create_series(app.uow(), SeriesData("Other"))
     other_session = sessions.create_session(app.uow(), other_series, SessionData("O", START))
     ours = speakers.create_speaker(app.uow(), SpeakerData("Ours"))

@@ -9,11 +9,17 @@ from desktop_app.services import sessions, snapshots, speakers, stats
 
 
 def table_dump(app: App) -> dict[str, list[tuple[object, ...]]]:
-    names = ["series", "sessions", "speakers", "session_speakers", "registrants",
-             "registrations", "run_of_show_segments"]
+    names = [
+        "series",
+        "sessions",
+        "speakers",
+        "session_speakers",
+        "registrants",
+        "registrations",
+        "run_of_show_segments",
+    ]
     with app.engine.connect() as connection:
-        return {n: connection.execute(text(f"SELECT * FROM {n} ORDER BY id")).all()
-                for n in names}
+        return {n: connection.execute(text(f"SELECT * FROM {n} ORDER BY id")).all() for n in names}
 
 
 def test_deleting_a_session_and_undoing_restores_everything(demo_app: App) -> None:

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
 from ui.app import make_qt_app
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 from desktop_app.bootstrap import App
 from desktop_app.domain.enums import Consent
 from desktop_app.services import registrants, sessions, stats
-from ui.attendee_model import FIXED_COLUMNS
-from ui.main_window import MainWindow
+from ui.models.attendee_model import FIXED_COLUMNS
+from ui.window.main_window import MainWindow
 
 Build = Callable[[App], MainWindow]
 
@@ -25,13 +25,16 @@ def open_tab(app: App, build: Build) -> MainWindow:
     return window
 
 
-def test_one_column_group_per_session(demo_app: App, make_window: Build,
-                                      qtmodeltester: ModelTester) -> None:
+def test_one_column_group_per_session(
+    demo_app: App, make_window: Build, qtmodeltester: ModelTester
+) -> None:
     window = open_tab(demo_app, make_window)
     model = window.attendees_tab.model
     assert model.columnCount() == len(FIXED_COLUMNS) + 3 * 4
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in
-               range(len(FIXED_COLUMNS), model.columnCount())]
+    headers = [
+        model.headerData(c, Qt.Orientation.Horizontal)
+        for c in range(len(FIXED_COLUMNS), model.columnCount())
+    ]
     assert headers[:3] == ["4 Aug reg.", "4 Aug att.", "4 Aug min"]
     qtmodeltester.check(model)
 
@@ -48,8 +51,11 @@ def test_session_attended_and_consent_filters(demo_app: App, make_window: Build)
     rows = [registrants.get_registrant(demo_app.uow(), i) for i in tab.model.ids()]
     assert rows and all(r.consent == "no" for r in rows)
     for row in rows:
-        [registration] = [g for g in registrants.list_registrations(
-            demo_app.uow(), registrant_id=row.id) if g.session_id == second.id]
+        [registration] = [
+            g
+            for g in registrants.list_registrations(demo_app.uow(), registrant_id=row.id)
+            if g.session_id == second.id
+        ]
         assert registration.attended
     assert tab.count_label.text() == f"{len(rows)} registrant{'s' if len(rows) != 1 else ''}"
 
@@ -60,8 +66,10 @@ def test_clicking_a_header_sorts_in_the_database(demo_app: App, make_window: Bui
     minutes_column = len(FIXED_COLUMNS) + 2  # minutes at the kickoff
     tab.view.sortByColumn(minutes_column, Qt.SortOrder.DescendingOrder)
     kickoff = sessions.list_sessions(demo_app.uow())[0].id
-    minutes = {g.registrant_id: g.minutes for g in registrants.list_registrations(
-        demo_app.uow(), session_id=kickoff)}
+    minutes = {
+        g.registrant_id: g.minutes
+        for g in registrants.list_registrations(demo_app.uow(), session_id=kickoff)
+    }
     shown = [minutes.get(i, 0) for i in tab.model.ids()]
     assert shown == sorted(shown, reverse=True) and shown[0] > 0
     assert tab.model.index(0, minutes_column).data() == str(shown[0])
@@ -75,7 +83,8 @@ def select_rows(window: MainWindow, rows: list[int]) -> None:
     for row in rows:
         tab.view.selectionModel().select(
             tab.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
 
 
 def test_bulk_consent_and_undo(demo_app: App, make_window: Build) -> None:
@@ -105,26 +114,28 @@ def test_bulk_delete_asks_and_undoes(demo_app: App, make_window: Build) -> None:
     assert stats.stats(demo_app.uow()) == before
 
 
-def test_big_series_load_on_a_worker_without_blocking(demo_app: App, make_window: Build,
-                                                      qtbot: QtBot,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_big_series_load_on_a_worker_without_blocking(
+    demo_app: App, make_window: Build, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = open_tab(demo_app, make_window)
     tab = window.attendees_tab
-    monkeypatch.setattr("ui.index_loader.SYNC_LIMIT", 0)  # treat the demo as "big"
+    monkeypatch.setattr("ui.workers.index_loader.SYNC_LIMIT", 0)  # treat the demo as "big"
     tab.filter_edit.setText("Kenya")
     with qtbot.waitSignal(tab.loader.loaded, timeout=10_000):
         tab.refresh(window.current_series_id())
         assert tab.busy.isVisibleTo(tab)  # the progress indicator runs meanwhile
     assert not tab.busy.isVisibleTo(tab)
     assert tab.model.rowCount() == registrants.count_registrants(
-        demo_app.uow(), window.current_series_id(), "Kenya")
+        demo_app.uow(), window.current_series_id(), "Kenya"
+    )
 
 
-def test_only_the_newest_load_is_shown(demo_app: App, make_window: Build, qtbot: QtBot,
-                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_only_the_newest_load_is_shown(
+    demo_app: App, make_window: Build, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     window = open_tab(demo_app, make_window)
     tab = window.attendees_tab
-    monkeypatch.setattr("ui.index_loader.SYNC_LIMIT", 0)
+    monkeypatch.setattr("ui.workers.index_loader.SYNC_LIMIT", 0)
     delivered: list[object] = []
     tab.loader.loaded.connect(delivered.append)
     with qtbot.waitSignal(tab.loader.loaded, timeout=10_000):
@@ -140,8 +151,10 @@ def test_edit_one_registrant_and_their_registrations(demo_app: App, make_window:
     window = open_tab(demo_app, make_window)
     tab = window.attendees_tab
     person = tab.model.id_at(0)
-    before = {g.session_id: g for g in registrants.list_registrations(
-        demo_app.uow(), registrant_id=person)}
+    before = {
+        g.session_id: g
+        for g in registrants.list_registrations(demo_app.uow(), registrant_id=person)
+    }
     tab.view.setCurrentIndex(tab.model.index(0, 0))
     tab.edit_button.click()
     dialog = tab.registrant_dialog
@@ -155,15 +168,20 @@ def test_edit_one_registrant_and_their_registrations(demo_app: App, make_window:
     assert not dialog.isVisible()
     saved = registrants.get_registrant(demo_app.uow(), person)
     assert saved.organisation == "Open Contracting Partnership" and saved.consent == "yes"
-    after = {g.session_id: g for g in registrants.list_registrations(
-        demo_app.uow(), registrant_id=person)}
+    after = {
+        g.session_id: g
+        for g in registrants.list_registrations(demo_app.uow(), registrant_id=person)
+    }
     added = after[missing.session.id]
     assert (added.attended, added.minutes, added.source) == (True, 42, "added by hand")
     window.undo_action.trigger()  # one step undoes the whole dialog
-    assert registrants.get_registrant(demo_app.uow(), person).organisation != \
-        "Open Contracting Partnership"
-    assert {g.session_id for g in registrants.list_registrations(
-        demo_app.uow(), registrant_id=person)} == set(before)
+    assert (
+        registrants.get_registrant(demo_app.uow(), person).organisation
+        != "Open Contracting Partnership"
+    )
+    assert {
+        g.session_id for g in registrants.list_registrations(demo_app.uow(), registrant_id=person)
+    } == set(before)
 
 
 def test_registrant_dialog_refuses_a_bad_email(demo_app: App, make_window: Build) -> None:

@@ -11,13 +11,14 @@ from pytestqt.qtbot import QtBot
 from desktop_app.bootstrap import App
 from desktop_app.domain.export_profile import EVERYTHING
 from desktop_app.services import exports
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 Build = Callable[[App], MainWindow]
 
 
-def test_preview_flags_personal_columns_and_exports(demo_app: App, make_window: Build,
-                                                    qtbot: QtBot, tmp_path: Path) -> None:
+def test_preview_flags_personal_columns_and_exports(
+    demo_app: App, make_window: Build, qtbot: QtBot, tmp_path: Path
+) -> None:
     window = make_window(demo_app)
     window.show_export()
     dialog = window.export_dialog
@@ -31,8 +32,9 @@ def test_preview_flags_personal_columns_and_exports(demo_app: App, make_window: 
     assert load_workbook(target)["All registrants"].max_row == 321
 
 
-def test_a_new_partner_profile_is_saved_and_used(demo_app: App, make_window: Build,
-                                                 qtbot: QtBot, tmp_path: Path) -> None:
+def test_a_new_partner_profile_is_saved_and_used(
+    demo_app: App, make_window: Build, qtbot: QtBot, tmp_path: Path
+) -> None:
     window = make_window(demo_app)
     window.show_export()
     dialog = window.export_dialog

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.bootstrap import App
 from desktop_app.services import imports, registrants, sessions, stats
 from tests.integration.test_imports import REAL_ZOOM
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 Build = Callable[[App], MainWindow]
 
@@ -22,8 +22,9 @@ def wait_idle(qtbot: QtBot, dialog: object) -> None:
     qtbot.waitUntil(lambda: not dialog._busy, timeout=60_000)  # type: ignore[attr-defined]
 
 
-def test_preview_then_import_then_undo_from_history(demo_app: App, make_window: Build,
-                                                   qtbot: QtBot) -> None:
+def test_preview_then_import_then_undo_from_history(
+    demo_app: App, make_window: Build, qtbot: QtBot
+) -> None:
     window = make_window(demo_app)
     target = sessions.list_sessions(demo_app.uow())[1]
     before = stats.stats(demo_app.uow())
@@ -51,8 +52,9 @@ def test_preview_then_import_then_undo_from_history(demo_app: App, make_window: 
     assert not history.undo_button.isEnabled()
 
 
-def test_refused_file_is_explained_and_nothing_changes(demo_app: App, make_window: Build,
-                                                       qtbot: QtBot, tmp_path: Path) -> None:
+def test_refused_file_is_explained_and_nothing_changes(
+    demo_app: App, make_window: Build, qtbot: QtBot, tmp_path: Path
+) -> None:
     window = make_window(demo_app)
     bad = tmp_path / "notes.csv"
     bad.write_text("Name,Organisation\nAnn,OCP\n")
@@ -64,8 +66,9 @@ def test_refused_file_is_explained_and_nothing_changes(demo_app: App, make_windo
     assert not dialog.import_button.isEnabled()
 
 
-def test_mapping_a_column_by_hand(demo_app: App, make_window: Build, qtbot: QtBot,
-                                  tmp_path: Path) -> None:
+def test_mapping_a_column_by_hand(
+    demo_app: App, make_window: Build, qtbot: QtBot, tmp_path: Path
+) -> None:
     window = make_window(demo_app)
     odd = tmp_path / "odd.csv"
     odd.write_text("E-mail,Wer\nlee@seoul.example,Lee Min\n")
@@ -80,8 +83,11 @@ def test_mapping_a_column_by_hand(demo_app: App, make_window: Build, qtbot: QtBo
     def previewed() -> bool:
         preview = dialog._preview
         assert "cannot be imported" not in dialog.summary.text(), dialog.summary.text()
-        return preview is not None and not dialog._busy \
+        return (
+            preview is not None
+            and not dialog._busy
             and preview.parsed.columns.get(1) == "full_name"
+        )
 
     qtbot.waitUntil(previewed, timeout=60_000)
     with qtbot.waitSignal(dialog.imported, timeout=20_000):
@@ -92,16 +98,22 @@ def test_mapping_a_column_by_hand(demo_app: App, make_window: Build, qtbot: QtBo
     assert lee is not None and (lee.first_name, lee.last_name) == ("Lee", "Min")
 
 
-def test_dropping_a_file_on_a_session_imports_into_it(demo_app: App, make_window: Build,
-                                                      qtbot: QtBot) -> None:
+def test_dropping_a_file_on_a_session_imports_into_it(
+    demo_app: App, make_window: Build, qtbot: QtBot
+) -> None:
     window = make_window(demo_app)
     view = window.sessions_tab.view
     row_rect = view.visualRect(view.model().index(2, 1))
     spot = view.viewport().mapTo(window, row_rect.center())
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(REAL_ZOOM))])
-    event = QDropEvent(QPointF(spot), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(spot),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     dialog = window.import_dialog
     assert dialog.session_combo.currentData() == window.sessions_tab.model.row_at(2).id

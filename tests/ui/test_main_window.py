@@ -13,30 +13,37 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
 from desktop_app.services import registrants, stats
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 Build = Callable[[App], MainWindow]
 
 
 def test_three_tabs_show_the_demo_series(demo_app: App, make_window: Build) -> None:
     window = make_window(demo_app)
-    assert [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())] == \
-        ["Sessions", "Speakers", "Attendees"]
+    assert [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())] == [
+        "Sessions",
+        "Speakers",
+        "Attendees",
+    ]
     assert window.series_picker.currentText() == "Procurement with a Purpose"
     assert window.sessions_tab.model.rowCount() == 4
-    assert window.sessions_tab.model.index(1, 0).data() == \
-        "Wed 18 Aug 2021 · 10:00 PT / 13:00 ET"
+    assert window.sessions_tab.model.index(1, 0).data() == "Wed 18 Aug 2021 · 10:00 PT / 13:00 ET"
     assert window.speakers_tab.model.rowCount() == 13
     assert window.attendees_tab.model.rowCount() == stats.stats(demo_app.uow()).registrants
     assert "4 sessions · 13 speakers" in window.counts_label.text()
     assert window.windowTitle() == "Webinar Desk — test.sqlite"
 
 
-def test_every_model_passes_the_model_tester(demo_app: App, make_window: Build,
-                                             qtmodeltester: ModelTester) -> None:
+def test_every_model_passes_the_model_tester(
+    demo_app: App, make_window: Build, qtmodeltester: ModelTester
+) -> None:
     window = make_window(demo_app)
-    for model in (window.sessions_tab.model, window.sessions_tab.roster.model,
-                  window.speakers_tab.model, window.attendees_tab.model):
+    for model in (
+        window.sessions_tab.model,
+        window.sessions_tab.roster.model,
+        window.speakers_tab.model,
+        window.attendees_tab.model,
+    ):
         assert model.rowCount() > 0
         qtmodeltester.check(model)
 
@@ -46,8 +53,13 @@ def test_selecting_a_session_shows_its_speakers(demo_app: App, make_window: Buil
     window.sessions_tab.view.selectRow(3)
     roster = window.sessions_tab.roster.model
     names = [roster.index(r, 1).data() for r in range(roster.rowCount())]
-    assert names == ["Mandu Sen", "Bruce D. Collins", "Aimee Olivas", "Beth Blauer",
-                     "Sascha Haselmayer"]
+    assert names == [
+        "Mandu Sen",
+        "Bruce D. Collins",
+        "Aimee Olivas",
+        "Beth Blauer",
+        "Sascha Haselmayer",
+    ]
     assert "Building Your «Yes» Team" in window.sessions_tab.roster.title.text()
 
 
@@ -62,8 +74,9 @@ def test_a_new_database_offers_the_demo(app: App, make_window: Build, qtbot: QtB
     assert window.sessions_tab.model.rowCount() == 4
 
 
-def test_filter_narrows_attendees_as_you_type(demo_app: App, make_window: Build,
-                                              qtbot: QtBot) -> None:
+def test_filter_narrows_attendees_as_you_type(
+    demo_app: App, make_window: Build, qtbot: QtBot
+) -> None:
     window = make_window(demo_app)
     tab = window.attendees_tab
     everyone = tab.model.rowCount()

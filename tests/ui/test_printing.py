@@ -12,8 +12,7 @@ from PySide6.QtCore import QSizeF
 from ui.app import make_qt_app
 from ui.printing import document, html_to_pdf, keep_rows_whole, page_layout
 
-ROW = ("<table width='100%'><tr><td width='20%'>{n}</td><td>" + "word " * 40
-       + "</td></tr></table>")
+ROW = "<table width='100%'><tr><td width='20%'>{n}</td><td>" + "word " * 40 + "</td></tr></table>"
 
 
 def test_no_row_straddles_a_page() -> None:
@@ -36,17 +35,20 @@ def test_without_the_fix_rows_would_straddle() -> None:
     doc = document("".join(ROW.format(n=n) for n in range(80)))
     doc.setPageSize(QSizeF(400, 500))
     layout = doc.documentLayout()
-    assert any(math.floor(layout.frameBoundingRect(f).top() / 500)
-               != math.floor((layout.frameBoundingRect(f).bottom() - 0.5) / 500)
-               for f in doc.rootFrame().childFrames())
+    assert any(
+        math.floor(layout.frameBoundingRect(f).top() / 500)
+        != math.floor((layout.frameBoundingRect(f).bottom() - 0.5) / 500)
+        for f in doc.rootFrame().childFrames()
+    )
 
 
 def test_pdf_has_page_numbers_and_printed_time(tmp_path: Path) -> None:
     make_qt_app()
     target = tmp_path / "long.pdf"
     html_to_pdf("".join(ROW.format(n=n) for n in range(120)), target, "Letter", True)
-    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
     pages = text.count("\f")
     assert pages > 1 and f"Page {pages} of {pages}" in text and "Printed" in text
 

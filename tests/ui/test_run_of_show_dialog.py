@@ -10,7 +10,7 @@ from pytestqt.modeltest import ModelTester
 
 from desktop_app.bootstrap import App
 from desktop_app.services import run_of_show
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 Build = Callable[[App], MainWindow]
 
@@ -22,8 +22,9 @@ def open_editor(app: App, build: Build, row: int = 1) -> tuple[MainWindow, objec
     return window, window.sessions_tab.run_of_show_dialog
 
 
-def test_times_update_as_you_edit_and_undo(demo_app: App, make_window: Build,
-                                           qtmodeltester: ModelTester) -> None:
+def test_times_update_as_you_edit_and_undo(
+    demo_app: App, make_window: Build, qtmodeltester: ModelTester
+) -> None:
     _, dialog = open_editor(demo_app, make_window)
     model = dialog.model  # type: ignore[attr-defined]
     qtmodeltester.check(model)
@@ -53,8 +54,9 @@ def test_insert_delete_reorder_then_save(demo_app: App, make_window: Build) -> N
     dialog.delete_button.click()  # type: ignore[attr-defined]
     assert model.rowCount() == count
     first = model.index(2, 3).data()
-    model.dropMimeData(model.mimeData([model.index(2, 3)]), Qt.DropAction.MoveAction, 5, 0,
-                       QModelIndex())
+    model.dropMimeData(
+        model.mimeData([model.index(2, 3)]), Qt.DropAction.MoveAction, 5, 0, QModelIndex()
+    )
     assert model.index(4, 3).data() == first
     dialog.save_button.click()  # type: ignore[attr-defined]
     session_id = window.sessions_tab.selected().id
@@ -71,8 +73,9 @@ def test_closing_saves_edits(demo_app: App, make_window: Build) -> None:
     assert run_of_show.load_segments(demo_app.uow(), session_id)[2].title == "Welcome!"
 
 
-def test_export_pdf_html_xlsx_from_the_editor(demo_app: App, make_window: Build,
-                                              tmp_path: Path) -> None:
+def test_export_pdf_html_xlsx_from_the_editor(
+    demo_app: App, make_window: Build, tmp_path: Path
+) -> None:
     _, dialog = open_editor(demo_app, make_window)
     for name in ("ros.pdf", "ros.html", "ros.xlsx"):
         dialog.export_to(tmp_path / name)  # type: ignore[attr-defined]

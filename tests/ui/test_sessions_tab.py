@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
 from desktop_app.services import sessions, speakers, stats
-from ui.main_window import MainWindow
-from ui.roster_panel import CHECKS, FIXED, ROLE_COLUMN
+from ui.editors.roster_panel import CHECKS, FIXED, ROLE_COLUMN
+from ui.window.main_window import MainWindow
 
 Build = Callable[[App], MainWindow]
 
@@ -57,8 +57,9 @@ def test_start_is_typed_in_the_home_zone(demo_app: App, make_window: Build) -> N
     assert (start.hour, start.minute) == (18, 30)  # 11:30 PDT is 18:30 UTC
 
 
-def test_invalid_input_is_marked_at_the_field(demo_app: App, make_window: Build,
-                                              qtbot: QtBot) -> None:
+def test_invalid_input_is_marked_at_the_field(
+    demo_app: App, make_window: Build, qtbot: QtBot
+) -> None:
     window = make_window(demo_app)
     editor = window.sessions_tab.editor
     qtbot.keyClicks(editor.join_edit, "zoom.us/j/123")
@@ -116,25 +117,27 @@ def test_reorder_by_buttons_and_drag(demo_app: App, make_window: Build) -> None:
     window.undo_action.trigger()
     assert roster_names(demo_app, session_id) == original
     model = tab.roster.model
-    model.dropMimeData(model.mimeData([model.index(0, 1)]), Qt.DropAction.MoveAction, 3, 0,
-                       QModelIndex())
+    model.dropMimeData(
+        model.mimeData([model.index(0, 1)]), Qt.DropAction.MoveAction, 3, 0, QModelIndex()
+    )
     assert roster_names(demo_app, session_id) == [original[1], original[2], original[0]]
 
 
-def test_checklist_ticks_and_role(demo_app: App, make_window: Build,
-                                  qtmodeltester: object) -> None:
+def test_checklist_ticks_and_role(demo_app: App, make_window: Build, qtmodeltester: object) -> None:
     window = make_window(demo_app)
     tab = window.sessions_tab
     model = tab.roster.model
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     tech = len(FIXED) + [name for name, _ in CHECKS].index("tech_check_done")
-    assert model.setData(model.index(0, tech), Qt.CheckState.Unchecked.value,
-                         Qt.ItemDataRole.CheckStateRole)
+    assert model.setData(
+        model.index(0, tech), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+    )
     part = speakers.list_appearances(demo_app.uow(), session_id=tab.selected().id)[0]
     assert not part.tech_check_done and part.confirmed
     assert model.setData(model.index(0, ROLE_COLUMN), "moderator")
-    assert speakers.list_appearances(demo_app.uow(), session_id=part.session_id)[0].role == \
-        "moderator"
+    assert (
+        speakers.list_appearances(demo_app.uow(), session_id=part.session_id)[0].role == "moderator"
+    )
     window.undo_action.trigger()
     window.undo_action.trigger()
     part = speakers.list_appearances(demo_app.uow(), session_id=part.session_id)[0]
@@ -155,8 +158,9 @@ def test_add_and_remove_a_speaker(demo_app: App, make_window: Build) -> None:
     assert roster_names(demo_app, session_id)[-1] == "Beth Blauer"
 
 
-def test_unsaved_edits_survive_switching_and_closing(demo_app: App, make_window: Build,
-                                                     qtbot: QtBot) -> None:
+def test_unsaved_edits_survive_switching_and_closing(
+    demo_app: App, make_window: Build, qtbot: QtBot
+) -> None:
     window = make_window(demo_app)
     tab = window.sessions_tab
     qtbot.keyClicks(tab.editor.subtitle_edit, " (draft)")

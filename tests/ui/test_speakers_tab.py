@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.bootstrap import App
 from desktop_app.services import sessions, speakers, stats
 from desktop_app.services.rows import SpeakerRow
-from ui.main_window import MainWindow
+from ui.window.main_window import MainWindow
 
 Build = Callable[[App], MainWindow]
 
@@ -27,8 +27,9 @@ def by_name(app: App, name: str) -> SpeakerRow:
     return next(s for s in speakers.list_speakers(app.uow()) if s.name == name)
 
 
-def test_edit_with_headshot_then_undo(demo_app: App, make_window: Build, qtbot: QtBot,
-                                      tmp_path: Path) -> None:
+def test_edit_with_headshot_then_undo(
+    demo_app: App, make_window: Build, qtbot: QtBot, tmp_path: Path
+) -> None:
     window = open_tab(demo_app, make_window)
     tab = window.speakers_tab
     assert tab.selected().name == "Aimee Olivas"
@@ -49,8 +50,9 @@ def test_edit_with_headshot_then_undo(demo_app: App, make_window: Build, qtbot: 
     assert tab.editor.thumbnail.text() == "No photo"
 
 
-def test_a_bad_email_is_marked_and_nothing_saved(demo_app: App, make_window: Build,
-                                                 qtbot: QtBot) -> None:
+def test_a_bad_email_is_marked_and_nothing_saved(
+    demo_app: App, make_window: Build, qtbot: QtBot
+) -> None:
     window = open_tab(demo_app, make_window)
     tab = window.speakers_tab
     qtbot.keyClicks(tab.editor.email_edit, "aimee at el paso")
@@ -59,8 +61,9 @@ def test_a_bad_email_is_marked_and_nothing_saved(demo_app: App, make_window: Bui
     assert by_name(demo_app, "Aimee Olivas").email == ""
 
 
-def test_new_speaker_is_listed_and_can_join_a_session(demo_app: App, make_window: Build,
-                                                      qtbot: QtBot) -> None:
+def test_new_speaker_is_listed_and_can_join_a_session(
+    demo_app: App, make_window: Build, qtbot: QtBot
+) -> None:
     window = open_tab(demo_app, make_window)
     tab = window.speakers_tab
     tab.new_speaker()
@@ -80,12 +83,12 @@ def test_new_speaker_is_listed_and_can_join_a_session(demo_app: App, make_window
     assert stats.stats(demo_app.uow()).speakers == 13
 
 
-def test_delete_speaker_says_what_is_lost_and_undoes(demo_app: App,
-                                                     make_window: Build) -> None:
+def test_delete_speaker_says_what_is_lost_and_undoes(demo_app: App, make_window: Build) -> None:
     window = open_tab(demo_app, make_window)
     tab = window.speakers_tab
     host = [tab.model.row_at(r) for r in range(tab.model.rowCount())].index(
-        by_name(demo_app, "Sascha Haselmayer"))
+        by_name(demo_app, "Sascha Haselmayer")
+    )
     tab.view.selectRow(host)
     tab.delete_selected()
     assert "3 After Hours segment(s) lose their host" in tab.delete_box.informativeText()
@@ -93,5 +96,6 @@ def test_delete_speaker_says_what_is_lost_and_undoes(demo_app: App,
     assert stats.stats(demo_app.uow()).speakers == 12
     assert all(s.after_hours_host_id is None for s in sessions.list_sessions(demo_app.uow()))
     window.undo_action.trigger()
-    assert [s.after_hours_host_name for s in sessions.list_sessions(demo_app.uow())][1:] == \
-        ["Sascha Haselmayer"] * 3
+    assert [s.after_hours_host_name for s in sessions.list_sessions(demo_app.uow())][1:] == [
+        "Sascha Haselmayer"
+    ] * 3

@@ -15,8 +15,9 @@ from desktop_app.domain.announcement import (
 from desktop_app.domain.enums import SessionKind
 from desktop_app.services.demo import default_seed
 
-SHARED_SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / \
-    "procurement-with-a-purpose.txt"
+SHARED_SEED = (
+    Path(__file__).resolve().parents[3] / "shared" / "seed" / "procurement-with-a-purpose.txt"
+)
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +43,12 @@ def test_series_facts(text: str) -> None:
 
 def test_four_wednesday_sessions(text: str) -> None:
     sessions = parse_announcement(text, 2021).sessions
-    assert [s.day for s in sessions] == [date(2021, 8, 4), date(2021, 8, 18),
-                                         date(2021, 9, 1), date(2021, 9, 15)]
+    assert [s.day for s in sessions] == [
+        date(2021, 8, 4),
+        date(2021, 8, 18),
+        date(2021, 9, 1),
+        date(2021, 9, 15),
+    ]
     assert all(s.day.weekday() == 2 for s in sessions)
     assert [s.kind for s in sessions] == [SessionKind.KICKOFF] + [SessionKind.DEEP_DIVE] * 3
     assert sessions[2].title == "The Supplier’s City"
@@ -59,8 +64,10 @@ def test_every_speaker_line_round_trips(text: str) -> None:
 
 
 def test_title_then_organisation_with_commas() -> None:
-    speaker = parse_speaker("Nia Richardson, Assistant to the Director for Small Business and "
-                            "Entrepreneurship, City of Kansas City, MO")
+    speaker = parse_speaker(
+        "Nia Richardson, Assistant to the Director for Small Business and "
+        "Entrepreneurship, City of Kansas City, MO"
+    )
     assert speaker.title.endswith("Entrepreneurship")
     assert speaker.organisation == "City of Kansas City, MO"
 

@@ -24,13 +24,19 @@ def imported_modules(package: str) -> dict[str, set[str]]:
     return found
 
 
-@pytest.mark.parametrize(("package", "forbidden"), [
-    ("desktop_app", {"PySide6", "shiboken6", "ui"}),
-    ("ui", {"sqlalchemy", "alembic"}),
-])
+@pytest.mark.parametrize(
+    ("package", "forbidden"),
+    [
+        ("desktop_app", {"PySide6", "shiboken6", "ui"}),
+        ("ui", {"sqlalchemy", "alembic"}),
+    ],
+)
 def test_package_does_not_import(package: str, forbidden: set[str]) -> None:
-    offenders = {path: sorted(names & forbidden)
-                 for path, names in imported_modules(package).items() if names & forbidden}
+    offenders = {
+        path: sorted(names & forbidden)
+        for path, names in imported_modules(package).items()
+        if names & forbidden
+    }
     assert offenders == {}
 
 

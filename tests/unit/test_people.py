@@ -14,14 +14,28 @@ def test_emails_are_trimmed_and_case_folded() -> None:
     assert normalise_email("STRASSE@Example.org") == normalise_email("strasse@example.org")
 
 
-@pytest.mark.parametrize("good", ["a@b.co", "first.last+tag@sub.example.org",
-                                  "o'connor@example.ie", "josé@correo.example"])
+@pytest.mark.parametrize(
+    "good",
+    ["a@b.co", "first.last+tag@sub.example.org", "o'connor@example.ie", "josé@correo.example"],
+)
 def test_real_addresses_pass(good: str) -> None:
     assert is_email(good)
 
 
-@pytest.mark.parametrize("bad", ["", "plain", "a@b", "a@@b.com", "a b@c.com", "a@b.c",
-                                 "=HYPERLINK(\"x\")", "a@b..com", "<a@b.com>"])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "",
+        "plain",
+        "a@b",
+        "a@@b.com",
+        "a b@c.com",
+        "a@b.c",
+        '=HYPERLINK("x")',
+        "a@b..com",
+        "<a@b.com>",
+    ],
+)
 def test_typos_fail(bad: str) -> None:
     assert not is_email(bad)
 
@@ -32,14 +46,17 @@ def test_normalising_twice_changes_nothing(raw: str) -> None:
     assert normalise_email(once) == once
 
 
-@pytest.mark.parametrize(("full", "expected"), [
-    ("Ana María de la Cruz", ("Ana María", "de la Cruz")),
-    ("Ludwig van Beethoven", ("Ludwig", "van Beethoven")),
-    ("Cruz, Ana", ("Ana", "Cruz")),
-    ("Cher", ("Cher", "")),
-    ("  David L.   Wilson II ", ("David L. Wilson", "II")),
-    ("", ("", "")),
-])
+@pytest.mark.parametrize(
+    ("full", "expected"),
+    [
+        ("Ana María de la Cruz", ("Ana María", "de la Cruz")),
+        ("Ludwig van Beethoven", ("Ludwig", "van Beethoven")),
+        ("Cruz, Ana", ("Ana", "Cruz")),
+        ("Cher", ("Cher", "")),
+        ("  David L.   Wilson II ", ("David L. Wilson", "II")),
+        ("", ("", "")),
+    ],
+)
 def test_full_names_split_sensibly(full: str, expected: tuple[str, str]) -> None:
     assert split_full_name(full) == expected
 

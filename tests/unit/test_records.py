@@ -35,8 +35,9 @@ def test_an_unknown_time_zone_is_named() -> None:
 
 
 def test_display_zones_are_checked_and_deduplicated() -> None:
-    assert "display_zones" in problems(validate_series,
-                                       SeriesData("S", display_zones=("Nowhere/City",)))
+    assert "display_zones" in problems(
+        validate_series, SeriesData("S", display_zones=("Nowhere/City",))
+    )
     ok = validate_series(SeriesData(" S ", display_zones=("America/New_York", " America/New_York")))
     assert ok.title == "S" and ok.display_zones == ("America/New_York",)
 
@@ -48,8 +49,12 @@ def test_a_session_that_ends_before_it_starts_is_refused() -> None:
 
 
 def test_session_needs_title_aware_start_and_web_links() -> None:
-    found = problems(validate_session, SessionData(
-        "  ", datetime(2021, 8, 4, 10), join_url="zoom.us/j/1", registration_url="ftp://x"))
+    found = problems(
+        validate_session,
+        SessionData(
+            "  ", datetime(2021, 8, 4, 10), join_url="zoom.us/j/1", registration_url="ftp://x"
+        ),
+    )
     assert set(found) == {"title", "start", "join_url", "registration_url"}
 
 
@@ -69,8 +74,12 @@ def test_speaker_needs_a_name_and_an_image_headshot() -> None:
 
 
 def test_attendance_cannot_end_before_it_begins() -> None:
-    found = problems(validate_registration, RegistrationData(
-        first_join=START, last_leave=datetime(2021, 8, 4, 16, tzinfo=UTC), minutes=-1))
+    found = problems(
+        validate_registration,
+        RegistrationData(
+            first_join=START, last_leave=datetime(2021, 8, 4, 16, tzinfo=UTC), minutes=-1
+        ),
+    )
     assert set(found) == {"minutes", "last_leave"}
 
 

@@ -17,13 +17,24 @@ START = timezones.local_to_utc(datetime(2021, 8, 18, 10, 0), "America/Los_Angele
 
 
 def test_clock_times_follow_the_durations() -> None:
-    plan = schedule(START, [Segment("Green room", 20, before_start=True),
-                            Segment("Welcome", 5), Segment("Panel", 40), Segment("Q&A", 15)],
-                    60)
+    plan = schedule(
+        START,
+        [
+            Segment("Green room", 20, before_start=True),
+            Segment("Welcome", 5),
+            Segment("Panel", 40),
+            Segment("Q&A", 15),
+        ],
+        60,
+    )
     zones = ["America/Los_Angeles", "America/New_York"]
     starts = [clocks(t.start, zones) for t in plan.segments]
-    assert starts == ["09:40 PT | 12:40 ET", "10:00 PT | 13:00 ET", "10:05 PT | 13:05 ET",
-                      "10:45 PT | 13:45 ET"]
+    assert starts == [
+        "09:40 PT | 12:40 ET",
+        "10:00 PT | 13:00 ET",
+        "10:05 PT | 13:05 ET",
+        "10:45 PT | 13:45 ET",
+    ]
     assert plan.difference == 0 and plan.verdict() == "Fits the session exactly"
     assert plan.call_time == START.replace(minute=40, hour=16)
 
@@ -46,14 +57,18 @@ def test_a_session_across_the_autumn_change() -> None:
 
 def test_zones_east_and_west() -> None:
     plan = schedule(datetime(2021, 8, 18, 17, 0, tzinfo=UTC), [Segment("Talk", 30)], 30)
-    assert clocks(plan.segments[0].start, ["Asia/Kolkata", "Pacific/Honolulu"]) == \
-        "22:30 IST | 07:00 HT"
+    assert (
+        clocks(plan.segments[0].start, ["Asia/Kolkata", "Pacific/Honolulu"])
+        == "22:30 IST | 07:00 HT"
+    )
 
 
 def test_default_script_introduces_every_speaker_and_fits() -> None:
-    speakers = [Speaker("Ann Lee", "Director", "City of X", "moderator"),
-                Speaker("Bo Chen", "Analyst", "Nava PBC", "panelist"),
-                Speaker("Cy Diaz", "", "OCP", "panelist")]
+    speakers = [
+        Speaker("Ann Lee", "Director", "City of X", "moderator"),
+        Speaker("Bo Chen", "Analyst", "Nava PBC", "panelist"),
+        Speaker("Cy Diaz", "", "OCP", "panelist"),
+    ]
     script = default_script(60, speakers, 30, "Sascha Haselmayer", "Wed 1 Sep 2021")
     titles = [s.title for s in script]
     assert titles[:2] == ["Green room and tech check", "Doors open"]

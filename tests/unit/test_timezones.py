@@ -51,9 +51,18 @@ def test_unknown_zones_are_refused_plainly(name: str) -> None:
     assert not timezones.is_zone(name)
 
 
-@given(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2060, 1, 1)),
-       st.sampled_from(["America/Los_Angeles", "America/New_York", "Europe/London",
-                        "Australia/Sydney", "Asia/Kathmandu"]))
+@given(
+    st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2060, 1, 1)),
+    st.sampled_from(
+        [
+            "America/Los_Angeles",
+            "America/New_York",
+            "Europe/London",
+            "Australia/Sydney",
+            "Asia/Kathmandu",
+        ]
+    ),
+)
 def test_round_trip_through_utc_keeps_wall_time(local: datetime, zone_name: str) -> None:
     utc = timezones.local_to_utc(local, zone_name)
     back = timezones.utc_to_local(utc, zone_name).replace(tzinfo=None)

@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from ui.forms import save_form
-from ui.table_model import Column, RowTableModel
+from ui.editors.forms import save_form
+from ui.models.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
 
 
@@ -26,8 +26,15 @@ class RecordListTab(QWidget):
         self.view.setModel(self.model)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
 
-    def lay_out(self, name: str, editor: Any, panel: QWidget, buttons: list[QPushButton],
-                extra_buttons: list[QPushButton], panel_share: int) -> None:
+    def lay_out(
+        self,
+        name: str,
+        editor: Any,
+        panel: QWidget,
+        buttons: list[QPushButton],
+        extra_buttons: list[QPushButton],
+        panel_share: int,
+    ) -> None:
         """The tab's layout: the list with its buttons on the left; on the right the editor
         (scrolling) above a panel; remembered by QSettings under the splitter's name."""
         self.editor = editor
@@ -134,8 +141,9 @@ class RecordListTab(QWidget):
             self._save(record_id, data)
 
     def _save(self, record_id: int, data: Any) -> bool:
-        saved = save_form(self.editor.problems, self.editor.tracker,
-                          lambda: self._update(record_id, data))
+        saved = save_form(
+            self.editor.problems, self.editor.tracker, lambda: self._update(record_id, data)
+        )
         if saved:
             self.status_message.emit(f"Saved {self._describe(data)}.")
         return saved

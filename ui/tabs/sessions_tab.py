@@ -16,12 +16,12 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import AppearanceData, SessionData
 from desktop_app.services import series, sessions, snapshots, speakers
 from desktop_app.services.rows import AppearanceRow, SessionRow
-from ui.dialogs import ask_to_delete
+from ui.dialogs.confirm import ask_to_delete
+from ui.editors.roster_panel import RosterPanel
+from ui.editors.session_editor import SessionEditor
 from ui.edits import Edits
 from ui.icons import icon
-from ui.roster_panel import RosterPanel
-from ui.session_editor import SessionEditor
-from ui.table_model import Column
+from ui.models.table_model import Column
 from ui.tabs.record_list import RecordListTab
 
 
@@ -60,8 +60,14 @@ class SessionsTab(RecordListTab):
         self.show_button.clicked.connect(self.open_run_of_show)
 
         self.roster = RosterPanel()
-        self.lay_out("sessionsSplitter", SessionEditor(), self.roster,
-                     [self.new_button, self.delete_button], [self.show_button], panel_share=2)
+        self.lay_out(
+            "sessionsSplitter",
+            SessionEditor(),
+            self.roster,
+            [self.new_button, self.delete_button],
+            [self.show_button],
+            panel_share=2,
+        )
         self.roster.edit_requested.connect(self._edit_part)
         self.roster.reorder_requested.connect(self._reorder)
         self.roster.add_requested.connect(self._add_part)
@@ -73,8 +79,7 @@ class SessionsTab(RecordListTab):
     def refresh(self, series_id: int | None) -> None:
         """Reload the sessions of a series, keeping the selected session when it remains."""
         self._series_id = series_id
-        self.set_records(sessions.list_sessions(self._app.uow(), series_id) if series_id
-                         else [])
+        self.set_records(sessions.list_sessions(self._app.uow(), series_id) if series_id else [])
 
     def select_session(self, session_id: int) -> None:
         """Select a session by id and show it in the editor."""
@@ -90,8 +95,7 @@ class SessionsTab(RecordListTab):
         else:
             # A refresh caused by another edit must not wipe what is being typed here.
             if not self._editing(row):
-                self.editor.load(row, series.get_series(self._app.uow(), row.series_id),
-                                 everyone)
+                self.editor.load(row, series.get_series(self._app.uow(), row.series_id), everyone)
             parts = speakers.list_appearances(self._app.uow(), session_id=row.id)
             self.roster.setEnabled(True)
             self.roster.load(f"Speakers — {row.title}", parts, everyone)
@@ -112,14 +116,15 @@ class SessionsTab(RecordListTab):
 
     def open_run_of_show(self) -> None:
         """Edit, print or export the selected session's run of show."""
-        from ui.run_of_show_dialog import RunOfShowDialog
+        from ui.dialogs.run_of_show_dialog import RunOfShowDialog
 
         session = self.selected()
         if session is None or not self.save_pending():
             return
         dialog = RunOfShowDialog(self._app, session.id, self)
-        dialog.saved.connect(lambda: self.status_message.emit(
-            f"Run of show of “{session.title}” saved."))
+        dialog.saved.connect(
+            lambda: self.status_message.emit(f"Run of show of “{session.title}” saved.")
+        )
         self.run_of_show_dialog = dialog
         dialog.open()
 
@@ -134,10 +139,19 @@ class SessionsTab(RecordListTab):
         else:
             now = datetime.now()
             start = timezones.local_to_utc(
-                datetime(now.year, now.month, now.day, 10) + timedelta(days=7), home.home_zone)
-        new_id = self._edits.create_session(self._series_id, SessionData(
-            "New session", start, 60, SessionKind.OTHER, status=SessionStatus.DRAFT,
-            platform=home.default_platform))
+                datetime(now.year, now.month, now.day, 10) + timedelta(days=7), home.home_zone
+            )
+        new_id = self._edits.create_session(
+            self._series_id,
+            SessionData(
+                "New session",
+                start,
+                60,
+                SessionKind.OTHER,
+                status=SessionStatus.DRAFT,
+                platform=home.default_platform,
+            ),
+        )
         self.select_session(new_id)
         self.editor.title_edit.setFocus()
         self.editor.title_edit.selectAll()
@@ -149,11 +163,14 @@ class SessionsTab(RecordListTab):
             return
         snap = snapshots.capture(self._app.uow(), "sessions", [row.id])
         self.delete_box = ask_to_delete(
-            self, "Delete session", f"Delete “{row.title}”?",
+            self,
+            "Delete session",
+            f"Delete “{row.title}”?",
             f"This also removes {snap.count('registrations'):,} registrations, "
             f"{snap.count('session_speakers')} speaker parts and "
             f"{snap.count('run_of_show_segments')} run-of-show segments.",
-            lambda: self._delete(row))
+            lambda: self._delete(row),
+        )
 
     def _delete(self, row: SessionRow) -> None:
         self.editor.tracker.reset()  # the edits go with the session

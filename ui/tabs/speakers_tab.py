@@ -18,11 +18,11 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import AppearanceData, SpeakerData
 from desktop_app.services import sessions, snapshots, speakers
 from desktop_app.services.rows import AppearanceRow, SpeakerRow
-from ui.dialogs import ask_to_delete
+from ui.dialogs.confirm import ask_to_delete
+from ui.editors.speaker_editor import SpeakerEditor
 from ui.edits import Edits
 from ui.icons import icon
-from ui.speaker_editor import SpeakerEditor
-from ui.table_model import Column, RowTableModel
+from ui.models.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
 from ui.tabs.record_list import RecordListTab
 
@@ -78,14 +78,21 @@ class SpeakersTab(RecordListTab):
         add_row.addWidget(self.add_part_button)
         parts_layout.addLayout(add_row)
 
-        self.lay_out("speakersSplitter", SpeakerEditor(self._app.data_dir), parts_box,
-                     [self.new_button, self.delete_button], [], panel_share=1)
+        self.lay_out(
+            "speakersSplitter",
+            SpeakerEditor(self._app.data_dir),
+            parts_box,
+            [self.new_button, self.delete_button],
+            [],
+            panel_share=1,
+        )
 
     def refresh(self, series_id: int | None) -> None:
         """Reload the speakers of a series, keeping the selection."""
         self._series_id = series_id
-        self.set_records(speakers.list_speakers(self._app.uow(), series_id) if series_id
-                         else [], widest=280)
+        self.set_records(
+            speakers.list_speakers(self._app.uow(), series_id) if series_id else [], widest=280
+        )
         self.new_button.setEnabled(series_id is not None)
 
     def select_speaker(self, speaker_id: int) -> None:
@@ -128,12 +135,16 @@ class SpeakersTab(RecordListTab):
         if row is None:
             return
         snap = snapshots.capture(self._app.uow(), "speakers", [row.id])
-        hosts = f" and {len(snap.nulled)} After Hours segment(s) lose their host" \
-            if snap.nulled else ""
+        hosts = (
+            f" and {len(snap.nulled)} After Hours segment(s) lose their host" if snap.nulled else ""
+        )
         self.delete_box = ask_to_delete(
-            self, "Delete speaker", f"Delete {row.name}?",
-            f"They will be taken off {snap.count('session_speakers')} session part(s)"
-            f"{hosts}.", lambda: self._delete(row))
+            self,
+            "Delete speaker",
+            f"Delete {row.name}?",
+            f"They will be taken off {snap.count('session_speakers')} session part(s){hosts}.",
+            lambda: self._delete(row),
+        )
 
     def _delete(self, row: SpeakerRow) -> None:
         self.editor.tracker.reset()
@@ -146,7 +157,10 @@ class SpeakersTab(RecordListTab):
             return
         position = len(speakers.list_appearances(self._app.uow(), session_id=session_id))
         try:
-            self._edits.add_part(int(session_id), row.id, AppearanceData(
-                SpeakerRole(self.role_combo.currentData()), position))
+            self._edits.add_part(
+                int(session_id),
+                row.id,
+                AppearanceData(SpeakerRole(self.role_combo.currentData()), position),
+            )
         except UserError as error:
             self.status_message.emit(f"Cannot add {row.name}: {error}")

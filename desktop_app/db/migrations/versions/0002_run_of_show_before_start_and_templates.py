@@ -19,8 +19,9 @@ depends_on = None
 def upgrade() -> None:
     """Apply this migration."""
     with op.batch_alter_table("run_of_show_segments") as batch:
-        batch.add_column(sa.Column("before_start", sa.Boolean(), nullable=False,
-                                   server_default=sa.false()))
+        batch.add_column(
+            sa.Column("before_start", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
     op.create_table(
         "run_of_show_templates",
         sa.Column("id", sa.Integer(), nullable=False),

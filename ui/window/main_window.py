@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
 from desktop_app import __version__
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import SeriesData
-from ui.background import run_in_background
-from ui.dialogs import ask_to_delete
-from ui.forms import attempt
+from ui.dialogs.confirm import ask_to_delete
+from ui.dialogs.series_dialog import SeriesDialog
+from ui.editors.forms import attempt
 from ui.icons import icon
-from ui.series_dialog import SeriesDialog
+from ui.workers.background import run_in_background
 
 if TYPE_CHECKING:
     from desktop_app.bootstrap import App
@@ -184,8 +184,13 @@ class MainWindow(QMainWindow):
 
     # Building ------------------------------------------------------------------------
 
-    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
-                icon_name: str = "") -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | str | None = None,
+        icon_name: str = "",
+    ) -> QAction:
         action = QAction(icon(icon_name), text, self) if icon_name else QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -196,24 +201,29 @@ class MainWindow(QMainWindow):
         """File, Edit, View and Help menus with the platform's standard shortcuts."""
         keys = QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
-        self.new_series_action = self._action("&New series…", self.new_series, keys.New,
-                                              "new-series")
+        self.new_series_action = self._action(
+            "&New series…", self.new_series, keys.New, "new-series"
+        )
         self.edit_series_action = self._action("&Edit series…", self.edit_series)
         self.delete_series_action = self._action("Delete series…", self.delete_series)
-        file_menu.addActions([self.new_series_action, self.edit_series_action,
-                              self.delete_series_action])
+        file_menu.addActions(
+            [self.new_series_action, self.edit_series_action, self.delete_series_action]
+        )
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Open database…", self.choose_database, keys.Open,
-                                         "open"))
+        file_menu.addAction(
+            self._action("&Open database…", self.choose_database, keys.Open, "open")
+        )
         self.import_action = self._action("&Import…", self.choose_import, "Ctrl+I", "import")
         self.history_action = self._action("Import &history…", self.show_import_history)
         self.export_action = self._action("&Export…", self.show_export, "Ctrl+E", "export")
-        self.print_action = self._action("&Print run of show…", self.print_run_of_show,
-                                         keys.Print, "print")
+        self.print_action = self._action(
+            "&Print run of show…", self.print_run_of_show, keys.Print, "print"
+        )
         self.backup_action = self._action("&Back up…", self.choose_backup, None, "backup")
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.history_action, self.export_action,
-                              self.print_action])
+        file_menu.addActions(
+            [self.import_action, self.history_action, self.export_action, self.print_action]
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
         self.load_demo_action = self._action("Load &demo series", self.load_demo)
@@ -222,35 +232,45 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Quit", self.close, keys.Quit))
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self._action("&Undo", lambda: self.edits.stack.undo(), keys.Undo,
-                                        "undo")
+        self.undo_action = self._action("&Undo", lambda: self.edits.stack.undo(), keys.Undo, "undo")
         self.redo_action = self._action("&Redo", lambda: self.edits.stack.redo(), None, "redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(keys.Redo)])
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         self.find_action = self._action("&Find attendees", self.find, keys.Find, "find")
-        self.delete_action = self._action("&Delete…", self.delete_selected, keys.Delete,
-                                          "delete")
+        self.delete_action = self._action("&Delete…", self.delete_selected, keys.Delete, "delete")
         # Del must still delete text inside line edits: only fire when a table has focus.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         edit_menu.addActions([self.find_action, self.delete_action])
 
         view_menu = self.menuBar().addMenu("&View")
         for index, name in enumerate(("&Sessions", "S&peakers", "&Attendees")):
-            view_menu.addAction(self._action(name, lambda _=False, i=index:
-                                             self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"))
+            view_menu.addAction(
+                self._action(
+                    name, lambda _=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"
+                )
+            )
 
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About Webinar Desk", self._about))
-        self._data_actions = [self.new_series_action, self.edit_series_action,
-                              self.delete_series_action, self.load_demo_action,
-                              self.find_action, self.delete_action, self.backup_action,
-                              self.import_action, self.history_action, self.export_action,
-                              self.print_action]
+        self._data_actions = [
+            self.new_series_action,
+            self.edit_series_action,
+            self.delete_series_action,
+            self.load_demo_action,
+            self.find_action,
+            self.delete_action,
+            self.backup_action,
+            self.import_action,
+            self.history_action,
+            self.export_action,
+            self.print_action,
+        ]
         toolbar = self.findChild(QToolBar, "seriesToolbar")
         toolbar.addSeparator()
-        toolbar.addActions([self.new_series_action, self.undo_action, self.redo_action,
-                            self.find_action])
+        toolbar.addActions(
+            [self.new_series_action, self.undo_action, self.redo_action, self.find_action]
+        )
 
     def _empty_page(self) -> QWidget:
         """What a new database shows: an offer to load the demo series."""
@@ -259,8 +279,10 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         heading.setFont(font)
         # Explicit line breaks: a word-wrapped label in a centred layout gets too little height.
-        text = QLabel("Try Webinar Desk with the demo series “Procurement with a Purpose”:\n"
-                      "four sessions, thirteen speakers and a few hundred registrants.")
+        text = QLabel(
+            "Try Webinar Desk with the demo series “Procurement with a Purpose”:\n"
+            "four sessions, thirteen speakers and a few hundred registrants."
+        )
         text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.demo_button = QPushButton("Load the demo series")
         self.demo_button.setDefault(True)
@@ -322,10 +344,12 @@ class MainWindow(QMainWindow):
         from desktop_app.services import series, stats
 
         titles = {row.id: row.title for row in series.list_series(self._app.uow())}
-        if set(titles) != {self.series_picker.itemData(i)
-                           for i in range(self.series_picker.count())} or any(
-                self.series_picker.itemText(i) != titles.get(self.series_picker.itemData(i))
-                for i in range(self.series_picker.count())):
+        if set(titles) != {
+            self.series_picker.itemData(i) for i in range(self.series_picker.count())
+        } or any(
+            self.series_picker.itemText(i) != titles.get(self.series_picker.itemData(i))
+            for i in range(self.series_picker.count())
+        ):
             self.reload_series()  # a series came, went or was renamed (also by undo)
             return
         series_id = self.current_series_id()
@@ -338,7 +362,8 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(
             f"{self.sessions_tab.model.rowCount()} sessions · "
             f"{self.speakers_tab.model.rowCount()} speakers · "
-            f"{counts.registrants:,} registrants in the database")
+            f"{counts.registrants:,} registrants in the database"
+        )
 
     def new_series(self) -> None:
         """Ask for a new series' details, save it and show it."""
@@ -359,8 +384,7 @@ class MainWindow(QMainWindow):
         self.series_dialog = dialog
         dialog.open()
 
-    def _save_series(self, dialog: SeriesDialog, series_id: int | None,
-                     data: SeriesData) -> None:
+    def _save_series(self, dialog: SeriesDialog, series_id: int | None, data: SeriesData) -> None:
         saved: dict[str, int] = {}
 
         def save() -> None:
@@ -385,11 +409,14 @@ class MainWindow(QMainWindow):
 
         snap = snapshots.capture(self._app.uow(), "series", [series_id])
         self.delete_box = ask_to_delete(
-            self, "Delete series", f"Delete the series “{self.series_picker.currentText()}”?",
+            self,
+            "Delete series",
+            f"Delete the series “{self.series_picker.currentText()}”?",
             f"Its {snap.count('sessions')} sessions go with it, with "
             f"{snap.count('registrations'):,} registrations and "
             f"{snap.count('session_speakers')} speaker parts; registrants and speakers stay.",
-            lambda: self.edits.delete_series(series_id))
+            lambda: self.edits.delete_series(series_id),
+        )
 
     def load_demo(self) -> None:
         """Add the demo series on a worker thread, then show it."""
@@ -445,8 +472,12 @@ class MainWindow(QMainWindow):
     def choose_database(self) -> None:
         """Pick another database file; the app reopens on it."""
         path = self._app.path if hasattr(self, "_app") else None
-        dialog = QFileDialog(self, "Open database", str(path.parent if path else Path.home()),
-                             "Webinar Desk databases (*.sqlite *.db);;All files (*)")
+        dialog = QFileDialog(
+            self,
+            "Open database",
+            str(path.parent if path else Path.home()),
+            "Webinar Desk databases (*.sqlite *.db);;All files (*)",
+        )
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.fileSelected.connect(self.open_database_requested.emit)
         self.file_dialog = dialog
@@ -456,8 +487,12 @@ class MainWindow(QMainWindow):
 
     def choose_import(self) -> None:
         """Pick a file to import (non-blocking dialog)."""
-        dialog = QFileDialog(self, "Import registrations or attendance", str(Path.home()),
-                             "Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)")
+        dialog = QFileDialog(
+            self,
+            "Import registrations or attendance",
+            str(Path.home()),
+            "Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)",
+        )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(lambda path: self.import_file(Path(path)))
         self.file_dialog = dialog
@@ -466,7 +501,7 @@ class MainWindow(QMainWindow):
     def import_file(self, path: Path, session_id: int | None = None) -> None:
         """Open the import preview for a file, into a session of the current series."""
         from desktop_app.services import sessions
-        from ui.import_dialog import ImportDialog
+        from ui.dialogs.import_dialog import ImportDialog
 
         series_id = self.current_series_id()
         rows = sessions.list_sessions(self._app.uow(), series_id) if series_id else []
@@ -487,7 +522,7 @@ class MainWindow(QMainWindow):
 
     def show_import_history(self) -> None:
         """List imports with Undo import."""
-        from ui.import_history import ImportHistoryDialog
+        from ui.dialogs.import_history import ImportHistoryDialog
 
         dialog = ImportHistoryDialog(self._app, self)
         dialog.undone.connect(lambda _batch: self.refresh())
@@ -502,14 +537,15 @@ class MainWindow(QMainWindow):
     def show_export(self) -> None:
         """Export registrants of the current series for a partner."""
         from desktop_app.services import sessions
-        from ui.export_dialog import ExportDialog
+        from ui.dialogs.export_dialog import ExportDialog
 
         series_id = self.current_series_id()
         if series_id is None:
             self.show_status("Choose or create a series first.")
             return
-        dialog = ExportDialog(self._app, series_id,
-                              sessions.list_sessions(self._app.uow(), series_id), self)
+        dialog = ExportDialog(
+            self._app, series_id, sessions.list_sessions(self._app.uow(), series_id), self
+        )
         dialog.exported.connect(lambda path: self.show_status(f"Exported to {path}."))
         self.export_dialog = dialog
         dialog.open()
@@ -527,8 +563,11 @@ class MainWindow(QMainWindow):
         view = self.sessions_tab.view
         spot = view.viewport().mapFrom(self, event.position().toPoint())
         index = view.indexAt(spot) if view.isVisible() else None
-        session_id = self.sessions_tab.model.row_at(index.row()).id \
-            if index is not None and index.isValid() else None
+        session_id = (
+            self.sessions_tab.model.row_at(index.row()).id
+            if index is not None and index.isValid()
+            else None
+        )
         self.import_file(files[0], session_id)
 
     def choose_backup(self) -> None:
@@ -538,8 +577,9 @@ class MainWindow(QMainWindow):
         path = self._app.path
         name = f"webinar-desk-backup-{date.today():%Y-%m-%d}.sqlite"
         folder = path.parent if path else Path.home()
-        dialog = QFileDialog(self, "Back up the database", str(folder / name),
-                             "SQLite databases (*.sqlite)")
+        dialog = QFileDialog(
+            self, "Back up the database", str(folder / name), "SQLite databases (*.sqlite)"
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("sqlite")
         dialog.fileSelected.connect(lambda target: self.back_up_to(Path(target)))
@@ -560,9 +600,13 @@ class MainWindow(QMainWindow):
         self.show_status(f"Backed up to {target}.")
 
     def _about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "About Webinar Desk",
-                          f"Webinar Desk {__version__}\n\nPlan webinar series, their speakers "
-                          f"and attendees, offline.\n\nDatabase: {self._app.url}", parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "About Webinar Desk",
+            f"Webinar Desk {__version__}\n\nPlan webinar series, their speakers "
+            f"and attendees, offline.\n\nDatabase: {self._app.url}",
+            parent=self,
+        )
         self.about_box = box
         box.open()
 
@@ -575,8 +619,9 @@ class MainWindow(QMainWindow):
         for index, tab in ((0, self.sessions_tab), (1, self.speakers_tab)):
             if not tab.save_pending():
                 self.tabs.setCurrentIndex(index)
-                self.statusBar().showMessage("Fix the marked fields or press Revert first.",
-                                             STATUS_MS)
+                self.statusBar().showMessage(
+                    "Fix the marked fields or press Revert first.", STATUS_MS
+                )
                 return False
         return True
 

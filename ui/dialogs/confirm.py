@@ -7,8 +7,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def ask_to_delete(parent: QWidget, title: str, question: str, consequences: str,
-                  on_yes: Callable[[], object]) -> QMessageBox:
+def ask_to_delete(
+    parent: QWidget, title: str, question: str, consequences: str, on_yes: Callable[[], object]
+) -> QMessageBox:
     """Open (non-blocking) a Delete / Cancel question; on_yes runs if Delete is chosen.
 
     Cancel is the default so that Enter never deletes; the box is returned so that

@@ -23,7 +23,7 @@ from desktop_app.domain import timezones
 from desktop_app.domain.enums import SessionKind, SessionStatus, label
 from desktop_app.domain.records import SessionData
 from desktop_app.services.rows import SeriesRow, SessionRow, SpeakerRow
-from ui.forms import ApplyRevertButtons, ChangeTracker, FieldProblems
+from ui.editors.forms import ApplyRevertButtons, ChangeTracker, FieldProblems
 
 
 class SessionEditor(QWidget):
@@ -112,11 +112,22 @@ class SessionEditor(QWidget):
         layout.addWidget(self.problems.message)
         layout.addWidget(self.buttons)
 
-        self.tracker.watch(self.title_edit, self.subtitle_edit, self.kind_combo,
-                           self.status_combo, self.start_edit, self.duration_spin,
-                           self.platform_edit, self.join_edit, self.registration_edit,
-                           self.recording_edit, self.after_hours_check, self.after_hours_spin,
-                           self.host_combo, self.description_edit)
+        self.tracker.watch(
+            self.title_edit,
+            self.subtitle_edit,
+            self.kind_combo,
+            self.status_combo,
+            self.start_edit,
+            self.duration_spin,
+            self.platform_edit,
+            self.join_edit,
+            self.registration_edit,
+            self.recording_edit,
+            self.after_hours_check,
+            self.after_hours_spin,
+            self.host_combo,
+            self.description_edit,
+        )
         self.start_edit.dateTimeChanged.connect(self._update_preview)
         self.duration_spin.valueChanged.connect(self._update_preview)
         self.after_hours_check.toggled.connect(self._update_after_hours)
@@ -124,8 +135,9 @@ class SessionEditor(QWidget):
 
     # Loading -------------------------------------------------------------------------
 
-    def load(self, row: SessionRow | None, series: SeriesRow | None,
-             hosts: list[SpeakerRow]) -> None:
+    def load(
+        self, row: SessionRow | None, series: SeriesRow | None, hosts: list[SpeakerRow]
+    ) -> None:
         """Fill the form from a session (or empty and disable it for None)."""
         self._row, self._series, self._hosts = row, series, hosts
         self.tracker.pause(True)
@@ -140,10 +152,14 @@ class SessionEditor(QWidget):
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(row.kind))
             self.status_combo.setCurrentIndex(self.status_combo.findData(row.status))
             local = timezones.utc_to_local(row.starts_at, series.home_zone)
-            self.start_edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
-                                                  QTime(local.hour, local.minute)))
-            self.zone_label.setText(f"{timezones.abbreviation(series.home_zone, row.starts_at)}"
-                                    f" ({series.home_zone})")
+            self.start_edit.setDateTime(
+                QDateTime(
+                    QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)
+                )
+            )
+            self.zone_label.setText(
+                f"{timezones.abbreviation(series.home_zone, row.starts_at)} ({series.home_zone})"
+            )
             self.duration_spin.setValue(row.duration_minutes)
             self.platform_edit.setText(row.platform)
             self.join_edit.setText(row.join_url)
@@ -181,12 +197,14 @@ class SessionEditor(QWidget):
         assert start is not None
         after = self.after_hours_check.isChecked()
         return SessionData(
-            title=self.title_edit.text(), start=start,
+            title=self.title_edit.text(),
+            start=start,
             duration_minutes=self.duration_spin.value(),
             kind=SessionKind(self.kind_combo.currentData()),
             subtitle=self.subtitle_edit.text(),
             description=self.description_edit.toPlainText(),
-            platform=self.platform_edit.text(), join_url=self.join_edit.text(),
+            platform=self.platform_edit.text(),
+            join_url=self.join_edit.text(),
             registration_url=self.registration_edit.text(),
             recording_url=self.recording_edit.text(),
             status=SessionStatus(self.status_combo.currentData()),
@@ -221,4 +239,5 @@ class SessionEditor(QWidget):
         until = " / ".join(timezones.clock(end, z) for z in dict.fromkeys(zones))
         self.when_label.setText(
             f"{timezones.format_start(start, self._series.home_zone, list(zones[1:]))}"
-            f", until {until}")
+            f", until {until}"
+        )

@@ -11,20 +11,31 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from desktop_app.domain import timezones
 from desktop_app.domain.run_of_show import Schedule, Segment, schedule
-from ui.drag_reorder import DragReorder
+from ui.widgets.drag_reorder import DragReorder
 
 Index = QModelIndex | QPersistentModelIndex
 EDITABLE = ["duration_minutes", "title", "owner", "cue", "notes"]
-HEADINGS = {"duration_minutes": "Min", "title": "Segment", "owner": "Who", "cue": "Cue",
-            "notes": "Notes"}
+HEADINGS = {
+    "duration_minutes": "Min",
+    "title": "Segment",
+    "owner": "Who",
+    "cue": "Cue",
+    "notes": "Notes",
+}
 
 
 class SegmentModel(DragReorder, QAbstractTableModel):
     """Segments with a time column per zone; edits go through on_change(new list)."""
 
-    def __init__(self, start: datetime, zones: list[str], session_minutes: int,
-                 after_hours: int | None, on_change: Callable[[list[Segment], str], None],
-                 parent: Any = None) -> None:
+    def __init__(
+        self,
+        start: datetime,
+        zones: list[str],
+        session_minutes: int,
+        after_hours: int | None,
+        on_change: Callable[[list[Segment], str], None],
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self._start, self._zones = start, zones
         self._minutes, self._after_hours = session_minutes, after_hours
@@ -52,8 +63,9 @@ class SegmentModel(DragReorder, QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._time_columns() + len(EDITABLE) + 1
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         times = self._time_columns()
@@ -71,8 +83,10 @@ class SegmentModel(DragReorder, QAbstractTableModel):
         if column < times:
             if role == Qt.ItemDataRole.DisplayRole:
                 zone = self._zones[column]
-                return (f"{timezones.utc_to_local(timed.start, zone):%H:%M}–"
-                        f"{timezones.utc_to_local(timed.end, zone):%H:%M}")
+                return (
+                    f"{timezones.utc_to_local(timed.start, zone):%H:%M}–"
+                    f"{timezones.utc_to_local(timed.end, zone):%H:%M}"
+                )
             return None
         if column < times + len(EDITABLE):
             field = EDITABLE[column - times]
@@ -82,16 +96,19 @@ class SegmentModel(DragReorder, QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             return None
         if column == times + len(EDITABLE) and role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if timed.segment.before_start \
-                else Qt.CheckState.Unchecked
+            return Qt.CheckState.Checked if timed.segment.before_start else Qt.CheckState.Unchecked
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsDropEnabled
         if not index.isValid():
             return base
-        flags = base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable \
+        flags = (
+            base
+            | Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemIsDragEnabled
+        )
         times = self._time_columns()
         if times <= index.column() < times + len(EDITABLE):
             flags |= Qt.ItemFlag.ItemIsEditable
@@ -107,10 +124,10 @@ class SegmentModel(DragReorder, QAbstractTableModel):
         times = self._time_columns()
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == times + len(EDITABLE):
             changed = dataclasses.replace(
-                current, before_start=Qt.CheckState(value) == Qt.CheckState.Checked)
+                current, before_start=Qt.CheckState(value) == Qt.CheckState.Checked
+            )
             text = "Move before the start" if changed.before_start else "Move after the start"
-        elif role == Qt.ItemDataRole.EditRole and times <= index.column() < times + len(
-                EDITABLE):
+        elif role == Qt.ItemDataRole.EditRole and times <= index.column() < times + len(EDITABLE):
             field = EDITABLE[index.column() - times]
             if field == "duration_minutes":
                 try:

@@ -32,18 +32,30 @@ from desktop_app.io.table_reader import read_table
 from desktop_app.services import imports
 from desktop_app.services.imports import ImportReport
 from desktop_app.services.rows import SessionRow
-from ui.background import run_in_background
-from ui.table_model import Column, RowTableModel
+from ui.models.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
+from ui.workers.background import run_in_background
 
 PREVIEW_ROWS = 20
-FIELD_LABELS = {"": "(ignore)", "email": "Email", "first_name": "First name",
-                "last_name": "Last name", "full_name": "Full name (split)",
-                "organisation": "Organisation", "job_title": "Job title", "city": "City",
-                "country": "Country", "sector": "Sector", "consent": "Consent to share",
-                "registered_at": "Registered at", "status": "Status / approval",
-                "attended": "Attended", "join_time": "Join time", "leave_time": "Leave time",
-                "minutes": "Minutes in session"}
+FIELD_LABELS = {
+    "": "(ignore)",
+    "email": "Email",
+    "first_name": "First name",
+    "last_name": "Last name",
+    "full_name": "Full name (split)",
+    "organisation": "Organisation",
+    "job_title": "Job title",
+    "city": "City",
+    "country": "Country",
+    "sector": "Sector",
+    "consent": "Consent to share",
+    "registered_at": "Registered at",
+    "status": "Status / approval",
+    "attended": "Attended",
+    "join_time": "Join time",
+    "leave_time": "Leave time",
+    "minutes": "Minutes in session",
+}
 assert set(FIELD_LABELS) - {""} == set(FIELDS)
 
 
@@ -67,8 +79,14 @@ class ImportDialog(QDialog):
 
     imported = Signal(object)  # ImportReport
 
-    def __init__(self, app: App, path: Path, sessions: list[SessionRow],
-                 session_id: int | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        app: App,
+        path: Path,
+        sessions: list[SessionRow],
+        session_id: int | None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._app, self._path = app, path
         self._columns: dict[int, str] | None = None
@@ -164,8 +182,9 @@ class ImportDialog(QDialog):
         def work() -> Preview:
             table = read_table(path)  # read and parsed once for the whole preview
             parsed = parse_table(table, format_name, columns)
-            report = imports.import_parsed(app.uow(), parsed, table.sha256, session_id,
-                                           dry_run=True)
+            report = imports.import_parsed(
+                app.uow(), parsed, table.sha256, session_id, dry_run=True
+            )
             return Preview(parsed, first_rows(table.rows, parsed.header_line), report)
 
         self.preview_task = run_in_background(work, self)
@@ -179,8 +198,15 @@ class ImportDialog(QDialog):
         self._fill_mapping(parsed)
         width = max([len(parsed.header)] + [len(r) for r in preview.first_rows])
         self.rows_model = RowTableModel(
-            [Column(parsed.header[i] if i < len(parsed.header) else f"Column {i + 1}",
-                    lambda r, i=i: r[i] if i < len(r) else "") for i in range(width)], self)
+            [
+                Column(
+                    parsed.header[i] if i < len(parsed.header) else f"Column {i + 1}",
+                    lambda r, i=i: r[i] if i < len(r) else "",
+                )
+                for i in range(width)
+            ],
+            self,
+        )
         self.rows_model.set_rows(preview.first_rows)
         self.rows_view.setModel(self.rows_model)
         fit_columns(self.rows_view, widest=220)
@@ -190,8 +216,10 @@ class ImportDialog(QDialog):
     def _show_refusal(self, text: str) -> None:
         self._set_busy(False)
         self._preview = None
-        self.summary.setText(f"<p style='color:#d32f2f'><b>This file cannot be imported.</b>"
-                             f"</p><p>{html.escape(text)}</p>")
+        self.summary.setText(
+            f"<p style='color:#d32f2f'><b>This file cannot be imported.</b>"
+            f"</p><p>{html.escape(text)}</p>"
+        )
         self.import_button.setEnabled(False)
 
     def _fill_mapping(self, parsed: ParsedFile) -> None:
@@ -201,8 +229,9 @@ class ImportDialog(QDialog):
             if item.widget():
                 item.widget().deleteLater()
         editable = parsed.format != "zoom-attendees"
-        self.mapping_box.setTitle("Columns" + ("" if editable else
-                                               " (fixed by Zoom's report layout)"))
+        self.mapping_box.setTitle(
+            "Columns" + ("" if editable else " (fixed by Zoom's report layout)")
+        )
         self.mapping_combos: dict[int, QComboBox] = {}
         for index, heading in enumerate(parsed.header):
             if not heading.strip():
@@ -220,8 +249,11 @@ class ImportDialog(QDialog):
             self.mapping_combos[index] = combo
 
     def _mapping_changed(self) -> None:
-        self._columns = {index: combo.currentData() for index, combo in
-                         self.mapping_combos.items() if combo.currentData()}
+        self._columns = {
+            index: combo.currentData()
+            for index, combo in self.mapping_combos.items()
+            if combo.currentData()
+        }
         self._preview_timer.start()
 
     # Import -------------------------------------------------------------------------------
@@ -238,8 +270,7 @@ class ImportDialog(QDialog):
         self.progress.setRange(0, max(self._preview.report.registrations, 1))
         progress = _Progress(self)
         progress.moved.connect(lambda done, total: self.progress.setValue(done))
-        format_name, columns, cancel = self.format_combo.currentData(), self._columns, \
-            self._cancel
+        format_name, columns, cancel = self.format_combo.currentData(), self._columns, self._cancel
         app, path = self._app, self._path
 
         def keep_going(done: int, total: int) -> bool:
@@ -247,8 +278,11 @@ class ImportDialog(QDialog):
             return not cancel.is_set()
 
         self.import_task = run_in_background(
-            lambda: imports.import_file(app.uow(), path, session_id, format_name,
-                                        keep_going=keep_going, columns=columns), self)
+            lambda: imports.import_file(
+                app.uow(), path, session_id, format_name, keep_going=keep_going, columns=columns
+            ),
+            self,
+        )
         self.import_task.done.connect(self._imported)
         self.import_task.failed.connect(self._import_failed)
 
@@ -257,16 +291,16 @@ class ImportDialog(QDialog):
         self._set_busy(False)
         self.cancel_button.hide()
         self.import_button.setEnabled(False)
-        self.summary.setText("<p><b>Imported.</b> Edit › Import history can undo it.</p>"
-                             + describe(report))
+        self.summary.setText(
+            "<p><b>Imported.</b> Edit › Import history can undo it.</p>" + describe(report)
+        )
         self.imported.emit(report)
 
     def _import_failed(self, text: str) -> None:
         self._importing = False
         self._set_busy(False)
         self.cancel_button.hide()
-        self.summary.setText(f"<p><b>{html.escape(text)}</b></p><p>Nothing was imported."
-                             "</p>")
+        self.summary.setText(f"<p><b>{html.escape(text)}</b></p><p>Nothing was imported.</p>")
         self.import_button.setEnabled(self._preview is not None and self._preview.report.changed)
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
@@ -299,6 +333,7 @@ def first_rows(rows: list[list[str]], header_line: int) -> list[list[str]]:
 
 def describe(report: ImportReport) -> str:
     """What an import does, as short rich text for the dialog."""
+
     def count(n: int, word: str, plural: str = "") -> str:
         return f"{n:,} {word if n == 1 else plural or word + 's'}"
 
@@ -317,19 +352,29 @@ def describe(report: ImportReport) -> str:
     if not report.changed:
         parts.append("<p>Nothing would change: everything in this file is already here.</p>")
     if report.other_attended:
-        parts.append(f"<p>{report.other_attended} attendee(s) without an email are counted "
-                     "but not added.</p>")
+        parts.append(
+            f"<p>{report.other_attended} attendee(s) without an email are counted "
+            "but not added.</p>"
+        )
     if report.speakers_matched or report.speakers_unmatched:
-        parts.append(f"<p>Hosts and panelists: {report.speakers_matched} matched to speakers, "
-                     f"{len(report.speakers_unmatched)} not found among the speakers (they "
-                     "are not added as registrants).</p>")
+        parts.append(
+            f"<p>Hosts and panelists: {report.speakers_matched} matched to speakers, "
+            f"{len(report.speakers_unmatched)} not found among the speakers (they "
+            "are not added as registrants).</p>"
+        )
     if report.conflicts:
-        parts.append("<p><b>Conflicts</b></p><ul>" + "".join(
-            f"<li>{html.escape(c)}</li>" for c in report.conflicts[:50]) + "</ul>")
+        parts.append(
+            "<p><b>Conflicts</b></p><ul>"
+            + "".join(f"<li>{html.escape(c)}</li>" for c in report.conflicts[:50])
+            + "</ul>"
+        )
     if report.skipped:
-        parts.append("<p><b>Skipped rows</b></p><ul>" + "".join(
-            f"<li>Row {s.line}: {html.escape(s.reason)}</li>" for s in report.skipped[:100])
-            + ("<li>…</li>" if len(report.skipped) > 100 else "") + "</ul>")
+        parts.append(
+            "<p><b>Skipped rows</b></p><ul>"
+            + "".join(
+                f"<li>Row {s.line}: {html.escape(s.reason)}</li>" for s in report.skipped[:100]
+            )
+            + ("<li>…</li>" if len(report.skipped) > 100 else "")
+            + "</ul>"
+        )
     return "".join(parts)
-
-

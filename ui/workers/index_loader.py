@@ -31,8 +31,11 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            index = load_attendee_index(self._loader.app.uow(), self._series_id,
-                                        lambda: self._loader.generation == self._generation)
+            index = load_attendee_index(
+                self._loader.app.uow(),
+                self._series_id,
+                lambda: self._loader.generation == self._generation,
+            )
         except Exception as error:  # a bug, or the database went away: log, say it plainly
             log.exception("loading registrants failed")
             self.signals.failed.emit(self._generation, f"Cannot load registrants: {error}")

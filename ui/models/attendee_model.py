@@ -42,6 +42,7 @@ FIXED_COLUMNS = [
 
 def session_columns(slot: int, session_id: int, short: str, title: str) -> list[GridColumn]:
     """Registered / attended / minutes columns for the session in a given slot."""
+
     def registered(index: AttendeeIndex, p: int) -> str:
         return "Yes" if index.state[slot][p] else ""
 
@@ -52,9 +53,11 @@ def session_columns(slot: int, session_id: int, short: str, title: str) -> list[
     def minutes(index: AttendeeIndex, p: int) -> str:
         return str(index.minutes[slot][p]) if index.state[slot][p] == 2 else ""
 
-    return [GridColumn(f"{short} reg.", registered, f"registered:{session_id}", tooltip=title),
-            GridColumn(f"{short} att.", attended, f"attended:{session_id}", tooltip=title),
-            GridColumn(f"{short} min", minutes, f"minutes:{session_id}", True, title)]
+    return [
+        GridColumn(f"{short} reg.", registered, f"registered:{session_id}", tooltip=title),
+        GridColumn(f"{short} att.", attended, f"attended:{session_id}", tooltip=title),
+        GridColumn(f"{short} min", minutes, f"minutes:{session_id}", True, title),
+    ]
 
 
 class AttendeeModel(QAbstractTableModel):
@@ -67,8 +70,9 @@ class AttendeeModel(QAbstractTableModel):
         self._columns: list[GridColumn] = list(FIXED_COLUMNS)
         self.on_sort: Callable[[str, bool], None] | None = None
 
-    def show(self, index: AttendeeIndex | None, positions: list[int],
-             columns: list[GridColumn]) -> None:
+    def show(
+        self, index: AttendeeIndex | None, positions: list[int], columns: list[GridColumn]
+    ) -> None:
         """Show these positions of an index with these columns."""
         self.beginResetModel()
         self._index, self._positions, self._columns = index, positions, columns
@@ -97,9 +101,12 @@ class AttendeeModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if self._index is None or not index.isValid() \
-                or not 0 <= index.row() < len(self._positions) \
-                or not 0 <= index.column() < len(self._columns):
+        if (
+            self._index is None
+            or not index.isValid()
+            or not 0 <= index.row() < len(self._positions)
+            or not 0 <= index.column() < len(self._columns)
+        ):
             return None
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -110,8 +117,9 @@ class AttendeeModel(QAbstractTableModel):
             return column.tooltip
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         return self._columns[section].heading if 0 <= section < len(self._columns) else None

@@ -101,8 +101,7 @@ def attempt(problems: FieldProblems, save: Callable[[], object]) -> bool:
     return True
 
 
-def save_form(problems: FieldProblems, tracker: ChangeTracker,
-              save: Callable[[], object]) -> bool:
+def save_form(problems: FieldProblems, tracker: ChangeTracker, save: Callable[[], object]) -> bool:
     """Run save(); on refusal mark the form (still edited) and return False."""
     # Clean before saving: the save refreshes the views, which then reload the form.
     tracker.reset()
@@ -165,8 +164,13 @@ class ChangeTracker(QObject):
 class ApplyRevertButtons(QDialogButtonBox):
     """Apply and Revert for an editor form, enabled only while it holds unsaved edits."""
 
-    def __init__(self, tracker: ChangeTracker, apply: Callable[[], object],
-                 revert: Callable[[], object], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tracker: ChangeTracker,
+        apply: Callable[[], object],
+        revert: Callable[[], object],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.apply_button = QPushButton("&Apply")
         self.revert_button = QPushButton("Re&vert")

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.enums import Consent, label
 from desktop_app.domain.records import RegistrantData, RegistrationData
 from desktop_app.services.rows import RegistrantRow, RegistrationRow, SessionRow
+from ui.editors.forms import FieldProblems
 from ui.edits import registrant_data, registration_data
-from ui.forms import FieldProblems
 
 
 @dataclasses.dataclass
@@ -44,18 +44,29 @@ class RegistrantDialog(QDialog):
 
     save_requested = Signal()
 
-    def __init__(self, row: RegistrantRow, sessions: list[SessionRow],
-                 registrations: list[RegistrationRow], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        row: RegistrantRow,
+        sessions: list[SessionRow],
+        registrations: list[RegistrationRow],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.row = row
         self.setWindowTitle(f"Registrant — {row.first_name} {row.last_name}".strip(" —"))
         self.problems = FieldProblems()
         self.edits: dict[str, QLineEdit] = {}
         form = QFormLayout()
-        for name, title in (("email", "&Email"), ("first_name", "&First name"),
-                            ("last_name", "&Last name"), ("organisation", "&Organisation"),
-                            ("job_title", "&Job title"), ("city", "Cit&y"),
-                            ("country", "Co&untry"), ("sector", "Sec&tor")):
+        for name, title in (
+            ("email", "&Email"),
+            ("first_name", "&First name"),
+            ("last_name", "&Last name"),
+            ("organisation", "&Organisation"),
+            ("job_title", "&Job title"),
+            ("city", "Cit&y"),
+            ("country", "Co&untry"),
+            ("sector", "Sec&tor"),
+        ):
             edit = QLineEdit(getattr(row, name))
             self.edits[name] = edit
             form.addRow(title, self.problems.wrap(name, edit))
@@ -93,8 +104,9 @@ class RegistrantDialog(QDialog):
             self._sync(line)
             self.lines.append(line)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save_requested)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
@@ -115,12 +127,17 @@ class RegistrantDialog(QDialog):
         data = dataclasses.replace(registrant_data(self.row), **fields)
         consent = Consent(self.consent_combo.currentData())
         if consent != self.row.consent:
-            data = dataclasses.replace(data, consent=consent, consent_at=datetime.now(UTC),
-                                       consent_source="set by hand in Webinar Desk")
+            data = dataclasses.replace(
+                data,
+                consent=consent,
+                consent_at=datetime.now(UTC),
+                consent_source="set by hand in Webinar Desk",
+            )
         return data
 
-    def registration_changes(self) -> list[tuple[SessionRow, RegistrationRow | None,
-                                                 RegistrationData | None]]:
+    def registration_changes(
+        self,
+    ) -> list[tuple[SessionRow, RegistrationRow | None, RegistrationData | None]]:
         """(session, existing registration, new data or None to remove) for each change."""
         changes = []
         for line in self.lines:
@@ -129,12 +146,28 @@ class RegistrantDialog(QDialog):
             minutes = line.minutes.value() if came else 0
             if line.registration is None:
                 if wanted:
-                    changes.append((line.session, None, RegistrationData(
-                        registered_at=datetime.now(UTC), source="added by hand",
-                        attended=came, minutes=minutes)))
+                    changes.append(
+                        (
+                            line.session,
+                            None,
+                            RegistrationData(
+                                registered_at=datetime.now(UTC),
+                                source="added by hand",
+                                attended=came,
+                                minutes=minutes,
+                            ),
+                        )
+                    )
             elif not wanted:
                 changes.append((line.session, line.registration, None))
             elif (came, minutes) != (line.registration.attended, line.registration.minutes):
-                changes.append((line.session, line.registration, dataclasses.replace(
-                    registration_data(line.registration), attended=came, minutes=minutes)))
+                changes.append(
+                    (
+                        line.session,
+                        line.registration,
+                        dataclasses.replace(
+                            registration_data(line.registration), attended=came, minutes=minutes
+                        ),
+                    )
+                )
         return changes

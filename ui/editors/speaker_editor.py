@@ -22,7 +22,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import SpeakerData
 from desktop_app.services.headshots import IMAGE_SUFFIXES, headshot_file, import_headshot
 from desktop_app.services.rows import SpeakerRow
-from ui.forms import ApplyRevertButtons, ChangeTracker, FieldProblems
+from ui.editors.forms import ApplyRevertButtons, ChangeTracker, FieldProblems
 
 THUMBNAIL = 96
 
@@ -88,8 +88,15 @@ class SpeakerEditor(QWidget):
         layout.addWidget(self.problems.message)
         layout.addWidget(buttons)
 
-        self.tracker.watch(self.name_edit, self.title_edit, self.organisation_edit,
-                           self.email_edit, self.phone_edit, self.pronouns_edit, self.bio_edit)
+        self.tracker.watch(
+            self.name_edit,
+            self.title_edit,
+            self.organisation_edit,
+            self.email_edit,
+            self.phone_edit,
+            self.pronouns_edit,
+            self.bio_edit,
+        )
         self.load(None)
 
     def load(self, row: SpeakerRow | None) -> None:
@@ -97,12 +104,14 @@ class SpeakerEditor(QWidget):
         self._row = row
         self.tracker.pause(True)
         self.problems.clear()
-        for edit, value in ((self.name_edit, row.name if row else ""),
-                            (self.title_edit, row.title if row else ""),
-                            (self.organisation_edit, row.organisation if row else ""),
-                            (self.email_edit, row.email if row else ""),
-                            (self.phone_edit, row.phone if row else ""),
-                            (self.pronouns_edit, row.pronouns if row else "")):
+        for edit, value in (
+            (self.name_edit, row.name if row else ""),
+            (self.title_edit, row.title if row else ""),
+            (self.organisation_edit, row.organisation if row else ""),
+            (self.email_edit, row.email if row else ""),
+            (self.phone_edit, row.phone if row else ""),
+            (self.pronouns_edit, row.pronouns if row else ""),
+        ):
             edit.setText(value)
         self.bio_edit.setPlainText(row.bio if row else "")
         self.set_headshot(row.headshot_path if row else "")
@@ -117,16 +126,20 @@ class SpeakerEditor(QWidget):
     def data(self) -> SpeakerData:
         """What the form holds."""
         return SpeakerData(
-            name=self.name_edit.text(), title=self.title_edit.text(),
-            organisation=self.organisation_edit.text(), email=self.email_edit.text(),
-            phone=self.phone_edit.text(), pronouns=self.pronouns_edit.text(),
-            bio=self.bio_edit.toPlainText(), headshot_path=self._headshot)
+            name=self.name_edit.text(),
+            title=self.title_edit.text(),
+            organisation=self.organisation_edit.text(),
+            email=self.email_edit.text(),
+            phone=self.phone_edit.text(),
+            pronouns=self.pronouns_edit.text(),
+            bio=self.bio_edit.toPlainText(),
+            headshot_path=self._headshot,
+        )
 
     def choose_headshot(self) -> None:
         """Pick an image file (non-blocking dialog); it is copied into the data folder."""
         patterns = " ".join(f"*{s}" for s in sorted(IMAGE_SUFFIXES))
-        dialog = QFileDialog(self, "Choose a headshot", str(Path.home()),
-                             f"Images ({patterns})")
+        dialog = QFileDialog(self, "Choose a headshot", str(Path.home()), f"Images ({patterns})")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(lambda path: self.use_headshot_file(Path(path)))
         self.file_dialog = dialog  # kept so tests can drive it
@@ -153,9 +166,12 @@ class SpeakerEditor(QWidget):
             self.thumbnail.setText("No photo" if not relative else "Missing")
         else:
             ratio = self.devicePixelRatioF()
-            scaled = pixmap.scaled(int(THUMBNAIL * ratio), int(THUMBNAIL * ratio),
-                                   Qt.AspectRatioMode.KeepAspectRatio,
-                                   Qt.TransformationMode.SmoothTransformation)
+            scaled = pixmap.scaled(
+                int(THUMBNAIL * ratio),
+                int(THUMBNAIL * ratio),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
             scaled.setDevicePixelRatio(ratio)
             self.thumbnail.setPixmap(scaled)
         self.clear_button.setEnabled(bool(relative))

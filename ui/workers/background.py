@@ -32,8 +32,9 @@ class _Runner(QRunnable):
             self._task.failed.emit(str(error))
         except Exception as error:  # a bug: keep the traceback in the log, tell the user
             log.exception("background task failed")
-            self._task.failed.emit(f"Something went wrong ({type(error).__name__}); "
-                                   "details are in the log.")
+            self._task.failed.emit(
+                f"Something went wrong ({type(error).__name__}); details are in the log."
+            )
         else:
             self._task.done.emit(result)
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import timezones
 from desktop_app.domain.records import SeriesData
 from desktop_app.services.rows import SeriesRow
-from ui.forms import FieldProblems
+from ui.editors.forms import FieldProblems
 
 
 class SeriesDialog(QDialog):
@@ -40,8 +40,7 @@ class SeriesDialog(QDialog):
         completer = QCompleter(zones, self.home_combo)
         completer.setFilterMode(completer.filterMode().MatchContains)
         self.home_combo.setCompleter(completer)
-        self.display_edit = QLineEdit(", ".join(row.display_zones) if row else
-                                      "America/New_York")
+        self.display_edit = QLineEdit(", ".join(row.display_zones) if row else "America/New_York")
         self.display_edit.setPlaceholderText("e.g. America/New_York, Europe/Berlin")
         self.platform_edit = QLineEdit(row.default_platform if row else "Zoom")
         self.description_edit = QPlainTextEdit(row.description if row else "")
@@ -55,8 +54,9 @@ class SeriesDialog(QDialog):
         form.addRow("Also show &times in", wrap("display_zones", self.display_edit))
         form.addRow("Default &platform", self.platform_edit)
         form.addRow("&Description", self.description_edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(lambda: self.accepted_data.emit(self.data()))
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
@@ -70,7 +70,10 @@ class SeriesDialog(QDialog):
         """What the dialog holds."""
         zones = tuple(z.strip() for z in self.display_edit.text().split(",") if z.strip())
         return SeriesData(
-            title=self.title_edit.text(), organiser=self.organiser_edit.text(),
+            title=self.title_edit.text(),
+            organiser=self.organiser_edit.text(),
             description=self.description_edit.toPlainText(),
-            home_zone=self.home_combo.currentText(), display_zones=zones,
-            default_platform=self.platform_edit.text())
+            home_zone=self.home_combo.currentText(),
+            display_zones=zones,
+            default_platform=self.platform_edit.text(),
+        )

@@ -29,13 +29,22 @@ class DragReorder:
         mime.setData(MIME, QByteArray(",".join(map(str, rows)).encode()))
         return mime
 
-    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int,
-                     parent: QModelIndex | QPersistentModelIndex) -> bool:
+    def dropMimeData(
+        self,
+        data: QMimeData,
+        action: Qt.DropAction,
+        row: int,
+        column: int,
+        parent: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
         if action != Qt.DropAction.MoveAction or not data.hasFormat(MIME):
             return False
         count = self.rowCount()  # type: ignore[attr-defined]
-        moved = [int(r) for r in bytes(data.data(MIME).data()).decode().split(",")
-                 if r and 0 <= int(r) < count]
+        moved = [
+            int(r)
+            for r in bytes(data.data(MIME).data()).decode().split(",")
+            if r and 0 <= int(r) < count
+        ]
         target = row if row >= 0 else (parent.row() if parent.isValid() else count)
         rest = [n for n in range(count) if n not in moved]
         at = target - sum(1 for r in moved if r < target)

@@ -29,16 +29,17 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.run_of_show import CUES, Segment
 from desktop_app.reports.run_of_show_html import render
 from desktop_app.services import run_of_show
+from ui.models.segment_model import EDITABLE, SegmentModel
 from ui.printing import html_to_pdf, page_layout, print_html
-from ui.segment_model import EDITABLE, SegmentModel
 from ui.tabs.common import make_table_view
 
 
 class _Change(QUndoCommand):
     """Replaces the whole segment list (small lists: a snapshot is the simplest undo)."""
 
-    def __init__(self, dialog: RunOfShowDialog, before: list[Segment], after: list[Segment],
-                 text: str) -> None:
+    def __init__(
+        self, dialog: RunOfShowDialog, before: list[Segment], after: list[Segment], text: str
+    ) -> None:
         super().__init__(text)
         self._dialog, self._before, self._after = dialog, before, after
 
@@ -52,20 +53,24 @@ class _Change(QUndoCommand):
 class CueDelegate(QStyledItemDelegate):
     """An editable list of the usual cues (slides, poll, spotlight, recording, …)."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
         combo = QComboBox(parent)
         combo.setEditable(True)
         combo.addItems(list(CUES))
         return combo
 
-    def setEditorData(self, editor: QWidget,
-                      index: QModelIndex | QPersistentModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel,
-                     index: QModelIndex | QPersistentModelIndex) -> None:
+    def setModelData(
+        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentText().strip(), Qt.ItemDataRole.EditRole)
 
@@ -83,9 +88,14 @@ class RunOfShowDialog(QDialog):
         self.setWindowTitle(f"Run of show — {sheet.session.title}")
         self.resize(1100, 640)
         self.stack = QUndoStack(self)
-        self.model = SegmentModel(sheet.session.starts_at, list(sheet.zones),
-                                  sheet.session.duration_minutes,
-                                  sheet.session.after_hours_minutes, self.change, self)
+        self.model = SegmentModel(
+            sheet.session.starts_at,
+            list(sheet.zones),
+            sheet.session.duration_minutes,
+            sheet.session.after_hours_minutes,
+            self.change,
+            self,
+        )
         self.view = make_table_view()
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
@@ -130,8 +140,13 @@ class RunOfShowDialog(QDialog):
         self.close_button.clicked.connect(self.close)
 
         edit_row = QHBoxLayout()
-        for button in (self.add_button, self.delete_button, self.up_button, self.down_button,
-                       self.default_button):
+        for button in (
+            self.add_button,
+            self.delete_button,
+            self.up_button,
+            self.down_button,
+            self.default_button,
+        ):
             edit_row.addWidget(button)
         edit_row.addStretch(1)
         edit_row.addWidget(self.template_combo)
@@ -142,8 +157,13 @@ class RunOfShowDialog(QDialog):
         out_row.addWidget(self.page_combo)
         out_row.addWidget(self.landscape_check)
         out_row.addStretch(1)
-        for button in (self.preview_button, self.print_button, self.export_button,
-                       self.save_button, self.close_button):
+        for button in (
+            self.preview_button,
+            self.print_button,
+            self.export_button,
+            self.save_button,
+            self.close_button,
+        ):
             out_row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{sheet.session.title}</b> — {sheet.session.start_label}"))
@@ -161,8 +181,11 @@ class RunOfShowDialog(QDialog):
         self.stack.cleanChanged.connect(self._update_state)
         self.reload_templates()
         self.show_segments(list(sheet.segments))
-        self.source.setText("Not saved yet: this is the default run of show, generated from "
-                            "the session." if sheet.is_default else "")
+        self.source.setText(
+            "Not saved yet: this is the default run of show, generated from the session."
+            if sheet.is_default
+            else ""
+        )
 
     # Editing ------------------------------------------------------------------------------
 
@@ -180,8 +203,9 @@ class RunOfShowDialog(QDialog):
         plan = self.model.plan
         colour = "" if plan.difference == 0 else "color: #d32f2f;"
         self.verdict.setStyleSheet(f"font-weight: bold; {colour}")
-        self.verdict.setText(f"{plan.verdict()}: {plan.planned_minutes} minutes planned for "
-                             f"{plan.expected_minutes}.")
+        self.verdict.setText(
+            f"{plan.verdict()}: {plan.planned_minutes} minutes planned for {plan.expected_minutes}."
+        )
         self._update_state()
 
     def add_segment(self) -> None:
@@ -216,8 +240,9 @@ class RunOfShowDialog(QDialog):
 
     def reset_to_default(self) -> None:
         """Replace the segments with the generated default (undoable)."""
-        self.change(run_of_show.default_segments(self._app.uow(), self._session_id),
-                    "Reset to default")
+        self.change(
+            run_of_show.default_segments(self._app.uow(), self._session_id), "Reset to default"
+        )
 
     # Templates -------------------------------------------------------------------------------
 
@@ -275,14 +300,19 @@ class RunOfShowDialog(QDialog):
         from dataclasses import replace
 
         plan = self.model.plan
-        sheet = replace(self._sheet, segments=tuple(self.model.segments()), schedule=plan,
-                        is_default=self._sheet.is_default and self.stack.isClean())
+        sheet = replace(
+            self._sheet,
+            segments=tuple(self.model.segments()),
+            schedule=plan,
+            is_default=self._sheet.is_default and self.stack.isClean(),
+        )
         return render(sheet)
 
     def _printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(page_layout(self.page_combo.currentText(),
-                                          self.landscape_check.isChecked()))
+        printer.setPageLayout(
+            page_layout(self.page_combo.currentText(), self.landscape_check.isChecked())
+        )
         return printer
 
     def print_preview(self) -> None:
@@ -306,8 +336,12 @@ class RunOfShowDialog(QDialog):
     def choose_export(self) -> None:
         """Save the sheet as PDF, HTML or XLSX."""
         name = f"{self._sheet.session.title} - run of show.pdf".replace("/", "-")
-        dialog = QFileDialog(self, "Export run of show", str(Path.home() / name),
-                             "PDF (*.pdf);;Web page (*.html);;Excel workbook (*.xlsx)")
+        dialog = QFileDialog(
+            self,
+            "Export run of show",
+            str(Path.home() / name),
+            "PDF (*.pdf);;Web page (*.html);;Excel workbook (*.xlsx)",
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
         self.file_dialog = dialog
@@ -323,14 +357,22 @@ class RunOfShowDialog(QDialog):
         suffix = target.suffix.lower()
         try:
             if suffix == ".pdf":
-                html_to_pdf(self.sheet_html(), target, self.page_combo.currentText(),
-                            self.landscape_check.isChecked())
+                html_to_pdf(
+                    self.sheet_html(),
+                    target,
+                    self.page_combo.currentText(),
+                    self.landscape_check.isChecked(),
+                )
             elif suffix == ".html":
                 with atomic_path(target) as temporary:
                     temporary.write_text(self.sheet_html(), encoding="utf-8")
             elif suffix == ".xlsx":
-                write_xlsx(replace(self._sheet, segments=tuple(self.model.segments()),
-                                   schedule=self.model.plan), target)
+                write_xlsx(
+                    replace(
+                        self._sheet, segments=tuple(self.model.segments()), schedule=self.model.plan
+                    ),
+                    target,
+                )
             else:
                 raise UserError(f"{target.name}: choose a name ending in .pdf, .html or .xlsx")
         except OSError as error:

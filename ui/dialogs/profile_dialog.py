@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.export_profile import BY_KEY, CATALOGUE, ExportProfile
 from desktop_app.services.rows import SessionRow
-from ui.forms import FieldProblems
+from ui.editors.forms import FieldProblems
 
-PEOPLE = {"registered": "Registered for a chosen session",
-          "attended": "Attended a chosen session",
-          "everyone": "Every registrant of the series"}
+PEOPLE = {
+    "registered": "Registered for a chosen session",
+    "attended": "Attended a chosen session",
+    "everyone": "Every registrant of the series",
+}
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -36,8 +38,9 @@ class ProfileDialog(QDialog):
 
     save_requested = Signal(object)  # ExportProfile
 
-    def __init__(self, profile: ExportProfile, sessions: list[SessionRow],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, profile: ExportProfile, sessions: list[SessionRow], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.original_name = profile.name
         self.setWindowTitle(f"Export profile — {profile.name}")
@@ -75,10 +78,15 @@ class ProfileDialog(QDialog):
             spec = BY_KEY[key]
             item = QListWidgetItem(headings.get(key, spec.heading))
             item.setData(KEY_ROLE, key)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable
-                          | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled)
-            item.setCheckState(Qt.CheckState.Checked if key in headings
-                               else Qt.CheckState.Unchecked)
+            item.setFlags(
+                item.flags()
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemIsEditable
+                | Qt.ItemFlag.ItemIsDragEnabled
+            )
+            item.setCheckState(
+                Qt.CheckState.Checked if key in headings else Qt.CheckState.Unchecked
+            )
             tip = "personal: identifies or reaches the person" if spec.personal else ""
             if spec.per_session:
                 tip = "one column per session"
@@ -102,8 +110,9 @@ class ProfileDialog(QDialog):
         form.addRow("", hint)
         form.addRow("", self.sheets_check)
         form.addRow("&File name", wrap("file_name_pattern", self.pattern_edit))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(lambda: self.save_requested.emit(self.profile()))
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
@@ -118,18 +127,23 @@ class ProfileDialog(QDialog):
 
     def profile(self) -> ExportProfile:
         """The profile as edited."""
+
         def split(text: str) -> tuple[str, ...]:
             return tuple(part.strip() for part in text.split(",") if part.strip())
 
         items = [self.columns_list.item(i) for i in range(self.columns_list.count())]
         sessions = [self.sessions_list.item(i) for i in range(self.sessions_list.count())]
-        ticked = [int(s.data(KEY_ROLE)) for s in sessions
-                  if s.checkState() == Qt.CheckState.Checked]
+        ticked = [
+            int(s.data(KEY_ROLE)) for s in sessions if s.checkState() == Qt.CheckState.Checked
+        ]
         every = len(ticked) == len(sessions)
         return dataclasses.replace(
             ExportProfile(self.name_edit.text().strip(), ()),
-            columns=tuple((str(i.data(KEY_ROLE)), i.text().strip()) for i in items
-                          if i.checkState() == Qt.CheckState.Checked),
+            columns=tuple(
+                (str(i.data(KEY_ROLE)), i.text().strip())
+                for i in items
+                if i.checkState() == Qt.CheckState.Checked
+            ),
             people=self.people_combo.currentData(),
             require_consent=self.consent_check.isChecked(),
             include_unknown_consent=self.unknown_check.isChecked(),
@@ -137,4 +151,5 @@ class ProfileDialog(QDialog):
             organisations=split(self.organisations_edit.text()),
             email_domains=split(self.domains_edit.text()),
             sheet_per_session=self.sheets_check.isChecked(),
-            file_name_pattern=self.pattern_edit.text().strip())
+            file_name_pattern=self.pattern_edit.text().strip(),
+        )

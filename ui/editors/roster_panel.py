@@ -28,15 +28,19 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.enums import SpeakerRole, label
 from desktop_app.domain.records import AppearanceData, ChecklistData
 from desktop_app.services.rows import AppearanceRow, SpeakerRow
-from ui.drag_reorder import DragReorder
 from ui.edits import appearance_data
 from ui.icons import icon
 from ui.tabs.common import fit_columns, make_table_view
+from ui.widgets.drag_reorder import DragReorder
 
 Index = QModelIndex | QPersistentModelIndex
-CHECKS = [("confirmed", "Confirmed"), ("bio_received", "Bio"),
-          ("headshot_received", "Headshot"), ("tech_check_done", "Tech check"),
-          ("consents_to_recording", "Recording OK")]
+CHECKS = [
+    ("confirmed", "Confirmed"),
+    ("bio_received", "Bio"),
+    ("headshot_received", "Headshot"),
+    ("tech_check_done", "Tech check"),
+    ("consents_to_recording", "Recording OK"),
+]
 FIXED = ["#", "Speaker", "Role"]
 ROLE_COLUMN = 2
 
@@ -44,8 +48,12 @@ ROLE_COLUMN = 2
 class RosterModel(DragReorder, QAbstractTableModel):
     """Parts of a session; checklist cells are checkboxes, the role is editable."""
 
-    def __init__(self, on_edit: Callable[[AppearanceRow, AppearanceData], None],
-                 on_reorder: Callable[[list[int]], None], parent: Any = None) -> None:
+    def __init__(
+        self,
+        on_edit: Callable[[AppearanceRow, AppearanceData], None],
+        on_reorder: Callable[[list[int]], None],
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self._rows: list[AppearanceRow] = []
         self._on_edit, self._on_reorder = on_edit, on_reorder
@@ -70,8 +78,9 @@ class RosterModel(DragReorder, QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(FIXED) + len(CHECKS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         names = FIXED + [title for _, title in CHECKS]
@@ -87,8 +96,11 @@ class RosterModel(DragReorder, QAbstractTableModel):
                 return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return [str(index.row() + 1), row.speaker_name, label(row.role)][column] \
-                if column < len(FIXED) else None
+            return (
+                [str(index.row() + 1), row.speaker_name, label(row.role)][column]
+                if column < len(FIXED)
+                else None
+            )
         if role == Qt.ItemDataRole.EditRole and column == ROLE_COLUMN:
             return row.role
         if role == Qt.ItemDataRole.ToolTipRole and column == 1:
@@ -99,8 +111,12 @@ class RosterModel(DragReorder, QAbstractTableModel):
         base = Qt.ItemFlag.ItemIsDropEnabled
         if not index.isValid():
             return base
-        flags = base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable \
+        flags = (
+            base
+            | Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
             | Qt.ItemFlag.ItemIsDragEnabled
+        )
         if index.column() >= len(FIXED):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         if index.column() == ROLE_COLUMN:
@@ -115,8 +131,9 @@ class RosterModel(DragReorder, QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole and column >= len(FIXED):
             field = CHECKS[column - len(FIXED)][0]
             ticked = Qt.CheckState(value) == Qt.CheckState.Checked
-            data = dataclasses.replace(data, checklist=dataclasses.replace(
-                data.checklist, **{field: ticked}))
+            data = dataclasses.replace(
+                data, checklist=dataclasses.replace(data.checklist, **{field: ticked})
+            )
         elif role == Qt.ItemDataRole.EditRole and column == ROLE_COLUMN:
             data = dataclasses.replace(data, role=SpeakerRole(value))
         else:
@@ -132,8 +149,7 @@ class RosterModel(DragReorder, QAbstractTableModel):
 class RoleDelegate(QStyledItemDelegate):
     """A combo box of speaker roles for the Role column."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
-                     index: Index) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         combo = QComboBox(parent)
         for role in SpeakerRole:
             combo.addItem(label(role), role.value)
@@ -161,14 +177,19 @@ class RosterPanel(QWidget):
         super().__init__(parent)
         self.title = QLabel("Speakers")
         self.title.setObjectName("sectionTitle")
-        self.model = RosterModel(lambda row, data: self.edit_requested.emit(row, data),
-                                 lambda ids: self.reorder_requested.emit(ids), self)
+        self.model = RosterModel(
+            lambda row, data: self.edit_requested.emit(row, data),
+            lambda ids: self.reorder_requested.emit(ids),
+            self,
+        )
         self.view = make_table_view()
         self.view.setModel(self.model)
         self.view.setItemDelegateForColumn(ROLE_COLUMN, RoleDelegate(self.view))
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
-                                  | QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view.setDragEnabled(True)
@@ -228,8 +249,9 @@ class RosterPanel(QWidget):
         speaker_id = self.speaker_combo.currentData()
         if speaker_id is not None:
             position = self.model.rowCount()
-            self.add_requested.emit(int(speaker_id), AppearanceData(
-                SpeakerRole.PANELIST, position, ChecklistData()))
+            self.add_requested.emit(
+                int(speaker_id), AppearanceData(SpeakerRole.PANELIST, position, ChecklistData())
+            )
 
     def _remove(self) -> None:
         part = self.selected()

@@ -30,9 +30,9 @@ from desktop_app.domain.export_profile import EVERYTHING, ExportProfile, partner
 from desktop_app.services import exports
 from desktop_app.services.exports import ExportPlan
 from desktop_app.services.rows import SessionRow
-from ui.background import run_in_background
-from ui.forms import attempt
-from ui.profile_dialog import ProfileDialog
+from ui.dialogs.profile_dialog import ProfileDialog
+from ui.editors.forms import attempt
+from ui.workers.background import run_in_background
 
 
 class _Progress(QObject):
@@ -44,8 +44,9 @@ class ExportDialog(QDialog):
 
     exported = Signal(str)  # the written file
 
-    def __init__(self, app: App, series_id: int, sessions: list[SessionRow],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, app: App, series_id: int, sessions: list[SessionRow], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._app, self._series_id, self._sessions = app, series_id, sessions
         self._plan: ExportPlan | None = None
@@ -90,10 +91,12 @@ class ExportDialog(QDialog):
         self.open_folder_button = QPushButton("Open folder")
         self.close_button = QPushButton("Close")
         buttons = QDialogButtonBox()
-        for button, role in ((self.export_button, QDialogButtonBox.ButtonRole.AcceptRole),
-                             (self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole),
-                             (self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole),
-                             (self.close_button, QDialogButtonBox.ButtonRole.RejectRole)):
+        for button, role in (
+            (self.export_button, QDialogButtonBox.ButtonRole.AcceptRole),
+            (self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole),
+            (self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole),
+            (self.close_button, QDialogButtonBox.ButtonRole.RejectRole),
+        ):
             buttons.addButton(button, role)
         self.cancel_button.hide()  # hidden after adding: the button box shows what it adds
         self.open_folder_button.hide()
@@ -138,20 +141,22 @@ class ExportDialog(QDialog):
 
     def _open_editor(self, profile: ExportProfile, old_name: str | None) -> None:
         dialog = ProfileDialog(profile, self._sessions, self)
-        dialog.save_requested.connect(lambda edited: self._save_profile(dialog, edited,
-                                                                        old_name))
+        dialog.save_requested.connect(lambda edited: self._save_profile(dialog, edited, old_name))
         self.profile_dialog = dialog
         dialog.open()
 
-    def _save_profile(self, dialog: ProfileDialog, profile: ExportProfile,
-                      old_name: str | None) -> None:
+    def _save_profile(
+        self, dialog: ProfileDialog, profile: ExportProfile, old_name: str | None
+    ) -> None:
         if not profile.session_ids and not any(
-                dialog.sessions_list.item(i).checkState().value
-                for i in range(dialog.sessions_list.count())):
+            dialog.sessions_list.item(i).checkState().value
+            for i in range(dialog.sessions_list.count())
+        ):
             dialog.problems.say("Tick at least one session.")
             return
-        if not attempt(dialog.problems,
-                       lambda: exports.save_profile(self._app.uow(), profile, old_name)):
+        if not attempt(
+            dialog.problems, lambda: exports.save_profile(self._app.uow(), profile, old_name)
+        ):
             return
         dialog.accept()
         self.reload_profiles(select=profile.name)
@@ -159,12 +164,17 @@ class ExportDialog(QDialog):
     def delete_profile(self) -> None:
         """Delete the chosen saved profile (after asking)."""
         name = self.profile().name
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete profile",
-                          f"Delete the export profile “{name}”?", parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Delete profile",
+            f"Delete the export profile “{name}”?",
+            parent=self,
+        )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes
-                             and self._delete(name))
+        box.finished.connect(
+            lambda result: result == QMessageBox.StandardButton.Yes and self._delete(name)
+        )
         self.question = box
         box.open()
 
@@ -183,11 +193,14 @@ class ExportDialog(QDialog):
         if not self.profile_combo.count():
             return
         profile = self.profile()
-        self.delete_button.setEnabled(profile.name != EVERYTHING or any(
-            p.name == EVERYTHING for p in exports.list_profiles(self._app.uow())[1:]))
+        self.delete_button.setEnabled(
+            profile.name != EVERYTHING
+            or any(p.name == EVERYTHING for p in exports.list_profiles(self._app.uow())[1:])
+        )
         try:
-            plan = exports.plan_export(self._app.uow(), self._series_id, profile,
-                                       self.session_combo.currentData())
+            plan = exports.plan_export(
+                self._app.uow(), self._series_id, profile, self.session_combo.currentData()
+            )
         except UserError as error:
             self._plan = None
             self.preview.setText(f"<b>{html.escape(str(error))}</b>")
@@ -196,15 +209,21 @@ class ExportDialog(QDialog):
         self._plan = plan
         personal = ""
         if plan.personal:
-            personal = ("<p style='color:#d32f2f'><b>Personal data:</b> "
-                        f"{html.escape(', '.join(plan.personal))} — send it only to "
-                        "partners allowed to receive it.</p>")
-        consent = ("only people who agreed to share" if profile.require_consent
-                   else "<b>consent is not checked</b> (internal use)")
+            personal = (
+                "<p style='color:#d32f2f'><b>Personal data:</b> "
+                f"{html.escape(', '.join(plan.personal))} — send it only to "
+                "partners allowed to receive it.</p>"
+            )
+        consent = (
+            "only people who agreed to share"
+            if profile.require_consent
+            else "<b>consent is not checked</b> (internal use)"
+        )
         self.preview.setText(
             f"<p><b>{plan.people:,} people</b> and <b>{len(plan.headings)} columns</b> will "
             f"leave this laptop ({consent}).</p>{personal}"
-            f"<p>Columns: {html.escape(', '.join(plan.headings))}</p>")
+            f"<p>Columns: {html.escape(', '.join(plan.headings))}</p>"
+        )
         self.export_button.setEnabled(plan.people > 0)
 
     def choose_file(self) -> None:
@@ -213,12 +232,15 @@ class ExportDialog(QDialog):
             return
         suffix = self.format_combo.currentData()
         folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        dialog = QFileDialog(self, "Export registrants",
-                             str(Path(folder) / self._plan.file_name(suffix)))
+            QStandardPaths.StandardLocation.DocumentsLocation
+        ) or str(Path.home())
+        dialog = QFileDialog(
+            self, "Export registrants", str(Path(folder) / self._plan.file_name(suffix))
+        )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter("Excel workbooks (*.xlsx)" if suffix == ".xlsx"
-                             else "CSV files (*.csv)")
+        dialog.setNameFilter(
+            "Excel workbooks (*.xlsx)" if suffix == ".xlsx" else "CSV files (*.csv)"
+        )
         dialog.setDefaultSuffix(suffix.lstrip("."))
         dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
         self.file_dialog = dialog
@@ -238,8 +260,11 @@ class ExportDialog(QDialog):
             return not cancel.is_set()
 
         self.export_task = run_in_background(
-            lambda: exports.export_registrants(app.uow(), series_id, profile, target,
-                                               session_id, keep_going), self)
+            lambda: exports.export_registrants(
+                app.uow(), series_id, profile, target, session_id, keep_going
+            ),
+            self,
+        )
         self.export_task.done.connect(lambda _plan: self._done(target))
         self.export_task.failed.connect(self._failed)
 
@@ -252,8 +277,9 @@ class ExportDialog(QDialog):
     def _done(self, target: Path) -> None:
         self._set_busy(False)
         self._written = target
-        self.preview.setText(f"<p><b>Written:</b> {html.escape(str(target))}</p>"
-                             + self.preview.text())
+        self.preview.setText(
+            f"<p><b>Written:</b> {html.escape(str(target))}</p>" + self.preview.text()
+        )
         self.open_folder_button.show()
         self.exported.emit(str(target))
 
@@ -266,9 +292,15 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.open_folder_button.setVisible(not busy and self._written is not None)
         self.cancel_button.setVisible(busy)
-        for widget in (self.export_button, self.profile_combo, self.session_combo,
-                       self.format_combo, self.new_button, self.edit_button,
-                       self.delete_button):
+        for widget in (
+            self.export_button,
+            self.profile_combo,
+            self.session_combo,
+            self.format_combo,
+            self.new_button,
+            self.edit_button,
+            self.delete_button,
+        ):
             widget.setEnabled(not busy)
 
     def open_folder(self) -> None:

@@ -16,7 +16,7 @@ from desktop_app.bootstrap import App
 from desktop_app.domain.errors import UserError
 from desktop_app.services import imports
 from desktop_app.services.imports import BatchRow
-from ui.table_model import Column, RowTableModel
+from ui.models.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
 
 COLUMNS: list[Column[BatchRow]] = [
@@ -27,8 +27,7 @@ COLUMNS: list[Column[BatchRow]] = [
     Column("New people", lambda b: f"{b.registrants_created:,}", align_right=True),
     Column("Updated", lambda b: f"{b.registrants_updated:,}", align_right=True),
     Column("Skipped", lambda b: f"{b.rows_skipped:,}", align_right=True),
-    Column("Undone", lambda b: f"{b.undone_at.astimezone():%d %b %H:%M}" if b.undone_at
-           else ""),
+    Column("Undone", lambda b: f"{b.undone_at.astimezone():%d %b %H:%M}" if b.undone_at else ""),
 ]
 
 
@@ -75,18 +74,24 @@ class ImportHistoryDialog(QDialog):
         batch = self.selected()
         if batch is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, "Undo import",
-                          f"Undo the import of {batch.file_name}?", parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Undo import",
+            f"Undo the import of {batch.file_name}?",
+            parent=self,
+        )
         box.setInformativeText(
             f"Its {batch.registrations_created:,} registrations are removed, the "
             f"{batch.registrants_updated:,} people it updated get their earlier details back, "
             f"and the {batch.registrants_created:,} people it added are removed unless they "
-            "have registered for something else since.")
+            "have registered for something else since."
+        )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Yes).setText("Undo import")
-        box.finished.connect(lambda result: result == QMessageBox.StandardButton.Yes
-                             and self.undo(batch.id))
+        box.finished.connect(
+            lambda result: result == QMessageBox.StandardButton.Yes and self.undo(batch.id)
+        )
         self.question = box
         box.open()
 

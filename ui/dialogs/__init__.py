@@ -1,0 +1,1 @@
+"""Dialogs: import, export, run of show, series, registrant, confirmations."""

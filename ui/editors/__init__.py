@@ -1,0 +1,1 @@
+"""Editor forms for sessions and speakers, and the form helpers they share."""

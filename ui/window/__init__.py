@@ -1,0 +1,1 @@
+"""The main window and what it coordinates: menus, series, file commands."""

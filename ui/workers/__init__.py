@@ -1,0 +1,1 @@
+"""Work off the GUI thread: the background helper and the attendee index loader."""
