@@ -25,14 +25,14 @@ from desktop_app.domain.records import (
     SessionData,
     SpeakerData,
 )
-from desktop_app.services import registrants, series, sessions, snapshots, speakers
-from desktop_app.services.rows import (
+from desktop_app.domain.rows import (
     AppearanceRow,
     RegistrantRow,
     RegistrationRow,
     SessionRow,
     SpeakerRow,
 )
+from desktop_app.services import registrants, series, sessions, snapshots, speakers
 
 
 class _Change(QUndoCommand):

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 from desktop_app.domain.dates import parse_datetime
 from desktop_app.domain.enums import ApprovalStatus, Consent
+from desktop_app.domain.import_rows import ImportRow, ParsedFile, Skip
 from desktop_app.domain.people import clean_text, is_email, normalise_email, split_full_name
 from desktop_app.io.columns import map_columns, normalise_heading
-from desktop_app.io.parsed import ImportRow, ParsedFile, Skip
 from desktop_app.io.table_reader import ImportRefused, RawTable
 
 FORMATS = {

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.enums import label
+from desktop_app.domain.export_plan import ExportPerson, ExportPlan, SessionInfo
 from desktop_app.domain.export_profile import BY_KEY
 from desktop_app.io.atomic import atomic_path
-from desktop_app.services.exports import ExportPerson, ExportPlan, SessionInfo
 
 # Text that a spreadsheet would run as a formula (or that hides one) when it starts with:
 RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")

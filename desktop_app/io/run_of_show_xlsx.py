@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop_app.domain import timezones
+from desktop_app.domain.run_of_show_sheet import RunOfShowSheet
 from desktop_app.io.atomic import atomic_path
-from desktop_app.services.run_of_show import RunOfShowSheet
 
 
 def write_xlsx(sheet: RunOfShowSheet, target: Path) -> None:

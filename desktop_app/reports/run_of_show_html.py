@@ -7,7 +7,7 @@ from html import escape
 from desktop_app.domain import timezones
 from desktop_app.domain.enums import label
 from desktop_app.domain.run_of_show import clocks
-from desktop_app.services.run_of_show import RunOfShowSheet
+from desktop_app.domain.run_of_show_sheet import RunOfShowSheet
 
 CHECKS = (
     ("confirmed", "confirmed"),

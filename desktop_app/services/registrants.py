@@ -16,8 +16,8 @@ from desktop_app.domain.records import (
     validate_registrant,
     validate_registration,
 )
+from desktop_app.domain.rows import RegistrantRow, RegistrationRow
 from desktop_app.services.common import get_or_raise
-from desktop_app.services.rows import RegistrantRow, RegistrationRow
 from desktop_app.services.uow import UnitOfWork
 
 

@@ -2,41 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
 
 from desktop_app.db.models import RunOfShowSegment, RunOfShowTemplate, Series, Session, Speaker
 from desktop_app.domain.errors import NotFound, UserError, ValidationError
-from desktop_app.domain.run_of_show import Schedule, Segment, default_script, schedule
+from desktop_app.domain.run_of_show import Segment, default_script, schedule
 from desktop_app.domain.run_of_show import Speaker as ScriptSpeaker
+from desktop_app.domain.run_of_show_sheet import RosterLine, RunOfShowSheet
 from desktop_app.services import sessions, speakers
-from desktop_app.services.rows import AppearanceRow, SessionRow
 from desktop_app.services.uow import UnitOfWork
-
-
-@dataclass(frozen=True)
-class RosterLine:
-    """A speaker's part with the contact details for the day."""
-
-    part: AppearanceRow
-    email: str
-    phone: str
-
-
-@dataclass(frozen=True)
-class RunOfShowSheet:
-    """Everything a printed run-of-show shows."""
-
-    series_title: str
-    zones: tuple[str, ...]  # home zone first
-    session: SessionRow
-    roster: tuple[RosterLine, ...]
-    segments: tuple[Segment, ...]
-    schedule: Schedule
-    is_default: bool  # nothing saved yet: the generated script
-    printed_at: datetime
 
 
 def load_segments(uow: UnitOfWork, session_id: int) -> list[Segment]:

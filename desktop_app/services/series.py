@@ -6,8 +6,8 @@ from sqlalchemy import select
 
 from desktop_app.db.models import Series
 from desktop_app.domain.records import SeriesData, validate_series
+from desktop_app.domain.rows import SeriesRow
 from desktop_app.services.common import get_or_raise
-from desktop_app.services.rows import SeriesRow
 from desktop_app.services.uow import UnitOfWork
 
 

@@ -8,8 +8,8 @@ from sqlalchemy.orm import joinedload
 from desktop_app.db.models import Registration, Series, Session, Speaker
 from desktop_app.domain import timezones
 from desktop_app.domain.records import SessionData, validate_session
+from desktop_app.domain.rows import SessionRow
 from desktop_app.services.common import get_or_raise
-from desktop_app.services.rows import SessionRow
 from desktop_app.services.uow import UnitOfWork
 
 

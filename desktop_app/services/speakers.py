@@ -9,8 +9,8 @@ from desktop_app.db.models import Session, SessionSpeaker, Speaker
 from desktop_app.domain.enums import SpeakerRole
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.records import AppearanceData, SpeakerData, validate_speaker
+from desktop_app.domain.rows import AppearanceRow, SpeakerRow
 from desktop_app.services.common import get_or_raise
-from desktop_app.services.rows import AppearanceRow, SpeakerRow
 from desktop_app.services.uow import UnitOfWork
 
 

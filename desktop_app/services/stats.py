@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from desktop_app.db.models import Registrant, Registration, Series, Session, Speaker
-from desktop_app.services.rows import Stats
+from desktop_app.domain.rows import Stats
 from desktop_app.services.uow import UnitOfWork
 
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
+from desktop_app.domain.rows import SpeakerRow
 from desktop_app.services import sessions, speakers, stats
-from desktop_app.services.rows import SpeakerRow
 from ui.window.main_window import MainWindow
 
 Build = Callable[[App], MainWindow]

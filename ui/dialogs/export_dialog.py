@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.bootstrap import App
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.export_plan import ExportPlan
 from desktop_app.domain.export_profile import EVERYTHING, ExportProfile, partner_profile
+from desktop_app.domain.rows import SessionRow
 from desktop_app.services import exports
-from desktop_app.services.exports import ExportPlan
-from desktop_app.services.rows import SessionRow
 from ui.dialogs.profile_dialog import ProfileDialog
 from ui.editors.forms import attempt
 from ui.workers.background import run_in_background

@@ -25,13 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.bootstrap import App
+from desktop_app.domain.import_rows import ImportReport, ParsedFile
+from desktop_app.domain.rows import SessionRow
 from desktop_app.io.columns import FIELDS, normalise_heading
 from desktop_app.io.formats import FORMATS, ZOOM_SECTIONS, parse_table
-from desktop_app.io.parsed import ParsedFile
 from desktop_app.io.table_reader import read_table
 from desktop_app.services import imports
-from desktop_app.services.imports import ImportReport
-from desktop_app.services.rows import SessionRow
 from ui.models.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
 from ui.workers.background import run_in_background

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.bootstrap import App
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.import_rows import BatchRow
 from desktop_app.services import imports
-from desktop_app.services.imports import BatchRow
 from ui.models.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.export_profile import BY_KEY, CATALOGUE, ExportProfile
-from desktop_app.services.rows import SessionRow
+from desktop_app.domain.rows import SessionRow
 from ui.editors.forms import FieldProblems
 
 PEOPLE = {

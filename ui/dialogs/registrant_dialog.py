@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.enums import Consent, label
 from desktop_app.domain.records import RegistrantData, RegistrationData
-from desktop_app.services.rows import RegistrantRow, RegistrationRow, SessionRow
+from desktop_app.domain.rows import RegistrantRow, RegistrationRow, SessionRow
 from ui.editors.forms import FieldProblems
 from ui.edits import registrant_data, registration_data
 

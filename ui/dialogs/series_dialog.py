@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import timezones
 from desktop_app.domain.records import SeriesData
-from desktop_app.services.rows import SeriesRow
+from desktop_app.domain.rows import SeriesRow
 from ui.editors.forms import FieldProblems
 
 

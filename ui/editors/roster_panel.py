@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.enums import SpeakerRole, label
 from desktop_app.domain.records import AppearanceData, ChecklistData
-from desktop_app.services.rows import AppearanceRow, SpeakerRow
+from desktop_app.domain.rows import AppearanceRow, SpeakerRow
 from ui.edits import appearance_data
 from ui.icons import icon
 from ui.tabs.common import fit_columns, make_table_view

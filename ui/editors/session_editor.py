@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import timezones
 from desktop_app.domain.enums import SessionKind, SessionStatus, label
 from desktop_app.domain.records import SessionData
-from desktop_app.services.rows import SeriesRow, SessionRow, SpeakerRow
+from desktop_app.domain.rows import SeriesRow, SessionRow, SpeakerRow
 from ui.editors.forms import ApplyRevertButtons, ChangeTracker, FieldProblems
 
 

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import SpeakerData
+from desktop_app.domain.rows import SpeakerRow
 from desktop_app.services.headshots import IMAGE_SUFFIXES, headshot_file, import_headshot
-from desktop_app.services.rows import SpeakerRow
 from ui.editors.forms import ApplyRevertButtons, ChangeTracker, FieldProblems
 
 THUMBNAIL = 96

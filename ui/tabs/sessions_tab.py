@@ -14,8 +14,8 @@ from desktop_app.domain import timezones
 from desktop_app.domain.enums import SessionKind, SessionStatus, label
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import AppearanceData, SessionData
+from desktop_app.domain.rows import AppearanceRow, SessionRow
 from desktop_app.services import series, sessions, snapshots, speakers
-from desktop_app.services.rows import AppearanceRow, SessionRow
 from ui.dialogs.confirm import ask_to_delete
 from ui.editors.roster_panel import RosterPanel
 from ui.editors.session_editor import SessionEditor

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.enums import SpeakerRole, label
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import AppearanceData, SpeakerData
+from desktop_app.domain.rows import AppearanceRow, SpeakerRow
 from desktop_app.services import sessions, snapshots, speakers
-from desktop_app.services.rows import AppearanceRow, SpeakerRow
 from ui.dialogs.confirm import ask_to_delete
 from ui.editors.speaker_editor import SpeakerEditor
 from ui.edits import Edits

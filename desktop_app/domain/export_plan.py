@@ -1,0 +1,56 @@
+"""What a registrant export will hold: its plan, sessions and people, as plain rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from desktop_app.domain.export_profile import ExportProfile
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """A session as the export describes it."""
+
+    id: int
+    title: str
+    start_local: datetime  # naive, in the series' home zone (as Excel shows dates)
+    label: str
+    registered: int
+    attended: int
+
+
+@dataclass(frozen=True)
+class ExportPerson:
+    """One exported person: their fields and, per chosen session, their registration."""
+
+    fields: dict[str, str]
+    # Per chosen session: (registered_at local or None, registered, attended, minutes).
+    sessions: tuple[tuple[datetime | None, bool, bool, int], ...]
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """What an export will contain, for the preview and the Summary sheet."""
+
+    series_title: str
+    home_zone: str
+    zone_label: str
+    profile: ExportProfile
+    sessions: tuple[SessionInfo, ...]
+    people: int
+    headings: tuple[str, ...]
+    personal: tuple[str, ...]
+    exported_at: datetime
+    exported_by: str
+
+    def file_name(self, suffix: str) -> str:
+        """The profile's file name pattern filled in, safe for every file system."""
+        name = self.profile.file_name_pattern.format(
+            series=self.series_title,
+            profile=self.profile.name,
+            date=f"{self.exported_at:%Y-%m-%d}",
+            session=self.sessions[0].title if len(self.sessions) == 1 else "all sessions",
+        )
+        safe = "".join("-" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in name).strip()
+        return f"{safe or 'registrants'}{suffix}"

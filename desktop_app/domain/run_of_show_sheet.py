@@ -1,0 +1,32 @@
+"""Everything a printed run-of-show sheet shows, as plain rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from desktop_app.domain.rows import AppearanceRow, SessionRow
+from desktop_app.domain.run_of_show import Schedule, Segment
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    """A speaker's part with the contact details for the day."""
+
+    part: AppearanceRow
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class RunOfShowSheet:
+    """Everything a printed run-of-show shows."""
+
+    series_title: str
+    zones: tuple[str, ...]  # home zone first
+    session: SessionRow
+    roster: tuple[RosterLine, ...]
+    segments: tuple[Segment, ...]
+    schedule: Schedule
+    is_default: bool  # nothing saved yet: the generated script
+    printed_at: datetime
