@@ -13,6 +13,9 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
 from desktop_app.services import registrants, stats
+from ui.tabs.attendees_tab import AttendeesTab
+from ui.tabs.sessions_tab import SessionsTab
+from ui.tabs.speakers_tab import SpeakersTab
 from ui.window.main_window import MainWindow
 
 Build = Callable[[App], MainWindow]
@@ -25,12 +28,14 @@ def test_three_tabs_show_the_demo_series(demo_app: App, make_window: Build) -> N
         "Speakers",
         "Attendees",
     ]
-    assert window.series_picker.currentText() == "Procurement with a Purpose"
-    assert window.sessions_tab.model.rowCount() == 4
-    assert window.sessions_tab.model.index(1, 0).data() == "Wed 18 Aug 2021 · 10:00 PT / 13:00 ET"
-    assert window.speakers_tab.model.rowCount() == 13
-    assert window.attendees_tab.model.rowCount() == stats.stats(demo_app.uow()).registrants
-    assert "4 sessions · 13 speakers" in window.counts_label.text()
+    assert window.series.picker.currentText() == "Procurement with a Purpose"
+    assert window.tab(SessionsTab).model.rowCount() == 4
+    assert (
+        window.tab(SessionsTab).model.index(1, 0).data() == "Wed 18 Aug 2021 · 10:00 PT / 13:00 ET"
+    )
+    assert window.tab(SpeakersTab).model.rowCount() == 13
+    assert window.tab(AttendeesTab).model.rowCount() == stats.stats(demo_app.uow()).registrants
+    assert "4 sessions · 13 speakers" in window.status.counts_label.text()
     assert window.windowTitle() == "Webinar Desk — test.sqlite"
 
 
@@ -39,10 +44,10 @@ def test_every_model_passes_the_model_tester(
 ) -> None:
     window = make_window(demo_app)
     for model in (
-        window.sessions_tab.model,
-        window.sessions_tab.roster.model,
-        window.speakers_tab.model,
-        window.attendees_tab.model,
+        window.tab(SessionsTab).model,
+        window.tab(SessionsTab).roster.model,
+        window.tab(SpeakersTab).model,
+        window.tab(AttendeesTab).model,
     ):
         assert model.rowCount() > 0
         qtmodeltester.check(model)
@@ -50,8 +55,8 @@ def test_every_model_passes_the_model_tester(
 
 def test_selecting_a_session_shows_its_speakers(demo_app: App, make_window: Build) -> None:
     window = make_window(demo_app)
-    window.sessions_tab.view.selectRow(3)
-    roster = window.sessions_tab.roster.model
+    window.tab(SessionsTab).view.selectRow(3)
+    roster = window.tab(SessionsTab).roster.model
     names = [roster.index(r, 1).data() for r in range(roster.rowCount())]
     assert names == [
         "Mandu Sen",
@@ -60,30 +65,30 @@ def test_selecting_a_session_shows_its_speakers(demo_app: App, make_window: Buil
         "Beth Blauer",
         "Sascha Haselmayer",
     ]
-    assert "Building Your «Yes» Team" in window.sessions_tab.roster.title.text()
+    assert "Building Your «Yes» Team" in window.tab(SessionsTab).roster.title.text()
 
 
 def test_a_new_database_offers_the_demo(app: App, make_window: Build, qtbot: QtBot) -> None:
     window = make_window(app)
     assert window.pages.currentIndex() == 0
-    qtbot.mouseClick(window.demo_button, Qt.MouseButton.LeftButton)
-    assert window.busy.isVisibleTo(window) and not window.demo_button.isEnabled()
+    qtbot.mouseClick(window.series.demo_button, Qt.MouseButton.LeftButton)
+    assert window.status.busy.isVisibleTo(window) and not window.series.demo_button.isEnabled()
     qtbot.waitUntil(lambda: window.pages.currentIndex() == 1, timeout=20_000)
-    assert window.pages.currentIndex() == 1 and not window.busy.isVisibleTo(window)
+    assert window.pages.currentIndex() == 1 and not window.status.busy.isVisibleTo(window)
     assert stats.stats(app.uow()).sessions == 4
-    assert window.sessions_tab.model.rowCount() == 4
+    assert window.tab(SessionsTab).model.rowCount() == 4
 
 
 def test_filter_narrows_attendees_as_you_type(
     demo_app: App, make_window: Build, qtbot: QtBot
 ) -> None:
     window = make_window(demo_app)
-    tab = window.attendees_tab
+    tab = window.tab(AttendeesTab)
     everyone = tab.model.rowCount()
     assert everyone == stats.stats(demo_app.uow()).registrants
     with qtbot.waitSignal(tab.shown_changed):
         qtbot.keyClicks(tab.filter_edit, "Nigeria")
-    series_id = window.current_series_id()
+    series_id = window.series.current_id()
     assert series_id is not None
     expected = registrants.count_registrants(demo_app.uow(), series_id, "Nigeria")
     assert 0 < tab.model.rowCount() == expected < everyone
@@ -110,11 +115,11 @@ def test_the_window_paints_first_then_opens_the_database(demo_app: App, qtbot: Q
     assert demo_app.path is not None
     window = MainWindow(db=str(demo_app.path))
     qtbot.addWidget(window)
-    assert not window.new_series_action.isEnabled()  # nothing to act on yet
+    assert not window.menus.new_series.isEnabled()  # nothing to act on yet
     window.show()
     qtbot.waitUntil(lambda: isinstance(window.tabs.widget(0), SessionsTab))
-    assert window.sessions_tab.model.rowCount() == 4
-    assert window.new_series_action.isEnabled()
+    assert window.tab(SessionsTab).model.rowCount() == 4
+    assert window.menus.new_series.isEnabled()
 
 
 def test_a_database_that_cannot_open_is_reported(tmp_path: Path, qtbot: QtBot) -> None:
@@ -126,34 +131,35 @@ def test_a_database_that_cannot_open_is_reported(tmp_path: Path, qtbot: QtBot) -
     window = MainWindow(db=str(bogus))
     qtbot.addWidget(window)
     window.show()
-    qtbot.waitUntil(lambda: hasattr(window, "error_box") and window.error_box.isVisible())
-    assert "notes.sqlite" in window.error_box.text()
+    qtbot.waitUntil(lambda: window.error_box is not None and window.error_box.isVisible())
+    assert window.error_box is not None and "notes.sqlite" in window.error_box.text()
     assert bogus.read_text().startswith("not a database")
 
 
 def test_back_up_writes_a_copy(demo_app: App, make_window: Build, tmp_path: Path) -> None:
     window = make_window(demo_app)
     target = tmp_path / "backup.sqlite"
-    window.back_up_to(target)
+    window.files.back_up_to(target)
     assert target.stat().st_size > 0
     assert "Backed up to" in window.statusBar().currentMessage()
-    window.back_up_to(tmp_path / "no-such-folder" / "b.sqlite")
-    assert "does not exist" in window.error_box.text()
+    window.files.back_up_to(tmp_path / "no-such-folder" / "b.sqlite")
+    assert window.files.error_box is not None
+    assert "does not exist" in window.files.error_box.text()
 
 
 def test_every_menu_action_is_reachable_by_keyboard(demo_app: App, make_window: Build) -> None:
     window = make_window(demo_app)
     shortcuts = {a.shortcut().toString() for a in window.findChildren(QAction)}
     assert {"Ctrl+N", "Ctrl+F", "Ctrl+Z", "Ctrl+O", "Del", "Ctrl+1"} <= shortcuts
-    assert "Ctrl+Shift+Z" in {s.toString() for s in window.redo_action.shortcuts()}
+    assert "Ctrl+Shift+Z" in {s.toString() for s in window.menus.redo.shortcuts()}
     for menu in window.menuBar().actions():
         assert "&" in menu.text()  # every menu has an Alt mnemonic
 
 
 def test_new_series_dialog_validates_then_saves(app: App, make_window: Build) -> None:
     window = make_window(app)
-    window.new_series()
-    dialog = window.series_dialog
+    window.series.new_series()
+    dialog = window.series.series_dialog
     dialog.title_edit.setText("Open Data Tuesdays")
     dialog.home_combo.setCurrentText("Europe/Atlantis")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
@@ -163,20 +169,20 @@ def test_new_series_dialog_validates_then_saves(app: App, make_window: Build) ->
     dialog.display_edit.setText("America/New_York, Asia/Kolkata")
     dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
     assert not dialog.isVisible()
-    assert window.series_picker.currentText() == "Open Data Tuesdays"
+    assert window.series.picker.currentText() == "Open Data Tuesdays"
     assert window.pages.currentIndex() == 1
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     assert stats.stats(app.uow()).series == 0 and window.pages.currentIndex() == 0
 
 
 def test_delete_series_says_what_goes_and_undoes(demo_app: App, make_window: Build) -> None:
     window = make_window(demo_app)
     before = stats.stats(demo_app.uow())
-    window.delete_series()
-    assert "4 sessions go with it" in window.delete_box.informativeText()
-    window.delete_box.button(QMessageBox.StandardButton.Yes).click()
+    window.series.delete_series()
+    assert "4 sessions go with it" in window.series.delete_box.informativeText()
+    window.series.delete_box.button(QMessageBox.StandardButton.Yes).click()
     assert stats.stats(demo_app.uow()).sessions == 0
     assert window.pages.currentIndex() == 0
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     assert stats.stats(demo_app.uow()) == before
-    assert window.series_picker.currentText() == "Procurement with a Purpose"
+    assert window.series.picker.currentText() == "Procurement with a Purpose"
