@@ -41,7 +41,13 @@ def main() -> None:
     window = MainWindow(app)
     window.resize(1280, 760)
     window.show()
-    tab = window.attendees_tab
+    # The window's tabs by type (after issue 9), or by attribute (before it).
+    if hasattr(window, "tab"):
+        from ui.tabs.attendees_tab import AttendeesTab
+
+        tab = window.tab(AttendeesTab)
+    else:
+        tab = window.attendees_tab
     window.tabs.setCurrentWidget(tab)
     model = tab.model
     loop = QEventLoop()

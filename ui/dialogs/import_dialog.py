@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -14,8 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -25,46 +22,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.bootstrap import App
-from desktop_app.domain.import_rows import ImportReport, ParsedFile
+from desktop_app.domain.import_rows import ImportPreview, ImportReport
 from desktop_app.domain.rows import SessionRow
-from desktop_app.io.columns import FIELDS
-from desktop_app.io.formats import FORMATS, parse_table
-from desktop_app.io.table_reader import read_table
+from desktop_app.io.formats import FORMATS
 from desktop_app.services import imports
-from ui.dialogs.import_summary import describe, first_rows
+from ui.dialogs.import_summary import describe
 from ui.models.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
+from ui.widgets.column_mapping import ColumnMapping
 from ui.workers.background import Job, TaskHandle, run_task
-
-FIELD_LABELS = {
-    "": "(ignore)",
-    "email": "Email",
-    "first_name": "First name",
-    "last_name": "Last name",
-    "full_name": "Full name (split)",
-    "organisation": "Organisation",
-    "job_title": "Job title",
-    "city": "City",
-    "country": "Country",
-    "sector": "Sector",
-    "consent": "Consent to share",
-    "registered_at": "Registered at",
-    "status": "Status / approval",
-    "attended": "Attended",
-    "join_time": "Join time",
-    "leave_time": "Leave time",
-    "minutes": "Minutes in session",
-}
-assert set(FIELD_LABELS) - {""} == set(FIELDS)
-
-
-@dataclass(frozen=True)
-class Preview:
-    """What the dialog shows before importing."""
-
-    parsed: ParsedFile
-    first_rows: list[list[str]]
-    report: ImportReport
 
 
 class ImportDialog(QDialog):
@@ -84,10 +50,10 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self._app, self._path = app, path
         self._columns: dict[int, str] | None = None
-        self.preview: Preview | None = None
+        self.preview: ImportPreview | None = None
         self._busy = False
         self._importing = False
-        self.preview_task: TaskHandle[Preview] | None = None
+        self.preview_task: TaskHandle[ImportPreview] | None = None
         self.import_task: TaskHandle[ImportReport] | None = None
         self.setWindowTitle(f"Import {path.name}")
         self.resize(860, 640)
@@ -105,8 +71,8 @@ class ImportDialog(QDialog):
         form.addRow("Into &session", self.session_combo)
         form.addRow("&Format", self.format_combo)
 
-        self.mapping_box = QGroupBox("Columns")
-        self.mapping_grid = QGridLayout(self.mapping_box)
+        self.mapping_box = ColumnMapping()
+        self.mapping_box.changed.connect(self._mapping_changed)
         mapping_scroll = QScrollArea()
         mapping_scroll.setWidgetResizable(True)
         mapping_scroll.setWidget(self.mapping_box)
@@ -174,23 +140,18 @@ class ImportDialog(QDialog):
         format_name, columns = self.format_combo.currentData(), self._columns
         app, path = self._app, self._path
 
-        def work(_job: Job) -> Preview:
-            table = read_table(path)  # read and parsed once for the whole preview
-            parsed = parse_table(table, format_name, columns)
-            report = imports.import_parsed(
-                app.uow(), parsed, table.sha256, session_id, dry_run=True
-            )
-            return Preview(parsed, first_rows(table.rows, parsed.header_line), report)
+        def work(_job: Job) -> ImportPreview:
+            return imports.preview_import(app.uow(), path, session_id, format_name, columns)
 
         self.preview_task = run_task(
             work, on_done=self._show_preview, on_failed=self._show_refusal, parent=self
         )
 
-    def _show_preview(self, preview: Preview) -> None:
+    def _show_preview(self, preview: ImportPreview) -> None:
         self._set_busy(False)
         self.preview = preview
         parsed = preview.parsed
-        self._fill_mapping(parsed)
+        self.mapping_box.show_file(parsed, preview.mapping_editable, preview.report.format_label)
         width = max([len(parsed.header)] + [len(r) for r in preview.first_rows])
         self.rows_model = RowTableModel(
             [
@@ -219,59 +180,26 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.preview_ready.emit()
 
-    def _fill_mapping(self, parsed: ParsedFile) -> None:
-        """One combo per heading; editable only where the format has a single header."""
-        while self.mapping_grid.count():
-            item = self.mapping_grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        editable = parsed.format != "zoom-attendees"
-        self.mapping_box.setTitle(
-            "Columns" + ("" if editable else " (fixed by Zoom's report layout)")
-        )
-        self.mapping_combos: dict[int, QComboBox] = {}
-        for index, heading in enumerate(parsed.header):
-            if not heading.strip():
-                continue
-            combo = QComboBox()
-            for key, text in FIELD_LABELS.items():
-                combo.addItem(text, key)
-            combo.setCurrentIndex(combo.findData(parsed.columns.get(index, "")))
-            combo.setEnabled(editable)
-            combo.currentIndexChanged.connect(self._mapping_changed)
-            combo.setAccessibleName(f"Field for column {heading}")
-            row, column = divmod(len(self.mapping_combos), 2)
-            self.mapping_grid.addWidget(QLabel(html.escape(heading)), row, column * 2)
-            self.mapping_grid.addWidget(combo, row, column * 2 + 1)
-            self.mapping_combos[index] = combo
-
     def _mapping_changed(self) -> None:
-        self._columns = {
-            index: combo.currentData()
-            for index, combo in self.mapping_combos.items()
-            if combo.currentData()
-        }
+        self._columns = self.mapping_box.columns()
         self._preview_timer.start()
 
     # Import -------------------------------------------------------------------------------
 
     def start_import(self) -> None:
         """Import on a worker thread; Cancel stops it with nothing written."""
-        session_id = self.session_combo.currentData()
-        if self.preview is None or session_id is None:
+        preview = self.preview
+        if preview is None:
             return
         self._importing = True
         self._set_busy(True, "Importing…")
         self.cancel_button.show()
-        self.progress.setRange(0, max(self.preview.report.registrations, 1))
-        format_name, columns = self.format_combo.currentData(), self._columns
-        app, path = self._app, self._path
+        self.progress.setRange(0, max(preview.report.registrations, 1))
+        app = self._app
 
         def work(job: Job) -> ImportReport:
-            return imports.import_file(
-                app.uow(), path, session_id, format_name, keep_going=job.keep_going, columns=columns
-            )
+            # Exactly what was previewed; refused if the file changed since.
+            return imports.import_previewed(app.uow(), preview, keep_going=job.keep_going)
 
         self.import_task = run_task(
             work,
@@ -291,9 +219,10 @@ class ImportDialog(QDialog):
         self.cancel_button.hide()
         self.import_button.setEnabled(False)
         self.summary.setText(
-            "<p><b>Imported.</b> Edit › Import history can undo it.</p>" + describe(report)
+            "<p><b>Imported.</b> File › Import history can undo it.</p>" + describe(report)
         )
-        self.imported.emit(report, self.session_combo.currentData())
+        assert self.preview is not None
+        self.imported.emit(report, self.preview.session_id)
 
     def _import_failed(self, text: str) -> None:
         self._importing = False

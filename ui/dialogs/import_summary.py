@@ -1,28 +1,10 @@
-"""What an import would do (or did), as rich text for the import dialog, and the first rows
-of the file to show beside it."""
+"""What an import would do (or did), as rich text for the import dialog."""
 
 from __future__ import annotations
 
 import html
 
 from desktop_app.domain.import_rows import ImportReport
-from desktop_app.io.columns import normalise_heading
-from desktop_app.io.formats import ZOOM_SECTIONS
-
-PREVIEW_ROWS = 20
-
-
-def first_rows(rows: list[list[str]], header_line: int) -> list[list[str]]:
-    """The data rows after a header, up to the next Zoom section title or PREVIEW_ROWS."""
-    shown: list[list[str]] = []
-    for row in rows[header_line:]:
-        if row and normalise_heading(row[0]) in ZOOM_SECTIONS and not any(row[1:]):
-            break
-        if any(cell.strip() for cell in row):
-            shown.append(row)
-        if len(shown) == PREVIEW_ROWS:
-            break
-    return shown
 
 
 def describe(report: ImportReport) -> str:

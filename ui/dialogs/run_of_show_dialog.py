@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
@@ -254,12 +252,7 @@ class RunOfShowDialog(QDialog):
 
     def shown_sheet(self) -> RunOfShowSheet:
         """The sheet of what is shown, saved or not (what prints and exports)."""
-        return dataclasses.replace(
-            self._sheet,
-            segments=tuple(self.model.segments()),
-            schedule=self.model.plan,
-            is_default=self._sheet.is_default and self.stack.isClean(),
-        )
+        return self._sheet.with_segments(self.model.segments(), edited=not self.stack.isClean())
 
     def _warn(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Run of show", text, parent=self)

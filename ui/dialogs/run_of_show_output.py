@@ -105,25 +105,12 @@ class SheetOutput(QWidget):
         dialog.open()
 
     def export_to(self, target: Path) -> None:
-        """Write the shown run of show to target (by its suffix)."""
-        from desktop_app.io.atomic import atomic_path
-        from desktop_app.io.run_of_show_xlsx import write_xlsx
+        """Write the shown run of show to target (PDF, HTML or XLSX by its suffix)."""
+        from desktop_app.services.run_of_show_export import write_sheet
 
-        suffix = target.suffix.lower()
         page, landscape = self.page_combo.currentText(), self.landscape_check.isChecked()
         try:
-            if suffix == ".pdf":
-                html_to_pdf(self.sheet_html(), target, page, landscape)
-            elif suffix == ".html":
-                with atomic_path(target) as temporary:
-                    temporary.write_text(self.sheet_html(), encoding="utf-8")
-            elif suffix == ".xlsx":
-                write_xlsx(self._sheet(), target)
-            else:
-                raise UserError(f"{target.name}: choose a name ending in .pdf, .html or .xlsx")
-        except OSError as error:
-            self.refused.emit(f"cannot write {target}: {error.strerror or error}")
-            return
+            write_sheet(self._sheet(), target, page, landscape, pdf_renderer=html_to_pdf)
         except UserError as error:
             self.refused.emit(str(error))
             return

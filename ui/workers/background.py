@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance
 
 from desktop_app.domain.errors import UserError
 
@@ -105,12 +105,19 @@ class _Runner(QRunnable):
         try:
             result = self._call(self._job)
         except UserError as error:
-            self._relay.failed.emit(str(error))
+            self._tell(self._relay.failed, str(error))
         except Exception as error:  # a bug: keep the traceback in the log, tell the user
             log.exception("background task failed")
-            self._relay.failed.emit(failure_text(error))
+            self._tell(self._relay.failed, failure_text(error))
         else:
-            self._relay.succeeded.emit(result)
+            self._tell(self._relay.succeeded, result)
+
+    @staticmethod
+    def _tell(signal: SignalInstance, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the app is shutting down: there is no one left to tell
+            log.info("a background result arrived after shutdown and was dropped")
 
 
 def run_task(

@@ -82,8 +82,8 @@ def test_mapping_a_column_by_hand(
     dialog = window.files.import_dialog
     assert dialog is not None
     wait_preview(qtbot, dialog)
-    assert dialog.mapping_combos[1].currentText() == "(ignore)"
-    combo = dialog.mapping_combos[1]
+    assert dialog.mapping_box.combos[1].currentText() == "(ignore)"
+    combo = dialog.mapping_box.combos[1]
     combo.setCurrentIndex(combo.findData("full_name"))
     assert dialog._columns == {0: "email", 1: "full_name"}
 
@@ -119,3 +119,36 @@ def test_dropping_a_file_on_a_session_imports_into_it(
     assert dialog is not None
     assert dialog.session_combo.currentData() == window.tab(SessionsTab).model.row_at(2).id
     wait_preview(qtbot, dialog)
+
+
+def test_a_zoom_report_fixes_the_mapping(demo_app: App, make_window: Build, qtbot: QtBot) -> None:
+    window = make_window(demo_app)
+    window.files.import_file(REAL_ZOOM, sessions.list_sessions(demo_app.uow())[1].id)
+    dialog = window.files.import_dialog
+    assert dialog is not None
+    wait_preview(qtbot, dialog)
+    mapping = dialog.mapping_box
+    assert mapping.title() == "Columns (fixed by the layout of a Zoom webinar attendee report)"
+    assert mapping.combos and not any(c.isEnabled() for c in mapping.combos.values())
+
+
+def test_a_file_changed_since_the_preview_is_not_imported(
+    demo_app: App, make_window: Build, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = make_window(demo_app)
+    sheet = tmp_path / "partners.csv"
+    sheet.write_text("Email,Name\nlee@seoul.example,Lee Min\n")
+    window.files.import_file(sheet, 1)
+    dialog = window.files.import_dialog
+    assert dialog is not None
+    wait_preview(qtbot, dialog)
+    before = stats.stats(demo_app.uow())
+    sheet.write_text("Email,Name\nlee@seoul.example,Lee Min\nkim@seoul.example,Kim Ji\n")
+    assert dialog.import_task is None
+    dialog.import_button.click()
+    assert dialog.import_task is not None
+    with qtbot.waitSignal(dialog.import_task.failed, timeout=20_000):
+        pass
+    assert "changed since the preview" in dialog.summary.text()
+    assert "Nothing was imported" in dialog.summary.text()
+    assert stats.stats(demo_app.uow()) == before

@@ -119,3 +119,16 @@ def test_move_buttons_and_print_buttons(demo_app: App, make_window: Build, qtbot
     dialog.output.preview_button.click()
     qtbot.waitUntil(dialog.output.preview_dialog.isVisible)
     dialog.output.preview_dialog.close()
+
+
+def test_export_writes_what_is_shown_and_refuses_other_names(
+    demo_app: App, make_window: Build, tmp_path: Path
+) -> None:
+    _, dialog = open_editor(demo_app, make_window)
+    dialog.model.setData(dialog.model.index(2, 3), "Welcome, unsaved")
+    dialog.output.export_to(tmp_path / "ros.html")
+    assert "Welcome, unsaved" in (tmp_path / "ros.html").read_text()
+    assert dialog.source.text() == f"Exported to {tmp_path / 'ros.html'}."
+    dialog.output.export_to(tmp_path / "ros.txt")
+    assert ".pdf, .html or .xlsx" in dialog.warning.text()
+    assert not (tmp_path / "ros.txt").exists()
