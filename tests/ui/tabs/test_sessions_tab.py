@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.bootstrap import App
 from desktop_app.services import sessions, speakers, stats
 from ui.editors.roster_panel import CHECKS, FIXED, ROLE_COLUMN
+from ui.tabs.attendees_tab import AttendeesTab
 from ui.tabs.sessions_tab import SessionsTab
 from ui.window.main_window import MainWindow
 
@@ -173,3 +174,24 @@ def test_unsaved_edits_survive_switching_and_closing(
     assert "needs a title" in tab.editor.problems.text_of("title")
     tab.editor.revert()
     assert window.close()
+
+
+def test_a_tick_reloads_the_roster_only(demo_app: App, make_window: Build, qtbot: QtBot) -> None:
+    window = make_window(demo_app)
+    tab = window.tab(SessionsTab)
+    model = tab.roster.model
+    tech = len(FIXED) + [name for name, _ in CHECKS].index("tech_check_done")
+    with (
+        qtbot.assertNotEmitted(tab.model.modelReset),
+        qtbot.assertNotEmitted(window.tab(AttendeesTab).loader.loaded),
+        qtbot.waitSignal(model.modelReset),
+    ):
+        model.setData(
+            model.index(0, tech), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+        )
+    tick = model.index(0, tech).data(Qt.ItemDataRole.CheckStateRole)
+    assert tick == Qt.CheckState.Unchecked
+    with qtbot.waitSignal(model.modelReset):
+        window.menus.undo.trigger()
+    tick = model.index(0, tech).data(Qt.ItemDataRole.CheckStateRole)
+    assert tick == Qt.CheckState.Checked

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -68,17 +66,6 @@ def test_selecting_a_session_shows_its_speakers(demo_app: App, make_window: Buil
     assert "Building Your «Yes» Team" in window.tab(SessionsTab).roster.title.text()
 
 
-def test_a_new_database_offers_the_demo(app: App, make_window: Build, qtbot: QtBot) -> None:
-    window = make_window(app)
-    assert window.pages.currentIndex() == 0
-    qtbot.mouseClick(window.series.demo_button, Qt.MouseButton.LeftButton)
-    assert window.status.busy.isVisibleTo(window) and not window.series.demo_button.isEnabled()
-    qtbot.waitUntil(lambda: window.pages.currentIndex() == 1, timeout=20_000)
-    assert window.pages.currentIndex() == 1 and not window.status.busy.isVisibleTo(window)
-    assert stats.stats(app.uow()).sessions == 4
-    assert window.tab(SessionsTab).model.rowCount() == 4
-
-
 def test_filter_narrows_attendees_as_you_type(
     demo_app: App, make_window: Build, qtbot: QtBot
 ) -> None:
@@ -134,55 +121,3 @@ def test_a_database_that_cannot_open_is_reported(tmp_path: Path, qtbot: QtBot) -
     qtbot.waitUntil(lambda: window.error_box is not None and window.error_box.isVisible())
     assert window.error_box is not None and "notes.sqlite" in window.error_box.text()
     assert bogus.read_text().startswith("not a database")
-
-
-def test_back_up_writes_a_copy(demo_app: App, make_window: Build, tmp_path: Path) -> None:
-    window = make_window(demo_app)
-    target = tmp_path / "backup.sqlite"
-    window.files.back_up_to(target)
-    assert target.stat().st_size > 0
-    assert "Backed up to" in window.statusBar().currentMessage()
-    window.files.back_up_to(tmp_path / "no-such-folder" / "b.sqlite")
-    assert window.files.error_box is not None
-    assert "does not exist" in window.files.error_box.text()
-
-
-def test_every_menu_action_is_reachable_by_keyboard(demo_app: App, make_window: Build) -> None:
-    window = make_window(demo_app)
-    shortcuts = {a.shortcut().toString() for a in window.findChildren(QAction)}
-    assert {"Ctrl+N", "Ctrl+F", "Ctrl+Z", "Ctrl+O", "Del", "Ctrl+1"} <= shortcuts
-    assert "Ctrl+Shift+Z" in {s.toString() for s in window.menus.redo.shortcuts()}
-    for menu in window.menuBar().actions():
-        assert "&" in menu.text()  # every menu has an Alt mnemonic
-
-
-def test_new_series_dialog_validates_then_saves(app: App, make_window: Build) -> None:
-    window = make_window(app)
-    window.series.new_series()
-    dialog = window.series.series_dialog
-    dialog.title_edit.setText("Open Data Tuesdays")
-    dialog.home_combo.setCurrentText("Europe/Atlantis")
-    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-    assert "is not a time zone" in dialog.problems.text_of("home_zone")
-    assert dialog.isVisible() and stats.stats(app.uow()).series == 0
-    dialog.home_combo.setCurrentText("Europe/Berlin")
-    dialog.display_edit.setText("America/New_York, Asia/Kolkata")
-    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
-    assert not dialog.isVisible()
-    assert window.series.picker.currentText() == "Open Data Tuesdays"
-    assert window.pages.currentIndex() == 1
-    window.menus.undo.trigger()
-    assert stats.stats(app.uow()).series == 0 and window.pages.currentIndex() == 0
-
-
-def test_delete_series_says_what_goes_and_undoes(demo_app: App, make_window: Build) -> None:
-    window = make_window(demo_app)
-    before = stats.stats(demo_app.uow())
-    window.series.delete_series()
-    assert "4 sessions go with it" in window.series.delete_box.informativeText()
-    window.series.delete_box.button(QMessageBox.StandardButton.Yes).click()
-    assert stats.stats(demo_app.uow()).sessions == 0
-    assert window.pages.currentIndex() == 0
-    window.menus.undo.trigger()
-    assert stats.stats(demo_app.uow()) == before
-    assert window.series.picker.currentText() == "Procurement with a Purpose"
