@@ -26,6 +26,7 @@ class PeopleEdits(EditBase):
         )
 
     def register(self, registrant_id: int, session_id: int, data: RegistrationData) -> None:
+        """Register a person for a session (or replace their registration)."""
         kept = {"id": registrants.register(self.app.uow(), registrant_id, session_id, data)}
 
         def redo() -> None:
@@ -39,6 +40,7 @@ class PeopleEdits(EditBase):
         )
 
     def update_registration(self, row: RegistrationRow, data: RegistrationData) -> None:
+        """Save a registration's attendance."""
         before = registration_data(row)
         registrants.update_registration(self.app.uow(), row.id, data)
         self._record(
@@ -49,6 +51,7 @@ class PeopleEdits(EditBase):
         )
 
     def delete_registration(self, row: RegistrationRow) -> None:
+        """Remove one registration."""
         self._deletion(
             "Remove registration",
             "registrations",
@@ -57,6 +60,7 @@ class PeopleEdits(EditBase):
         )
 
     def delete_registrants(self, ids: list[int]) -> None:
+        """Delete people with their registrations in every series."""
         gone = [REGISTRANT, REGISTRATION]
         self._deletion(
             f"Delete {len(ids)} registrant{'s' if len(ids) != 1 else ''}",
@@ -66,6 +70,7 @@ class PeopleEdits(EditBase):
         )
 
     def set_consent(self, ids: list[int], consent: Consent) -> None:
+        """Record a consent answer for many people at once."""
         source = "set by hand in Webinar Desk"
         before = registrants.set_consent(self.app.uow(), ids, consent, source)
         self._record(

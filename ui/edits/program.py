@@ -16,6 +16,7 @@ class ProgramEdits(EditBase):
     # Series --------------------------------------------------------------------------
 
     def create_series(self, data: SeriesData) -> int:
+        """A new series (Undo deletes it)."""
         return self._creation(
             f"New series “{data.title}”",
             "series",
@@ -24,6 +25,7 @@ class ProgramEdits(EditBase):
         )
 
     def update_series(self, series_id: int, data: SeriesData) -> None:
+        """Save a series' details."""
         old = series.get_series(self.app.uow(), series_id)
         before = SeriesData(
             old.title,
@@ -42,6 +44,7 @@ class ProgramEdits(EditBase):
         )
 
     def delete_series(self, series_id: int) -> None:
+        """Delete a series with its sessions, registrations and parts."""
         title = series.get_series(self.app.uow(), series_id).title
         gone = [SERIES, SESSION, REGISTRATION, APPEARANCE]
         self._deletion(
@@ -54,6 +57,7 @@ class ProgramEdits(EditBase):
     # Sessions ------------------------------------------------------------------------
 
     def create_session(self, series_id: int, data: SessionData) -> int:
+        """A new session in a series (Undo deletes it)."""
         return self._creation(
             f"New session “{data.title}”",
             "sessions",
@@ -62,6 +66,7 @@ class ProgramEdits(EditBase):
         )
 
     def update_session(self, session_id: int, data: SessionData) -> None:
+        """Save a session's details."""
         before = session_data(sessions.get_session(self.app.uow(), session_id))
         sessions.update_session(self.app.uow(), session_id, data)
         self._record(
@@ -72,6 +77,7 @@ class ProgramEdits(EditBase):
         )
 
     def delete_sessions(self, rows: list[SessionRow]) -> None:
+        """Delete sessions with their registrations, parts and run of show."""
         text = (
             f"Delete session “{rows[0].title}”"
             if len(rows) == 1
@@ -84,6 +90,7 @@ class ProgramEdits(EditBase):
     # Speakers ------------------------------------------------------------------------
 
     def create_speaker(self, data: SpeakerData) -> int:
+        """A new speaker (Undo deletes them)."""
         return self._creation(
             f"New speaker “{data.name}”",
             "speakers",
@@ -92,6 +99,7 @@ class ProgramEdits(EditBase):
         )
 
     def update_speaker(self, speaker_id: int, data: SpeakerData) -> None:
+        """Save a speaker's details."""
         before = speaker_data(speakers.get_speaker(self.app.uow(), speaker_id))
         speakers.update_speaker(self.app.uow(), speaker_id, data)
         self._record(
@@ -102,6 +110,7 @@ class ProgramEdits(EditBase):
         )
 
     def delete_speaker(self, row: SpeakerRow) -> None:
+        """Delete a speaker and their parts in sessions."""
         # Their parts go with them, and the After Hours they hosted lose their host.
         self._deletion(
             f"Delete speaker “{row.name}”",
@@ -111,6 +120,7 @@ class ProgramEdits(EditBase):
         )
 
     def add_part(self, session_id: int, speaker_id: int, data: AppearanceData) -> int:
+        """Put a speaker in a session; returns the part id."""
         part_id = speakers.add_to_session(self.app.uow(), session_id, speaker_id, data)
         kept: dict[str, int] = {"id": part_id}
 
@@ -126,6 +136,7 @@ class ProgramEdits(EditBase):
         return part_id
 
     def update_part(self, row: AppearanceRow, data: AppearanceData) -> None:
+        """Save a speaker's role, place and checklist in a session."""
         before = appearance_data(row)
         speakers.update_appearance(self.app.uow(), row.id, data)
         self._record(
@@ -136,6 +147,7 @@ class ProgramEdits(EditBase):
         )
 
     def remove_part(self, row: AppearanceRow) -> None:
+        """Take a speaker off a session."""
         kept: dict[str, int] = {"id": row.id}
         before = appearance_data(row)
         speakers.remove_appearance(self.app.uow(), row.id)
@@ -153,6 +165,7 @@ class ProgramEdits(EditBase):
         )
 
     def reorder_parts(self, session_id: int, before: list[int], after: list[int]) -> None:
+        """Put a session's speakers in a new order."""
         speakers.reorder_appearances(self.app.uow(), session_id, after)
         self._record(
             "Reorder speakers",

@@ -89,9 +89,11 @@ class RecordListTab(TabPage):
     # Shared behaviour -----------------------------------------------------------------
 
     def save_state(self, settings: QSettings) -> None:
+        """Remember the splitter under its name."""
         settings.setValue(f"mainWindow/{self.splitter.objectName()}", self.splitter.saveState())
 
     def restore_state(self, settings: QSettings) -> None:
+        """Put the splitter back as it was remembered."""
         state = settings.value(f"mainWindow/{self.splitter.objectName()}")
         if state is not None:
             self.splitter.restoreState(state)

@@ -103,6 +103,7 @@ class SessionsTab(RecordListTab):
                 self.model.replace_row(line, sessions.get_session(self._app.uow(), row.id))
 
     def count_text(self) -> str:
+        """ "4 sessions" for the status bar."""
         count = self.model.rowCount()
         return f"{count} session{'s' if count != 1 else ''}"
 

@@ -92,6 +92,7 @@ class SpeakersTab(RecordListTab):
             self.show_series(self._series_id)
 
     def count_text(self) -> str:
+        """ "13 speakers" for the status bar."""
         count = self.model.rowCount()
         return f"{count} speaker{'s' if count != 1 else ''}"
 

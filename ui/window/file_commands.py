@@ -93,7 +93,7 @@ class FileCommands(QObject):
         except UserError as error:
             self._warn("Back up", str(error))
             return
-        self._shell.show_status(f"Backed up to {target}.")
+        self._shell.status.show_status(f"Backed up to {target}.")
 
     # Import ------------------------------------------------------------------------------
 
@@ -116,7 +116,9 @@ class FileCommands(QObject):
         series_id = self._series.current_id()
         rows = sessions.list_sessions(self._app.uow(), series_id) if series_id else []
         if not rows:
-            self._shell.show_status("Add a session first: an import brings people into a session.")
+            self._shell.status.show_status(
+                "Add a session first: an import brings people into a session."
+            )
             return
         tab = self._sessions_tab()
         if session_id is None and self._shell.current_tab() is tab:
@@ -129,7 +131,7 @@ class FileCommands(QObject):
 
     def _imported(self, report: ImportReport, session_id: int) -> None:
         self._shell.edits.announce(change(*IMPORTED, reshaped=IMPORTED, session=[session_id]))
-        self._shell.show_status(f"Imported {report.file_name}.")
+        self._shell.status.show_status(f"Imported {report.file_name}.")
 
     def show_import_history(self) -> None:
         """List imports with Undo import."""
@@ -167,11 +169,11 @@ class FileCommands(QObject):
 
         series_id = self._series.current_id()
         if series_id is None:
-            self._shell.show_status("Choose or create a series first.")
+            self._shell.status.show_status("Choose or create a series first.")
             return
         rows = sessions.list_sessions(self._app.uow(), series_id)
         dialog = ExportDialog(self._app, series_id, rows, self._shell.widget())
-        dialog.exported.connect(lambda path: self._shell.show_status(f"Exported to {path}."))
+        dialog.exported.connect(lambda path: self._shell.status.show_status(f"Exported to {path}."))
         self.export_dialog = dialog
         dialog.open()
 

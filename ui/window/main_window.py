@@ -75,19 +75,19 @@ class MainWindow(QMainWindow):
         if self.app is not None:
             return
         self._opening = True
-        self.set_busy(True, "Opening the database…")
+        self.status.set_busy(True, "Opening the database…")
         from desktop_app.bootstrap import open_app
 
         try:
             app = open_app(self._db)
         except UserError as error:
-            self.set_busy(False)
+            self.status.set_busy(False)
             box = QMessageBox(QMessageBox.Icon.Critical, "Webinar Desk", str(error), parent=self)
             box.finished.connect(self.close)
             self.error_box = box
             box.open()
             return
-        self.set_busy(False)
+        self.status.set_busy(False)
         self.start(app)
 
     def start(self, app: App) -> None:
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self._pages = [spec.build(edits) for spec in TAB_LIST]
         for spec, page in zip(TAB_LIST, self._pages, strict=True):
             self.tabs.addTab(page, spec.title)
-            page.status_message.connect(self.show_status)
+            page.status_message.connect(self.status.show_status)
             page.view.addAction(self.menus.delete)
             page.restore_state(QSettings())
         self.menus.follow_stack(edits.stack)
@@ -121,27 +121,27 @@ class MainWindow(QMainWindow):
         return self._edits
 
     def widget(self) -> QWidget:
+        """The parent of the commands' dialogs: this window."""
         return self
 
-    def show_status(self, text: str) -> None:
-        self.status.show_status(text)
-
-    def set_busy(self, busy: bool, text: str = "") -> None:
-        self.status.set_busy(busy, text)
-
     def tab(self, kind: type[T]) -> T:
+        """The page of a kind of tab."""
         return next(page for page in self._pages if isinstance(page, kind))
 
     def current_tab(self) -> TabPage | None:
+        """The page in front, once the database is open."""
         return next((p for p in self._pages if p is self.tabs.currentWidget()), None)
 
     def select_tab(self, page: TabPage) -> None:
+        """Bring a page to the front."""
         self.tabs.setCurrentWidget(page)
 
     def show_tab_at(self, index: int) -> None:
+        """Bring the tab at a position of the tab list to the front."""
         self.tabs.setCurrentIndex(index)
 
     def request_database(self, path: str) -> None:
+        """Ask the launcher to reopen the app on another database file."""
         self.open_database_requested.emit(path)
 
     def show_series(self, series_id: int | None) -> None:
@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         for page in self._pages:
             if not page.save_pending():
                 self.select_tab(page)
-                self.show_status("Fix the marked fields or press Revert first.")
+                self.status.show_status("Fix the marked fields or press Revert first.")
                 return False
         return True
 

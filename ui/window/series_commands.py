@@ -155,7 +155,7 @@ class SeriesCommands(QObject):
 
         app = self._app
         self.demo_running.emit(True)
-        self._shell.set_busy(True, "Loading the demo series…")
+        self._shell.status.set_busy(True, "Loading the demo series…")
 
         def work(_job: Job) -> object:
             return demo.load_demo(app.uow())
@@ -168,7 +168,7 @@ class SeriesCommands(QObject):
         self._demo_finished()
         self._shell.edits.announce(EVERYTHING)
         self.select(getattr(result, "series_id", -1))
-        self._shell.show_status("Demo series loaded.")
+        self._shell.status.show_status("Demo series loaded.")
 
     def _demo_failed(self, text: str) -> None:
         self._demo_finished()
@@ -179,7 +179,7 @@ class SeriesCommands(QObject):
         box.open()
 
     def _demo_finished(self) -> None:
-        self._shell.set_busy(False)
+        self._shell.status.set_busy(False)
         self.demo_running.emit(False)
 
     def _empty_page(self) -> QWidget:

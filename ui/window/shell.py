@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from desktop_app.bootstrap import App
     from ui.edits import Edits
     from ui.tabs.base import TabPage
+    from ui.window.status import WindowStatus
 
 T = TypeVar("T", bound="TabPage")
 
@@ -18,6 +19,7 @@ class Shell(Protocol):
     """The main window as its commands see it."""
 
     app: App | None  # None until the database is open
+    status: WindowStatus  # messages, the busy indicator and counts
 
     @property
     def edits(self) -> Edits:
@@ -26,14 +28,6 @@ class Shell(Protocol):
 
     def widget(self) -> QWidget:
         """The parent of the commands' dialogs."""
-        ...
-
-    def show_status(self, text: str) -> None:
-        """A passing message in the status bar."""
-        ...
-
-    def set_busy(self, busy: bool, text: str = "") -> None:
-        """Show or hide the status bar's busy indicator (with a message)."""
         ...
 
     def save_pending_edits(self) -> bool:
