@@ -13,6 +13,7 @@ from typing import Any
 from desktop_app import __version__
 from desktop_app.domain.enums import label
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.wording import plural
 
 PROG = "webinar-desk"
 
@@ -39,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--if-empty", action="store_true", help="only load it when the database holds no series yet"
     )
     demo.set_defaults(handler=_demo)
+
+    remove_demo = commands.add_parser(
+        "remove-demo",
+        help="remove the demo series and the people it brought (not what you added)",
+    )
+    remove_demo.set_defaults(handler=_remove_demo)
 
     sessions = commands.add_parser("sessions", help="list sessions")
     sessions.add_argument("--series", type=int, metavar="ID", help="only this series")
@@ -96,11 +103,13 @@ def build_parser() -> argparse.ArgumentParser:
     show = commands.add_parser("run-of-show", help="write a session's run-of-show sheet")
     show.add_argument("session", type=int, metavar="SESSION_ID")
     show.add_argument("out", type=Path, metavar="OUT.pdf|OUT.html|OUT.xlsx")
-    show.add_argument("--page", default="A4", choices=["A4", "Letter"], help="paper size")
+    show.add_argument(
+        "--page", choices=["A4", "Letter"], help="paper size (default: from Preferences)"
+    )
     show.add_argument("--landscape", action="store_true", help="landscape pages")
     show.set_defaults(handler=_run_of_show)
 
-    for sub in (demo, sessions, speakers, stats, imports, history, undo, show):
+    for sub in (demo, remove_demo, sessions, speakers, stats, imports, history, undo, show):
         sub.add_argument("--json", action="store_true", help="print JSON instead of text")
     return parser
 
@@ -162,11 +171,50 @@ def _demo(app: Any, args: argparse.Namespace) -> dict[str, Any]:
     result = demo.load_demo(app.uow(), args.seed)
     data = {"loaded": True, **dataclasses.asdict(result)}
     text = (
-        f"Demo series loaded (id {result.series_id}): {result.sessions_created} sessions, "
-        f"{result.speakers_created} speakers, {result.registrants_created} registrants, "
-        f"{result.registrations_created} registrations added."
+        f"Demo series loaded (id {result.series_id}): "
+        f"{plural(result.sessions_created, 'session')}, "
+        f"{plural(result.speakers_created, 'speaker')}, "
+        f"{plural(result.registrants_created, 'registrant')}, "
+        f"{plural(result.registrations_created, 'registration')} added."
     )
     return {"json": data, "text": text}
+
+
+def _remove_demo(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+    from desktop_app.services.demo_removal import remove_demo
+
+    result = remove_demo(app.uow())
+    data = {
+        name: getattr(result, name)
+        for name in (
+            "series",
+            "sessions",
+            "speakers",
+            "registrants",
+            "registrations",
+            "kept_speakers",
+            "kept_registrants",
+        )
+    }
+    if not result.removed_anything:
+        return {"json": data, "text": "There is no demo to remove."}
+    lines = [
+        f"Removed the demo: {plural(result.series, 'series')}, "
+        f"{plural(result.sessions, 'session')}, {plural(result.speakers, 'speaker')}, "
+        f"{plural(result.registrants, 'registrant')}, "
+        f"{plural(result.registrations, 'registration')}."
+    ]
+    kept = [
+        plural(count, word)
+        for count, word in (
+            (result.kept_speakers, "speaker"),
+            (result.kept_registrants, "registrant"),
+        )
+        if count
+    ]
+    if kept:
+        lines.append(f"Kept {' and '.join(kept)} from the demo who now belong to another series.")
+    return {"json": data, "text": "\n".join(lines)}
 
 
 def _sessions(app: Any, args: argparse.Namespace) -> dict[str, Any]:
@@ -242,9 +290,9 @@ def _import(app: Any, args: argparse.Namespace) -> dict[str, Any]:
     )
     verb = "Would import" if report.dry_run else "Imported"
     lines = [
-        f"{verb} {report.file_name} ({report.format_label}): {report.rows:,} rows, "
-        f"{report.registrations:,} people for the session, {report.attended:,} attended, "
-        f"{report.minutes:,} minutes.",
+        f"{verb} {report.file_name} ({report.format_label}): {plural(report.rows, 'row')}, "
+        f"{plural(report.registrations, 'person')} for the session, "
+        f"{report.attended:,} attended, {plural(report.minutes, 'minute')}.",
         f"Registrants: {report.registrants_created:,} new, "
         f"{report.registrants_updated:,} updated, {report.registrants_unchanged:,} "
         "unchanged.",
@@ -253,7 +301,8 @@ def _import(app: Any, args: argparse.Namespace) -> dict[str, Any]:
         lines.append("Nothing changed: everything in the file is already in the database.")
     if report.other_attended:
         lines.append(
-            f"{report.other_attended} attendee(s) without an email were counted but not added."
+            f"{plural(report.other_attended, 'attendee')} without an email "
+            f"{'was' if report.other_attended == 1 else 'were'} counted but not added."
         )
     lines += [f"Conflict: {text}" for text in report.conflicts]
     lines += [f"Skipped row {skip.line}: {skip.reason}" for skip in report.skipped]
@@ -323,7 +372,10 @@ def _export_registrants(app: Any, args: argparse.Namespace) -> dict[str, Any]:
         "sessions": [s.id for s in plan.sessions],
     }
     warning = f" Personal columns: {', '.join(plan.personal)}." if plan.personal else ""
-    text = f"Wrote {plan.people:,} people to {args.out} with the profile '{profile.name}'.{warning}"
+    text = (
+        f"Wrote {plural(plan.people, 'person')} to {args.out} with the profile "
+        f"'{profile.name}'.{warning}"
+    )
     return {"json": data, "text": text}
 
 
@@ -331,6 +383,7 @@ def _run_of_show(app: Any, args: argparse.Namespace) -> dict[str, Any]:
     from desktop_app.io.atomic import atomic_path
     from desktop_app.reports.run_of_show_html import render
     from desktop_app.services import run_of_show
+    from desktop_app.services.preferences import load_preferences
 
     out: Path = args.out
     suffix = out.suffix.lower()
@@ -338,19 +391,21 @@ def _run_of_show(app: Any, args: argparse.Namespace) -> dict[str, Any]:
         raise UserError(f"{out.name}: a run-of-show is written as .pdf, .html or .xlsx")
     if not out.parent.is_dir():
         raise UserError(f"the folder {out.parent} does not exist; choose another place")
-    sheet = run_of_show.load_sheet(app.uow(), args.session)
+    prefs = load_preferences()
+    page = args.page or prefs.paper_size
+    sheet = run_of_show.load_sheet(app.uow(), args.session, prefs)
     try:
         if suffix == ".xlsx":
             from desktop_app.io.run_of_show_xlsx import write_xlsx
 
-            write_xlsx(sheet, out)
+            write_xlsx(sheet, out, page)
         elif suffix == ".html":
             with atomic_path(out) as temporary:
-                temporary.write_text(render(sheet), encoding="utf-8")
+                temporary.write_text(render(sheet, paged=False), encoding="utf-8")
         else:
             if args.pdf_renderer is None:
                 raise UserError("PDF needs the desktop app's components; write .html instead")
-            args.pdf_renderer(render(sheet), out, args.page, args.landscape)
+            args.pdf_renderer(render(sheet), out, page, args.landscape)
     except OSError as error:
         raise UserError(f"cannot write {out}: {error.strerror or error}") from None
     data = {
@@ -359,6 +414,7 @@ def _run_of_show(app: Any, args: argparse.Namespace) -> dict[str, Any]:
         "segments": len(sheet.segments),
         "default": sheet.is_default,
         "verdict": sheet.schedule.verdict(),
+        "page": page,
     }
     return {
         "json": data,

@@ -78,7 +78,11 @@ def print_html(html: str, device: QPagedPaintDevice) -> None:
     doc.setPageSize(QSizeF(width, page_height))
     keep_rows_whole(doc, page_height)
     pages = doc.pageCount()
-    printed = f"Printed {datetime.now():%a %d %b %Y %H:%M}"
+    now = datetime.now()
+    printed = f"Printed {now:%a} {now.day} {now:%b %Y %H:%M}"
+    title = doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
+    if title:  # which sheet a loose page belongs to
+        printed = f"{title} · {printed}"
     painter = QPainter(device)
     font = QFont(painter.font())
     font.setPointSizeF(7.5)
