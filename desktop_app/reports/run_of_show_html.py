@@ -20,6 +20,8 @@ CHECKS = (
     ("consents_to_recording", "recording OK"),
 )
 BOX = "\u2610"  # ☐, ticked by hand on the day
+# ui/printing.py repeats a heading row holding this anchor on every page its rows reach.
+REPEAT_HEAD = "<a name='repeat-head'></a>"
 
 # Kept to what QTextDocument understands: lengths in px (it ignores pt margins), borders
 # on cells only, one rule under each row so no two lines ever meet.
@@ -155,7 +157,7 @@ def _team(sheet: RunOfShowSheet) -> list[str]:
     lines += [
         _row(
             widths,
-            ["", "Name", "Role", "Contact on the day", "Preparation"],
+            [REPEAT_HEAD, "Name", "Role", "Contact on the day", "Preparation"],
             ["head"] * 5,
         )
     ]
@@ -251,7 +253,7 @@ def _script(sheet: RunOfShowSheet) -> list[str]:
         f"{plural(plan.planned_minutes, 'minute')} planned for the {e(expected)}.</p>",
         _row(
             widths,
-            ["", *(e(h) for h in heads), "Min", "Segment", "Who", "Cue"],
+            [REPEAT_HEAD, *(e(h) for h in heads), "Min", "Segment", "Who", "Cue"],
             ["head"] * (len(zones) + 5),
         ),
     ]
