@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from desktop_app.domain.enums import SpeakerRole, label
 from desktop_app.domain.rows import AppearanceRow, SessionRow
-from desktop_app.domain.run_of_show import Schedule, Segment
+from desktop_app.domain.run_of_show import Schedule, Segment, schedule
 
 PRODUCER = "Producer"
 
@@ -35,6 +35,18 @@ class RunOfShowSheet:
     printed_at: datetime
     producer: str = ""  # the staff member's name from Preferences
     producer_email: str = ""
+
+    def with_segments(self, segments: list[Segment], edited: bool) -> RunOfShowSheet:
+        """The same sheet with other segments (e.g. unsaved edits), their clock recomputed."""
+        session = self.session
+        return replace(
+            self,
+            segments=tuple(segments),
+            schedule=schedule(
+                session.starts_at, segments, session.duration_minutes, session.after_hours_minutes
+            ),
+            is_default=self.is_default and not edited,
+        )
 
 
 @dataclass(frozen=True)
