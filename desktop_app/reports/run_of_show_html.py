@@ -33,11 +33,11 @@ p.kicker { font-size: 8pt; color: #5b6570; letter-spacing: 1px; margin-bottom: 2
 h1 { font-size: 17pt; margin-top: 0; margin-bottom: 2px; }
 p.sub { font-size: 10pt; color: #3d4650; margin-bottom: 4px; }
 p.draft { color: #8a4b00; font-weight: bold; margin-top: 4px; }
-h2 { font-size: 11.5pt; margin-top: 18px; margin-bottom: 6px; }
+h2 { font-size: 11.5pt; margin-top: 14px; margin-bottom: 4px; }
 p.verdict { margin-bottom: 6px; }
 p.over { color: #b71c1c; font-weight: bold; margin-bottom: 6px; }
 p.printed { font-size: 7.5pt; color: #5b6570; margin-top: 14px; }
-td { padding: 4px 5px 4px 0px; border-bottom: 1px solid #c3cad2; vertical-align: top; }
+td { padding: 3px 5px 3px 0px; border-bottom: 1px solid #c3cad2; vertical-align: top; }
 td.key { color: #5b6570; }
 td.value { font-weight: bold; }
 td.head { font-size: 8pt; color: #3d4650; font-weight: bold;
@@ -136,7 +136,7 @@ def _facts(sheet: RunOfShowSheet) -> list[str]:
         ("Passcode", meeting.passcode_text or "—"),
         ("Producer", sheet.producer or "—"),
     ]
-    widths = ["11%", "50%", "12%", "27%"]
+    widths = ["10%", "54%", "11%", "25%"]
     rows = [
         _row(
             widths,
@@ -146,13 +146,13 @@ def _facts(sheet: RunOfShowSheet) -> list[str]:
         for (k1, v1), (k2, v2) in zip(left, right, strict=True)
     ]
     if session.join_url:
-        rows.append(_row(["11%", "89%"], ["Join link", e(session.join_url)], ["key", "value"]))
+        rows.append(_row(["10%", "90%"], ["Join link", e(session.join_url)], ["key", "value"]))
     return rows
 
 
 def _team(sheet: RunOfShowSheet) -> list[str]:
     """The speakers with role, contact on the day and what is still missing."""
-    widths = ["4%", "31%", "13%", "36%", "16%"]
+    widths = ["4%", "37%", "12%", "35%", "12%"]
     lines = ["<h2>Speakers and team</h2>", *_unassigned(sheet)]
     lines += [
         _row(
