@@ -41,8 +41,13 @@ class ColumnChooser(QObject):
         fixed = [(c.sort_key, c.heading) for c in FIXED_COLUMNS if c.sort_key != ALWAYS_SHOWN]
         return fixed + list(SESSION_KINDS.items())
 
-    def open_menu(self, where: QPoint | None = None) -> QMenu:
-        """Show the menu of columns (at a point of the header); returned for tests."""
+    def open_menu(self, where: QPoint) -> None:
+        """Show the menu of columns at a point of the header."""
+        menu = self.column_menu()
+        menu.popup(self._view.horizontalHeader().mapToGlobal(where))
+
+    def column_menu(self) -> QMenu:
+        """The menu of columns, each ticked while shown."""
         menu = QMenu(self._view)
         menu.setTitle("Columns")
         for key, text in self.choices():
@@ -52,8 +57,6 @@ class ColumnChooser(QObject):
             action.toggled.connect(lambda shown, k=key: self.set_shown(k, shown))
             menu.addAction(action)
         self.menu = menu
-        header = self._view.horizontalHeader()
-        menu.popup(header.mapToGlobal(where or QPoint(0, header.height())))
         return menu
 
     def set_shown(self, key: str, shown: bool) -> None:
