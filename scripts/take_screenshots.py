@@ -71,17 +71,17 @@ def _revert_session(window: MainWindow) -> None:
 
 def _preferences(window: MainWindow) -> QWidget | None:
     window.menus.preferences.trigger()
-    return window.menus.preferences_dialog
+    return window.general.preferences_dialog
 
 
 def _guide(window: MainWindow) -> QWidget | None:
     window.menus.guide.trigger()
-    return window.menus.help_dialog
+    return window.general.help_dialog
 
 
 def _shortcuts(window: MainWindow) -> QWidget | None:
     window.menus.shortcuts.trigger()
-    return window.menus.help_dialog
+    return window.general.help_dialog
 
 
 TABS = [Shot("sessions", _tab(0)), Shot("speakers", _tab(1)), Shot("attendees", _tab(2))]

@@ -66,6 +66,8 @@ class WindowActions(QObject):
             for n, spec in enumerate(tabs)
         ]
         self.preferences = new("Pre&ferences…", general.preferences, Keys.Preferences)
+        if self.preferences.shortcut().isEmpty():  # Linux and Windows have no standard key
+            self.preferences.setShortcut(QKeySequence("Ctrl+,"))
         self.guide = new("Quick &guide", general.guide, Keys.HelpContents)
         self.shortcuts = new("&Keyboard shortcuts", general.shortcuts, "Ctrl+/")
         self.data_folder = new("Open &data folder", general.open_data_folder)
@@ -102,10 +104,12 @@ class WindowActions(QObject):
         help_menu.addSeparator()
         help_menu.addAction(self.about)
         # Enabled only on an open database (and, for some, with a series to act on).
-        self._needs_data = [self.load_demo, self.find, self.delete, self.backup, self.import_file]
+        self._needs_data = [self.load_demo, self.find, self.delete, self.backup]
         self._needs_data += [self.remove_demo, self.data_folder]
-        self._needs_data += [self.history, self.export, self.print, self.new_series]
+        self._needs_data += [self.history, self.new_series]
+        # Import, export and print act on a series' sessions.
         self._needs_series = [self.edit_series, self.delete_series]
+        self._needs_series += [self.import_file, self.export, self.print]
         series.listed.connect(self._series_listed)
         series.demo_running.connect(lambda running: self.load_demo.setEnabled(not running))
         series.demo_present.connect(self.remove_demo.setEnabled)

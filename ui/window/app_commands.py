@@ -29,11 +29,13 @@ def shortcut_list(menus: list[QMenu]) -> list[tuple[str, str]]:
                 assert isinstance(submenu, QMenu)
                 walk(submenu, f"{path} › {submenu.title().replace('&', '')}")
                 continue
-            keys = [
-                k.toString(QKeySequence.SequenceFormat.NativeText)
-                for k in action.shortcuts()
-                if not k.isEmpty()
-            ]
+            keys = list(  # one key may stand for two (Redo's on Linux)
+                dict.fromkeys(
+                    k.toString(QKeySequence.SequenceFormat.NativeText)
+                    for k in action.shortcuts()
+                    if not k.isEmpty()
+                )
+            )
             if keys and action.text():
                 name = action.text().replace("&", "").split("\t")[0]
                 found.append((" or ".join(keys), f"{path} › {name}"))

@@ -159,3 +159,14 @@ def test_empty_sessions_tab_offers_a_new_session(
     assert tab.list_stack.is_empty_shown() and tab.list_stack.empty.button.text() == "New session"
     qtbot.mouseClick(tab.list_stack.empty.button, Qt.MouseButton.LeftButton)
     assert tab.model.rowCount() == 1 and not tab.list_stack.is_empty_shown()
+
+
+def test_without_a_series_the_main_jobs_wait(app: App, make_window: Build) -> None:
+    window = make_window(app)
+    assert window.pages.currentIndex() == 0
+    for action in (window.menus.import_file, window.menus.export, window.menus.print):
+        assert not action.isEnabled()
+    assert window.menus.preferences.isEnabled() and window.menus.guide.isEnabled()
+    [redo] = [keys for keys, name in shortcut_list(window.menus.menus()) if name == "Edit › Redo"]
+    parts = redo.split(" or ")
+    assert parts[0] == "Ctrl+Shift+Z" and len(parts) == len(set(parts))  # no key said twice
