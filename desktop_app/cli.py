@@ -65,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the session the file is about (see 'sessions')",
     )
     imports.add_argument(
-        "--format", choices=sorted(FORMATS), help="the file's format (default: detected)"
+        "--format", choices=[f.name for f in FORMATS], help="the file's format (default: detected)"
     )
     imports.add_argument(
         "--dry-run", action="store_true", help="say what would change without changing anything"

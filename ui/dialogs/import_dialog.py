@@ -28,7 +28,7 @@ from desktop_app.bootstrap import App
 from desktop_app.domain.import_rows import ImportReport, ParsedFile
 from desktop_app.domain.rows import SessionRow
 from desktop_app.io.columns import FIELDS, normalise_heading
-from desktop_app.io.formats import FORMATS, ZOOM_SECTIONS, parse_table
+from desktop_app.io.formats import FORMATS, ZOOM_SECTIONS, format_by_name, parse_table
 from desktop_app.io.table_reader import read_table
 from desktop_app.services import imports
 from ui.models.table_model import Column, RowTableModel
@@ -102,8 +102,8 @@ class ImportDialog(QDialog):
         self.session_combo.setCurrentIndex(max(self.session_combo.findData(session_id), 0))
         self.format_combo = QComboBox()
         self.format_combo.addItem("Detect automatically", None)
-        for key, text in FORMATS.items():
-            self.format_combo.addItem(text, key)
+        for known in FORMATS:
+            self.format_combo.addItem(known.label, known.name)
         form = QFormLayout()
         form.addRow("File", QLabel(html.escape(str(path))))
         form.addRow("Into &session", self.session_combo)
@@ -227,9 +227,9 @@ class ImportDialog(QDialog):
             item = self.mapping_grid.takeAt(0)
             if item.widget():
                 item.widget().deleteLater()
-        editable = parsed.format != "zoom-attendees"
+        editable = format_by_name(parsed.format).mapping_editable
         self.mapping_box.setTitle(
-            "Columns" + ("" if editable else " (fixed by Zoom's report layout)")
+            "Columns" + ("" if editable else " (fixed by the report's layout)")
         )
         self.mapping_combos: dict[int, QComboBox] = {}
         for index, heading in enumerate(parsed.header):

@@ -1,0 +1,60 @@
+"""Formats with one header row and one person per row: Eventbrite, Google Forms, Zoom's
+registration report and any spreadsheet with an email column."""
+
+from __future__ import annotations
+
+from desktop_app.domain.import_rows import ParsedFile
+from desktop_app.io.columns import map_columns
+from desktop_app.io.formats.layout import HEADER_SEARCH_ROWS, ParseOptions, Sniff, find_header
+from desktop_app.io.formats.people import read_people
+from desktop_app.io.refusal import ImportRefused
+from desktop_app.io.table_reader import RawTable
+
+
+def is_zoom_registrations(found: Sniff) -> bool:
+    """Zoom's registration report: its title, or its registration columns without joins."""
+    if "registration report" in found.firsts:
+        return True
+    return {"registration time", "approval status"} <= found.header and (
+        "join time" not in found.header
+    )
+
+
+def is_eventbrite(found: Sniff) -> bool:
+    """Eventbrite's attendee export: an order number beside the attendee status."""
+    return "attendee status" in found.header and bool({"order", "order no"} & found.header)
+
+
+def is_google_forms(found: Sniff) -> bool:
+    """Google Forms responses: a Timestamp first, then the collected email address."""
+    return found.first_heading == "timestamp" and "email address" in found.header
+
+
+def parse_single_header(table: RawTable, name: str, options: ParseOptions) -> ParsedFile:
+    """One header row (found in the first rows, or the user's mapping) and people below."""
+    columns = options.columns
+    header_at = find_header(table.rows)
+    if columns is not None:
+        if "email" not in columns.values():
+            raise ImportRefused(
+                f"{table.name}: no column is mapped to Email; choose the "
+                "column that holds the email addresses"
+            )
+        if header_at is None:  # unrecognised headings: the first non-blank row is the header
+            header_at = next((i for i, row in enumerate(table.rows) if any(row)), 0)
+    elif header_at is None:
+        raise ImportRefused(
+            f"{table.name} has no email column in its first "
+            f"{HEADER_SEARCH_ROWS} rows; add a column headed 'Email' or "
+            "choose the file that holds the registrations"
+        )
+    header = table.rows[header_at]
+    parsed = ParsedFile(
+        table.name,
+        name,
+        header_at + 1,
+        header,
+        columns if columns is not None else map_columns(header),
+    )
+    read_people(parsed, table.rows, header_at + 1, len(table.rows), parsed.columns, "registrant")
+    return parsed
