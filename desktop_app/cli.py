@@ -249,14 +249,21 @@ def _import(app: Any, args: argparse.Namespace) -> dict[str, Any]:
         f"{report.registrants_updated:,} updated, {report.registrants_unchanged:,} "
         "unchanged.",
     ]
-    if not report.changed:
+    if report.nobody:
+        lines.append("Nobody to import: no row of the file has a usable email address.")
+    elif not report.changed:
         lines.append("Nothing changed: everything in the file is already in the database.")
     if report.other_attended:
         lines.append(
             f"{report.other_attended} attendee(s) without an email were counted but not added."
         )
+    if report.bots:
+        lines.append(f"{report.bots} note-taker bot row(s) were left out: they are not people.")
+    lines += report.layout_notes
+    lines += [f"Dates in {d.describe()}." for d in report.date_columns if d.ambiguous]
     lines += [f"Conflict: {text}" for text in report.conflicts]
     lines += [f"Skipped row {skip.line}: {skip.reason}" for skip in report.skipped]
+    lines += [f"Left empty: {note}" for note in report.left_empty]
     return {"json": report.as_json(), "text": "\n".join(lines)}
 
 

@@ -267,6 +267,10 @@ class ImportWriter:
             },
             batch_id=batch_id,
             dry_run=dry_run,
+            left_empty=tuple(parsed.left_empty),
+            date_columns=tuple(parsed.date_columns),
+            layout_notes=tuple(parsed.layout_notes),
+            bots=parsed.bots,
         )
 
 

@@ -34,16 +34,19 @@ def import_file(
     dry_run: bool = False,
     keep_going: Callable[[int, int], bool] | None = None,
     columns: dict[int, str] | None = None,
+    date_orders: dict[int, str] | None = None,
+    sheet: str | None = None,
 ) -> ImportReport:
     """Import a file into a session in one transaction; a dry run only reports.
 
     keep_going(done, total) is asked between chunks; returning False cancels the import
-    and leaves the database as it was.
+    and leaves the database as it was. columns and date_orders are the preview's choices
+    (see parse_table); sheet picks a workbook's sheet (see read_table).
     """
-    table = read_table(path)
+    table = read_table(path, sheet)
     return import_parsed(
         uow,
-        parse_table(table, format_name, columns),
+        parse_table(table, format_name, columns, date_orders),
         table.sha256,
         session_id,
         dry_run,

@@ -13,6 +13,7 @@ from desktop_app.io.formats.single_header import (
     is_zoom_registrations,
     parse_single_header,
 )
+from desktop_app.io.formats.teams import is_teams, parse_teams
 from desktop_app.io.formats.zoom import ZOOM_SECTIONS, is_zoom_attendees, parse_zoom_attendees
 from desktop_app.io.refusal import ImportRefused
 from desktop_app.io.table_reader import RawTable
@@ -56,6 +57,13 @@ FORMATS: tuple[ImportFormat, ...] = (
         "Zoom webinar attendee report",
         is_zoom_attendees,
         parse_zoom_attendees,
+        mapping_editable=False,
+    ),
+    ImportFormat(
+        "teams",
+        "Microsoft Teams attendance report",
+        is_teams,
+        parse_teams,
         mapping_editable=False,
     ),
     ImportFormat(
@@ -110,11 +118,15 @@ def parse_table(
     table: RawTable,
     format_name: str | None = None,
     columns: dict[int, str] | None = None,
+    date_orders: dict[int, str] | None = None,
 ) -> ParsedFile:
     """Parse a table in the given (or detected) format; ImportRefused if it has no people.
 
     columns, for formats whose mapping is editable, replaces the recognised mapping
-    (column index -> field).
+    (column index -> field). date_orders (column index -> dates.MONTH_FIRST or
+    dates.DAY_FIRST) overrides the order decided from a date column's values; the
+    ParsedFile's date_columns say which order each date column was read in and whether
+    its values left it ambiguous.
     """
     chosen = format_by_name(format_name or detect_format(table))
-    return chosen.parse(table, ParseOptions(columns=columns))
+    return chosen.parse(table, ParseOptions(columns, dict(date_orders or {})))

@@ -3,12 +3,51 @@ registration report and any spreadsheet with an email column."""
 
 from __future__ import annotations
 
+from desktop_app.domain.dates import MONTH_FIRST
 from desktop_app.domain.import_rows import ParsedFile
 from desktop_app.io.columns import map_columns
-from desktop_app.io.formats.layout import HEADER_SEARCH_ROWS, ParseOptions, Sniff, find_header
-from desktop_app.io.formats.people import read_people
+from desktop_app.io.formats.layout import (
+    HEADER_SEARCH_ROWS,
+    ParseOptions,
+    Sniff,
+    find_header,
+    note_missing,
+    read_dates,
+)
+from desktop_app.io.formats.meeting import read_meeting
+from desktop_app.io.formats.people import data_indexes, read_people
 from desktop_app.io.refusal import ImportRefused
 from desktop_app.io.table_reader import RawTable
+
+# What each known format's export holds: field -> (its heading, what is lost without it).
+_EXPECTED = {
+    "zoom-registrations": (
+        "Zoom registration report",
+        {
+            "registered_at": ("Registration Time", "registration times are left empty"),
+            "status": ("Approval Status", "every registration counts as approved"),
+        },
+    ),
+    "eventbrite": (
+        "Eventbrite attendee export",
+        {
+            "registered_at": ("Order Date", "registration times are left empty"),
+            "status": (
+                "Attendee Status",
+                "nobody is marked as checked in, and refunded or cancelled tickets count "
+                "as registrations",
+            ),
+        },
+    ),
+    "google-forms": (
+        "Google Forms download",
+        {"registered_at": ("Timestamp", "registration times are left empty")},
+    ),
+}
+# Google Forms writes its first heading in the form owner's language.
+_TIMESTAMPS = frozenset(
+    {"timestamp", "marca temporal", "zeitstempel", "horodateur", "carimbo de data hora"}
+)
 
 
 def is_zoom_registrations(found: Sniff) -> bool:
@@ -27,7 +66,10 @@ def is_eventbrite(found: Sniff) -> bool:
 
 def is_google_forms(found: Sniff) -> bool:
     """Google Forms responses: a Timestamp first, then the collected email address."""
-    return found.first_heading == "timestamp" and "email address" in found.header
+    return found.first_heading in _TIMESTAMPS and bool(
+        {"email address", "direccion de correo electronico", "e mail adresse",
+         "adresse e mail", "endereco de e mail"} & found.header
+    )  # fmt: skip
 
 
 def parse_single_header(table: RawTable, name: str, options: ParseOptions) -> ParsedFile:
@@ -55,6 +97,14 @@ def parse_single_header(table: RawTable, name: str, options: ParseOptions) -> Pa
         header_at + 1,
         header,
         columns if columns is not None else map_columns(header),
+        sheet=table.sheet,
     )
-    read_people(parsed, table.rows, header_at + 1, len(table.rows), parsed.columns, "registrant")
+    indexes = data_indexes(table.rows, header_at + 1, len(table.rows))
+    dates = read_dates(parsed, table.rows, [(indexes, parsed.columns)], options, MONTH_FIRST)
+    read_people(parsed, table.rows, indexes, parsed.columns, "registrant", dates, header)
+    if name in _EXPECTED:
+        label, expected = _EXPECTED[name]
+        note_missing(parsed, label, expected)
+    reading = dates.get("registered_at")
+    read_meeting(parsed, table.rows, header_at, reading.order if reading else MONTH_FIRST)
     return parsed
