@@ -263,7 +263,11 @@ def _import(app: Any, args: argparse.Namespace) -> dict[str, Any]:
     lines += [f"Dates in {d.describe()}." for d in report.date_columns if d.ambiguous]
     lines += [f"Conflict: {text}" for text in report.conflicts]
     lines += [f"Skipped row {skip.line}: {skip.reason}" for skip in report.skipped]
-    lines += [f"Left empty: {note}" for note in report.left_empty]
+    lines += [f"Left empty: {note}" for note in report.left_empty[:100]]
+    if len(report.left_empty) > 100:
+        lines.append(
+            f"... and {len(report.left_empty) - 100:,} more values left empty (--json lists all)."
+        )
     return {"json": report.as_json(), "text": "\n".join(lines)}
 
 

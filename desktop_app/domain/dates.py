@@ -93,7 +93,7 @@ _NAMED_DAY_FIRST = re.compile(
     r"[\s\-/,]*(?:de\s+|del\s+)?(?P<y>\d{4}|\d{2})" + _CLOCK
 )
 _WEEKDAY = re.compile(r"([a-z]+(?:-feira)?)\.?,?\s+")
-_SERIAL = re.compile(r"\d{5}(?:\.\d+)?")
+_SERIAL = re.compile(r"\d{4,6}(?:\.\d+)?")
 _OFFSET = re.compile(r"(?:gmt|utc)?\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?")
 _EXCEL_EPOCH = datetime(1899, 12, 30)  # Excel's day 0 (its 1900 leap-year bug included)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -105,6 +105,14 @@ class ParsedFile:
     # zone, like every date of the file) unless the file states an offset.
     meeting_start: datetime | None = None
     sheet: str = ""  # the workbook sheet read ('' for CSV)
+    # A checkbox question naming sessions ("Which sessions will you attend?"): its
+    # heading, and its answers in the order first met; each row's are in ImportRow.sessions.
+    sessions_heading: str = ""
+    session_choices: list[str] = field(default_factory=list)
+
+    def choosing(self, choice: str) -> ParsedFile:
+        """The file as seen by one session: only the rows whose answer names choice."""
+        return replace(self, rows=[row for row in self.rows if choice in row.sessions])
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from desktop_app.io.refusal import ImportRefused
+
+_EMAIL_FIELD = re.compile(r"[^@\s\"]+@[^@\s\"]+\.[^@\s\"]+")
 
 
 def decode(name: str, data: bytes) -> tuple[str, str]:
@@ -87,13 +90,15 @@ def _runs_on(name: str, lines: list[str], done: int, at: int, delimiter: str) ->
 
 def _swallows_rows(row: list[str], delimiter: str) -> bool:
     """True when a field spanning lines holds what look like rows of their own (a stray
-    quote), not a multi-line answer: a later line with the delimiter and an '@'."""
-    return any(
-        delimiter in part and "@" in part
-        for cell in row
-        if "\n" in cell or "\r" in cell
-        for part in cell.splitlines()[1:]
-    )
+    quote), not a multi-line answer: a later line of three or more fields, one of them
+    an email address."""
+    for cell in row:
+        if "\n" in cell or "\r" in cell:
+            for line in cell.splitlines()[1:]:
+                fields = line.split(delimiter)
+                if len(fields) >= 3 and any(_EMAIL_FIELD.fullmatch(f.strip()) for f in fields):
+                    return True
+    return False
 
 
 def _closed_quote_field(line: str, delimiter: str) -> int:

@@ -68,6 +68,23 @@ def test_google_forms_download(demo_app: App) -> None:
     assert registration.registered_at == utc(2026, 8, 2, 1, 0, 0)  # GMT+5:30
 
 
+def test_google_forms_checkbox_names_sessions() -> None:
+    parsed = parse_table(read_table(FIXTURES / "google-forms-responses.csv"))
+    assert parsed.sessions_heading == "Which sessions will you attend?"
+    assert parsed.session_choices == ["Kickoff", "Deep dive: open contracting"]
+    kickoff = parsed.choosing("Kickoff")
+    assert [r.email for r in kickoff.rows] == [
+        "amara.okafor@lagos.example",
+        "jonas.berg@malmo.example",
+        "amara.okafor@lagos.example",
+    ]
+    deep_dive = parsed.choosing("Deep dive: open contracting")
+    assert {r.email for r in deep_dive.rows} == {
+        "amara.okafor@lagos.example",
+        "priya.nair@kochi.example",
+    }
+
+
 def test_eventbrite_saved_by_excel(demo_app: App) -> None:
     report = load(demo_app, "eventbrite-through-excel.csv")
     assert report.format == "eventbrite" and report.rows == 7
@@ -241,3 +258,72 @@ def test_each_file_is_detected(name: str, layout: str, people: int) -> None:
     parsed = parse_table(read_table(FIXTURES / name))
     assert parsed.format == layout
     assert len({r.email for r in parsed.rows if r.section not in ("host", "panelist")}) == people
+
+
+def test_teams_2021_summary_then_one_table(demo_app: App, tmp_path: Path) -> None:
+    rows = [
+        "Meeting Summary",
+        "Total Number of Participants\t3",
+        "Meeting Title\tSupplier day",
+        "Meeting Start Time\t13/10/2026, 09:00:00",
+        "Meeting End Time\t13/10/2026, 10:30:00",
+        "",
+        "Full Name\tJoin Time\tLeave Time\tDuration\tEmail\tRole\tParticipant ID (UPN)",
+        "Okafor, Ngozi\t13/10/2026, 08:55:00\t13/10/2026, 10:30:00\t1h 35m\t"
+        "ngozi@lagos.example\tOrganizer\tngozi@lagos.example",
+        "Kamau, Wanjiru\t13/10/2026, 09:02:00\t13/10/2026, 10:01:30\t59m 30s\t"
+        "wanjiru@nairobi.example\tAttendee\t",
+        "Guest caller\t13/10/2026, 09:10:00\t13/10/2026, 09:20:00\t10m\t\tAttendee\t",
+    ]
+    path = tmp_path / "Supplier day - Attendance report.csv"
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode("utf-16"))
+    parsed = parse_table(read_table(path))
+    assert (parsed.format, parsed.meeting_title) == ("teams", "Supplier day")
+    assert parsed.meeting_start == datetime(2026, 10, 13, 9, 0)
+    report = imports.import_file(demo_app.uow(), path, session_id(demo_app))
+    assert (report.registrations, report.attended, report.minutes) == (1, 1, 60)
+    assert report.other_attended == 1 and report.speakers_unmatched == ("ngozi@lagos.example",)
+    assert report.date_columns[0].order == DAY_FIRST
+    _, registration = person(demo_app, "wanjiru@nairobi.example")
+    assert registration.first_join == utc(2026, 10, 13, 16, 2)
+
+
+def test_a_known_format_missing_a_column_says_so(demo_app: App, tmp_path: Path) -> None:
+    content = (
+        "Order #,Order Date,First Name,Last Name,Email,Ticket Status\n"
+        "1,2026-09-30 14:02:11,Ann,Lee,ann@x.example,Checked In\n"
+    )
+    path = tmp_path / "eventbrite-renamed.csv"
+    path.write_text(content, encoding="utf-8")
+    report = imports.import_file(
+        demo_app.uow(), path, session_id(demo_app), format_name="eventbrite"
+    )
+    assert report.registrations == 1
+    assert report.layout_notes == (
+        "This Eventbrite attendee export has no 'Attendee Status' column (renamed or "
+        "removed?), so nobody is marked as checked in, and refunded or cancelled tickets "
+        "count as registrations. The columns below show what was used instead.",
+    )
+    assert report.columns == {
+        "Order Date": "registered_at",
+        "First Name": "first_name",
+        "Last Name": "last_name",
+        "Email": "email",
+    }
+
+
+@pytest.mark.parametrize(
+    ("timestamp", "email"),
+    [
+        ("Marca temporal", "Dirección de correo electrónico"),
+        ("Zeitstempel", "E-Mail-Adresse"),
+        ("Horodateur", "Adresse e-mail"),
+        ("Carimbo de data/hora", "Endereço de e-mail"),
+    ],
+)
+def test_google_forms_in_other_languages(tmp_path: Path, timestamp: str, email: str) -> None:
+    path = tmp_path / "Respuestas de formulario 1.csv"
+    path.write_text(f"{timestamp},{email},Name\n13/10/2026 9:14:02,ann@x.example,Ann\n")
+    parsed = parse_table(read_table(path))
+    assert parsed.format == "google-forms"
+    assert parsed.rows[0].registered_at == datetime(2026, 10, 13, 9, 14, 2)

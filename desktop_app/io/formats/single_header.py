@@ -3,9 +3,11 @@ registration report and any spreadsheet with an email column."""
 
 from __future__ import annotations
 
+import re
+
 from desktop_app.domain.dates import MONTH_FIRST
 from desktop_app.domain.import_rows import ParsedFile
-from desktop_app.io.columns import map_columns
+from desktop_app.io.columns import map_columns, normalise_heading
 from desktop_app.io.formats.layout import (
     HEADER_SEARCH_ROWS,
     ParseOptions,
@@ -44,6 +46,9 @@ _EXPECTED = {
         {"registered_at": ("Timestamp", "registration times are left empty")},
     ),
 }
+_SESSIONS = re.compile(
+    r"\b(sessions?|sesion|sesiones|sessao|sessoes|seances?|sitzung|sitzungen|webinars?)\b"
+)
 # Google Forms writes its first heading in the form owner's language.
 _TIMESTAMPS = frozenset(
     {"timestamp", "marca temporal", "zeitstempel", "horodateur", "carimbo de data hora"}
@@ -107,4 +112,28 @@ def parse_single_header(table: RawTable, name: str, options: ParseOptions) -> Pa
         note_missing(parsed, label, expected)
     reading = dates.get("registered_at")
     read_meeting(parsed, table.rows, header_at, reading.order if reading else MONTH_FIRST)
+    read_session_choices(parsed, table.rows)
     return parsed
+
+
+def read_session_choices(parsed: ParsedFile, rows: list[list[str]]) -> None:
+    """Each row's answers to a question naming sessions (Google Forms joins the boxes
+    ticked with ', '), so a person can be registered for each session they chose."""
+    column = next(
+        (
+            i
+            for i, heading in enumerate(parsed.header)
+            if i not in parsed.columns and _SESSIONS.search(normalise_heading(heading))
+        ),
+        None,
+    )
+    if column is None:
+        return
+    parsed.sessions_heading = parsed.header[column]
+    seen: dict[str, None] = {}
+    for row in parsed.rows:
+        cells = rows[row.line - 1]
+        answer = cells[column] if column < len(cells) else ""
+        row.sessions = tuple(part.strip() for part in answer.split(", ") if part.strip())
+        seen.update(dict.fromkeys(row.sessions))
+    parsed.session_choices = list(seen)
