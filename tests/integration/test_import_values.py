@@ -106,7 +106,11 @@ def test_the_date_order_of_a_column_can_be_switched(demo_app: App, tmp_path: Pat
     switched = parse_table(read_table(path), date_orders={1: DAY_FIRST})
     assert (switched.date_columns[0].order, switched.date_columns[0].chosen) == (DAY_FIRST, True)
     assert switched.rows[0].registered_at == datetime(2026, 6, 5)
-    imports.import_file(demo_app.uow(), path, session_id(demo_app), date_orders={1: DAY_FIRST})
+    preview = imports.preview_import(
+        demo_app.uow(), path, session_id(demo_app), date_orders={1: DAY_FIRST}
+    )
+    assert preview.parsed.date_columns[0].chosen
+    imports.import_previewed(demo_app.uow(), preview)
     ann = registrants.find_by_email(demo_app.uow(), "ann@x.example")
     assert ann is not None
     [registration] = registrants.list_registrations(demo_app.uow(), registrant_id=ann.id)
@@ -140,6 +144,9 @@ def test_the_sheet_with_the_emails_is_read(demo_app: App, tmp_path: Path) -> Non
         "Registrations",
     )
     assert parse_table(table).sheet == "Registrations"
+    preview = imports.preview_import(demo_app.uow(), path, session_id(demo_app))
+    assert preview.sheets == ("Read me", "Registrations", "Waitlist")
+    assert preview.parsed.sheet == "Registrations"
     report = imports.import_file(demo_app.uow(), path, session_id(demo_app), sheet="Waitlist")
     assert report.registrations == 1
     assert registrants.find_by_email(demo_app.uow(), "lee@x.example") is not None

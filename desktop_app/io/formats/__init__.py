@@ -14,19 +14,29 @@ from desktop_app.io.formats.single_header import (
     parse_single_header,
 )
 from desktop_app.io.formats.teams import is_teams, parse_teams
-from desktop_app.io.formats.zoom import ZOOM_SECTIONS, is_zoom_attendees, parse_zoom_attendees
+from desktop_app.io.formats.teams import section_title as teams_section
+from desktop_app.io.formats.zoom import (
+    ZOOM_SECTIONS,
+    is_zoom_attendees,
+    parse_zoom_attendees,
+)
+from desktop_app.io.formats.zoom import section_title as zoom_section
 from desktop_app.io.refusal import ImportRefused
 from desktop_app.io.table_reader import RawTable
 
 __all__ = [
     "FORMATS",
+    "PREVIEW_ROWS",
     "ZOOM_SECTIONS",
     "ImportFormat",
     "ParseOptions",
     "detect_format",
+    "first_rows",
     "format_by_name",
+    "mapping_editable",
     "parse_table",
 ]
+PREVIEW_ROWS = 20
 
 
 @dataclass(frozen=True)
@@ -130,3 +140,21 @@ def parse_table(
     """
     chosen = format_by_name(format_name or detect_format(table))
     return chosen.parse(table, ParseOptions(columns, dict(date_orders or {})))
+
+
+def mapping_editable(format_name: str) -> bool:
+    """False where the format's own layout fixes which column holds what."""
+    return format_by_name(format_name).mapping_editable
+
+
+def first_rows(table: RawTable, parsed: ParsedFile, limit: int = PREVIEW_ROWS) -> list[list[str]]:
+    """The data rows after the people's header, up to the next section title or the limit."""
+    shown: list[list[str]] = []
+    for row in table.rows[parsed.header_line :]:
+        if zoom_section(row) or teams_section(row):
+            break
+        if any(row):
+            shown.append(row)
+        if len(shown) == limit:
+            break
+    return shown

@@ -42,7 +42,7 @@ def is_teams(found: Sniff) -> bool:
     return bool(titles & set(found.firsts)) or any(keys >= _EVENTS for keys in found.keys)
 
 
-def _title(row: list[str]) -> str | None:
+def section_title(row: list[str]) -> str | None:
     """The section a row opens ('participants'...), or None."""
     if not row or not row[0] or any(row[1:]):
         return None
@@ -67,7 +67,7 @@ def parse_teams(table: RawTable, options: ParseOptions) -> ParsedFile:
     for index, row in enumerate(rows[:30]):
         if {normalise_heading(cell) for cell in row} >= _EVENTS:
             return _parse_events(table, index, options)
-    titles = [(kind, i) for i, row in enumerate(rows) if (kind := _title(row))]
+    titles = [(kind, i) for i, row in enumerate(rows) if (kind := section_title(row))]
     tables: dict[str, tuple[int, list[int]]] = {}
     for number, (kind, at) in enumerate(titles):
         end = titles[number + 1][1] if number + 1 < len(titles) else len(rows)
