@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 
 from desktop_app.io.refusal import ImportRefused
@@ -39,22 +40,26 @@ def csv_rows(name: str, text: str) -> list[list[str]]:
     A misplaced quote is refused naming the line and field where it is, since reading
     past it would silently lose every row up to the next quote.
     """
-    lines = io.StringIO(text, newline="").readlines()  # split as the csv module splits
-    delimiter = _delimiter(lines[:100])
+    delimiter = _delimiter(list(itertools.islice(io.StringIO(text, newline=""), 100)))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[str]] = []
     done = 0  # the last line of the last row read
     try:
         for row in reader:
             if reader.line_num > done + 1 and _swallows_rows(row, delimiter):
-                raise ImportRefused(_runs_on(name, lines, done, reader.line_num, delimiter))
+                refusal = _runs_on(name, _lines(text), done, reader.line_num, delimiter)
+                raise ImportRefused(refusal)
             rows.append([cell.strip() for cell in row])
             done = reader.line_num
     except csv.Error as error:
-        raise ImportRefused(
-            _problem(name, lines, done, reader.line_num, delimiter, error)
-        ) from None
+        refusal = _problem(name, _lines(text), done, reader.line_num, delimiter, error)
+        raise ImportRefused(refusal) from None
     return rows
+
+
+def _lines(text: str) -> list[str]:
+    """The text's lines, split as the csv module splits them (needed only to explain)."""
+    return io.StringIO(text, newline="").readlines()
 
 
 def _problem(

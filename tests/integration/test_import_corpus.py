@@ -295,10 +295,8 @@ def test_a_known_format_missing_a_column_says_so(demo_app: App, tmp_path: Path) 
     )
     path = tmp_path / "eventbrite-renamed.csv"
     path.write_text(content, encoding="utf-8")
-    report = imports.import_file(
-        demo_app.uow(), path, session_id(demo_app), format_name="eventbrite"
-    )
-    assert report.registrations == 1
+    report = imports.import_file(demo_app.uow(), path, session_id(demo_app))
+    assert report.format == "eventbrite" and report.registrations == 1
     assert report.layout_notes == (
         "This Eventbrite attendee export has no 'Attendee Status' column (renamed or "
         "removed?), so nobody is marked as checked in, and refunded or cancelled tickets "

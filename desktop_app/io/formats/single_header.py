@@ -66,7 +66,10 @@ def is_zoom_registrations(found: Sniff) -> bool:
 
 def is_eventbrite(found: Sniff) -> bool:
     """Eventbrite's attendee export: an order number beside the attendee status."""
-    return "attendee status" in found.header and bool({"order", "order no"} & found.header)
+    # Order # with any one of its companions, so a renamed column still finds the format
+    # (and the preview says what is missing) instead of passing as a plain spreadsheet.
+    companions = {"attendee status", "order date", "ticket type", "attendee no"}
+    return bool({"order", "order no"} & found.header and companions & found.header)
 
 
 def is_google_forms(found: Sniff) -> bool:
