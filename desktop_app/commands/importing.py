@@ -64,7 +64,10 @@ def _import(app: App, args: argparse.Namespace) -> Output:
     if report.bots:
         lines.append(f"{report.bots} note-taker bot row(s) were left out: they are not people.")
     lines += report.layout_notes
-    lines += [f"Dates in {d.describe()}." for d in report.date_columns if d.ambiguous]
+    guessed = [d for d in report.date_columns if d.ambiguous and not d.chosen]
+    for order in sorted({d.order for d in guessed}):
+        headings = ", ".join(d.heading for d in guessed if d.order == order)
+        lines.append(f"Dates in {headings} were read {order}: no value settles the order.")
     lines += [f"Conflict: {text}" for text in report.conflicts]
     lines += [f"Skipped row {skip.line}: {skip.reason}" for skip in report.skipped]
     lines += [f"Left empty: {note}" for note in report.left_empty[:100]]

@@ -26,6 +26,7 @@ class DateError(ValueError):
     """Text that is there but cannot be read as a date; reason says why, without the text."""
 
     def __init__(self, text: str, reason: str) -> None:
+        """An error for text, saying reason."""
         super().__init__(f"'{text}' {reason}")
         self.reason = reason
 
@@ -224,6 +225,7 @@ def _make(
 
 @lru_cache(maxsize=64)
 def _zone(offset: int | None) -> timezone | None:
+    """A fixed-offset zone, made once per offset."""
     return None if offset is None else timezone(timedelta(minutes=offset))
 
 

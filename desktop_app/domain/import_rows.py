@@ -55,6 +55,7 @@ class CellNote:
     reason: str  # e.g. 'is not a date'
 
     def __str__(self) -> str:
+        """The note as the preview lists it: 'row 7, Order Date: ... left empty'."""
         return f"row {self.line}, {self.column}: '{self.value}' {self.reason}; left empty"
 
 

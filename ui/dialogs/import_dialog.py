@@ -354,11 +354,11 @@ def describe(report: ImportReport) -> str:
         parts.append("<p>Nothing would change: everything in this file is already here.</p>")
     parts += [f"<p><b>{html.escape(note)}</b></p>" for note in report.layout_notes]
     guessed = [d for d in report.date_columns if d.ambiguous and not d.chosen]
-    if guessed:
+    for order in sorted({d.order for d in guessed}):
+        headings = ", ".join(html.escape(d.heading) for d in guessed if d.order == order)
         parts.append(
-            "<p>Dates that could be read either way: "
-            + "; ".join(html.escape(d.describe()) for d in guessed)
-            + ".</p>"
+            f"<p>Dates in {headings} were read {order}: no value settles the order; "
+            "switch it if they look wrong.</p>"
         )
     if report.other_attended:
         parts.append(
@@ -392,9 +392,7 @@ def describe(report: ImportReport) -> str:
         parts.append(
             f"<p><b>Values left empty</b> ({len(report.left_empty):,}; the people are "
             "imported)</p><ul>"
-            + "".join(
-                f"<li>{html.escape(str(n).capitalize())}</li>" for n in report.left_empty[:100]
-            )
+            + "".join(f"<li>{html.escape(_sentence(str(n)))}</li>" for n in report.left_empty[:100])
             + ("<li>…</li>" if len(report.left_empty) > 100 else "")
             + "</ul>"
         )

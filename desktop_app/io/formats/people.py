@@ -66,10 +66,12 @@ class _Seen(dict[str, Reading[T]]):
     dict lookup, no Python call)."""
 
     def __init__(self, read: Callable[[str], Reading[T]]) -> None:
+        """Remember read; the empty text reads as nothing said."""
         super().__init__({"": (None, None)})
         self.read = read
 
     def __missing__(self, text: str) -> Reading[T]:
+        """Read a text met for the first time, and keep what it gave."""
         found = self[text] = self.read(text)
         return found
 
@@ -108,6 +110,7 @@ def read_people(
     parsed.data_rows += len(indexes)
 
     def note(line: int, field: str, text: str, reason: str) -> None:
+        """Record a value left empty."""
         notes.append(CellNote(line, heading[field], text, reason))
 
     for index in indexes:

@@ -122,6 +122,7 @@ def parse_teams(table: RawTable, options: ParseOptions) -> ParsedFile:
 
 
 def _email(row: list[str], columns: dict[int, str]) -> str:
+    """The row's email, normalised ('' when the row is short)."""
     index = next(i for i, f in columns.items() if f == "email")
     return normalise_email(row[index]) if index < len(row) else ""
 
@@ -264,4 +265,5 @@ def _parse_events(table: RawTable, header_at: int, options: ParseOptions) -> Par
 
 
 def _at(row: list[str], index: int | None) -> str:
+    """The cell at index, or '' when the column is missing or the row short."""
     return row[index] if index is not None and index < len(row) else ""

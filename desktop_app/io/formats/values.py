@@ -92,6 +92,7 @@ def seconds_of(text: str) -> Reading[int]:
 
 
 def _bounded(seconds: int) -> Reading[int]:
+    """Seconds, unless more than a week (a typo, and an overflow for the database)."""
     if seconds > MAX_MINUTES * 60:
         return None, f"minutes is more than a week ({MAX_MINUTES:,} minutes)"
     return seconds, None

@@ -105,4 +105,5 @@ def parse_zoom_attendees(table: RawTable, options: ParseOptions) -> ParsedFile:
 
 
 def _cell(row: list[str], index: int | None) -> str:
+    """The cell at index, or '' when the column is missing or the row short."""
     return row[index] if index is not None and index < len(row) else ""
