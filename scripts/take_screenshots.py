@@ -69,6 +69,27 @@ def _revert_session(window: MainWindow) -> None:
     window.tab(SessionsTab).editor.revert()
 
 
+def _four_zones(window: MainWindow) -> QWidget | None:
+    """The Sessions tab of a series shown in four more zones: the preview wraps."""
+    import dataclasses
+
+    from desktop_app.domain.records import SeriesData
+    from desktop_app.services import series
+
+    series_id = window.series.current_id()
+    assert series_id is not None and window.app is not None
+    row = series.get_series(window.app.uow(), series_id)
+    zones = ("America/New_York", "Europe/London", "Asia/Kolkata", "Australia/Sydney")
+    data = SeriesData(row.title, row.organiser, row.description, row.home_zone, zones)
+    window.edits.update_series(series_id, dataclasses.replace(data))
+    window.show_tab_at(0)
+    return None
+
+
+def _undo(window: MainWindow) -> None:
+    window.edits.stack.undo()
+
+
 def _preferences(window: MainWindow) -> QWidget | None:
     window.menus.preferences.trigger()
     return window.general.preferences_dialog
@@ -88,6 +109,7 @@ TABS = [Shot("sessions", _tab(0)), Shot("speakers", _tab(1)), Shot("attendees", 
 # Other helpers add their dialogs here.
 DIALOGS = [
     Shot("session-unsaved", _edited_session, _revert_session),
+    Shot("session-zones", _four_zones, _undo),
     Shot("preferences", _preferences),
     Shot("guide", _guide),
     Shot("shortcuts", _shortcuts),

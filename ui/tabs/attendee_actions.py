@@ -4,7 +4,8 @@ consent, delete — each an undoable edit."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, SignalInstance
-from PySide6.QtWidgets import QPushButton, QTableView, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QPushButton, QTableView, QWidget
 
 from desktop_app.bootstrap import App
 from desktop_app.domain.enums import Consent, label
@@ -15,6 +16,7 @@ from ui.dialogs.confirm import DeleteQuestion, ask_to_delete
 from ui.dialogs.merge_dialog import MergeDialog
 from ui.dialogs.registrant_dialog import RegistrantDialog
 from ui.edits import Edits
+from ui.icons import icon
 from ui.models.attendee_model import AttendeeModel
 from ui.tabs.registrant_editing import registrant_dialog, save_registrant
 
@@ -35,6 +37,24 @@ class AttendeeActions:
     registrant_dialog: RegistrantDialog | None
     merge_dialog: MergeDialog | None
     delete_box: DeleteQuestion | None
+
+    def _make_action_buttons(self) -> None:
+        """Merge…, Set consent (with its menu) and Delete… for the selected people."""
+        # A push button with a menu leaves room for its arrow (a tool button drew the arrow
+        # over the text).
+        self.consent_button = QPushButton("Set consent")
+        menu = QMenu(self.consent_button)
+        self.consent_actions: dict[Consent, QAction] = {}
+        for consent in Consent:
+            action = menu.addAction(label(consent))
+            action.triggered.connect(lambda _=False, c=consent: self.set_consent(c))
+            self.consent_actions[consent] = action
+        self.consent_button.setMenu(menu)
+        self.delete_button = QPushButton(icon("delete"), "Delete…")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.merge_button = QPushButton("&Merge…")
+        self.merge_button.setToolTip("Two registrants who are one person: keep one address")
+        self.merge_button.clicked.connect(self.merge_selected)
 
     def _parent(self) -> QWidget:
         assert isinstance(self, QWidget)

@@ -4,14 +4,12 @@ no series; filtering and sorting run on an in-memory index, so 100,000 people st
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -107,21 +105,7 @@ class AttendeesTab(AttendeeActions, TabPage):
         self.busy.setTextVisible(True)
         self.busy.hide()
 
-        # A push button with a menu leaves room for its arrow (a tool button drew the arrow
-        # over the text).
-        self.consent_button = QPushButton("Set consent")
-        menu = QMenu(self.consent_button)
-        self.consent_actions: dict[Consent, QAction] = {}
-        for consent in Consent:
-            action = menu.addAction(label(consent))
-            action.triggered.connect(lambda _=False, c=consent: self.set_consent(c))
-            self.consent_actions[consent] = action
-        self.consent_button.setMenu(menu)
-        self.delete_button = QPushButton(icon("delete"), "Delete…")
-        self.delete_button.clicked.connect(self.delete_selected)
-        self.merge_button = QPushButton("&Merge…")
-        self.merge_button.setToolTip("Two registrants who are one person: keep one address")
-        self.merge_button.clicked.connect(self.merge_selected)
+        self._make_action_buttons()
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

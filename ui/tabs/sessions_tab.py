@@ -36,8 +36,12 @@ def _after_hours(row: SessionRow) -> str:
 
 
 def _start(row: SessionRow) -> str:
-    """'Wed 18 Aug 2021' over '10:00 PT / 13:00 ET': two short lines, not one wide one."""
-    return row.start_label.replace(" · ", "\n", 1)
+    """'Wed 18 Aug 2021' over '10:00 PT / 13:00 ET' (two zones a line): short lines, not
+    one wide one, so that every zone shows however many the series has."""
+    day, _dot, times = row.start_label.partition(" · ")
+    clocks = times.split(" / ")
+    pairs = [" / ".join(clocks[n : n + 2]) for n in range(0, len(clocks), 2)]
+    return "\n".join([day, *pairs])
 
 
 # The counts come before what the editor beside the list shows anyway (kind, status,
