@@ -13,6 +13,7 @@ from typing import Any
 from desktop_app import __version__
 from desktop_app.domain.enums import label
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.safe_text import escape_for_json, safe_for_message, safe_for_terminal
 
 PROG = "webinar-desk"
 
@@ -139,7 +140,7 @@ def main(
         finally:
             app.close()
     except UserError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        print(f"{PROG}: error: {safe_for_message(str(error), limit=2000)}", file=sys.stderr)
         return 1
     _print(result, as_json=args.json)
     return 0
@@ -148,9 +149,10 @@ def main(
 def _print(result: Any, *, as_json: bool) -> None:
     """Print a handler's result as JSON or as the plain text it prepared."""
     if as_json:
-        print(json.dumps(result["json"], indent=2, ensure_ascii=False, default=str))
+        text = json.dumps(result["json"], indent=2, ensure_ascii=False, default=str)
+        print(escape_for_json(text))
     else:
-        print(result["text"])
+        print(safe_for_terminal(result["text"]))
 
 
 def _demo(app: Any, args: argparse.Namespace) -> dict[str, Any]:

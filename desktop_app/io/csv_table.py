@@ -3,43 +3,32 @@
 from __future__ import annotations
 
 import csv
-import io
 
 from desktop_app.io.refusal import ImportRefused
+from desktop_app.io.table_limits import MAX_CELL_CHARS, bounded_lines, bounded_rows
+from desktop_app.io.text_decoding import decode_text
+
+SNIFF_CHARS = 256 * 1024  # the delimiter is told from the start of the file
 
 
 def decode(name: str, data: bytes) -> tuple[str, str]:
-    """Text of a CSV: UTF-8 (BOM or not), UTF-16 with BOM (Excel's Unicode text), or
-    Windows-1252 (older Excel on Windows)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        candidates = ["utf-8-sig"]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ["utf-16"]
-    else:
-        candidates = ["utf-8", "cp1252"]
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        # Binary files decode as cp1252 too; real exports have no control characters.
-        controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\r\n\t")
-        if controls > 0:
-            break
-        return text, encoding
-    raise ImportRefused(f"{name} is not a spreadsheet or CSV file; export it again as CSV or XLSX")
+    """Text of a CSV: UTF-8 (BOM or not), UTF-16 or UTF-32 (BOM or not), Windows-1252
+    (older Excel on Windows), or UTF-8 and Windows-1252 mixed line by line."""
+    return decode_text(name, data)
 
 
 def csv_rows(name: str, text: str) -> list[list[str]]:
     """Rows of delimited text, with the delimiter (comma, semicolon, tab) sniffed."""
-    delimiter = _delimiter(text.splitlines()[:100])
+    delimiter = _delimiter(text[:SNIFF_CHARS].splitlines()[:100])
+    csv.field_size_limit(MAX_CELL_CHARS)  # the module's limit is global: say it here
+    lines = bounded_lines(name, text)
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+        reader = csv.reader(lines, delimiter=delimiter, strict=True)
+        return [[cell.strip() for cell in row] for row in bounded_rows(name, reader)]
     except csv.Error as error:
         raise ImportRefused(
             f"{name} is not a well-formed CSV file ({error}); it may be cut short: export it again"
         ) from None
-    return [[cell.strip() for cell in row] for row in rows]
 
 
 def _delimiter(lines: list[str]) -> str:

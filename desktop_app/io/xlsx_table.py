@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
+from desktop_app.domain.safe_text import without_controls
 from desktop_app.io.refusal import ImportRefused
+from desktop_app.io.xlsx_limits import XlsxGuard
 
 
 def xlsx_rows(name: str, data: bytes) -> list[list[str]]:
@@ -16,9 +19,11 @@ def xlsx_rows(name: str, data: bytes) -> list[list[str]]:
     """
     from python_calamine import CalamineError, CalamineWorkbook, PasswordError
 
+    guard = XlsxGuard(name, data)  # sizes and area measured before calamine unpacks anything
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        rows = workbook.get_sheet_by_index(0).to_python(skip_empty_area=False)
+        guard.check_sheet(0)
+        rows = sheet_text(workbook.get_sheet_by_index(0))
     except PasswordError:
         raise ImportRefused(
             f"{name} is protected by a password; save an unprotected copy and import that"
@@ -28,7 +33,36 @@ def xlsx_rows(name: str, data: bytes) -> list[list[str]]:
             f"{name} is not a readable XLSX workbook ({error}); it may be cut "
             "short: save it again from Excel or LibreOffice"
         ) from None
-    return [[cell_text(value) for value in row] for row in rows]
+    return rows
+
+
+def sheet_text(sheet: Any) -> list[list[str]]:
+    """Every cell of a calamine sheet as text, from A1 (so row 1 is the sheet's row 1).
+
+    Read row by row, so a sheet's values and their text are never all held at once, and
+    equal texts share one string (a million rows repeat their countries and answers):
+    1,048,576 rows × 8 columns stay under 1 GB (benchmarks/bench_hostile_files.py).
+    """
+    seen: dict[str, str] = {}
+    rows: list[list[str]] = []
+    for row in sheet.iter_rows():
+        cells = [v.strip() if type(v) is str else cell_text(v) for v in row]
+        if not all(map(str.isprintable, cells)):  # line breaks, or escapes from _x001B_
+            cells = [without_controls(cell) for cell in cells]
+        rows.append([seen.setdefault(cell, cell) for cell in cells])
+        if len(seen) > 100_000:  # unique texts (emails) would make it as large as the sheet
+            seen.clear()
+    end = sheet.end
+    if end is None:
+        return rows
+    # iter_rows starts at row 1 but at the first used column (python-calamine 0.9): pad
+    # whatever it left out, so that columns keep their letters whichever way it goes.
+    rows[:0] = [[] for _ in range(end[0] + 1 - len(rows))]
+    width = max(map(len, rows))
+    if width < end[1] + 1:
+        lead = [""] * (end[1] + 1 - width)
+        rows[:] = [lead + row if row else row for row in rows]
+    return rows
 
 
 def cell_text(value: object) -> str:
