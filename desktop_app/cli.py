@@ -89,7 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     registrants.add_argument("--session", type=int, metavar="ID", help="only this session")
     registrants.add_argument(
-        "--profile", metavar="NAME", help="export profile (default: Everything (internal use))"
+        "--profile",
+        metavar="NAME",
+        help="export profile (default: Partners (consent given): people who agreed to "
+        "share, no email; 'Everything (internal use)' must be named)",
     )
     registrants.add_argument("--json", action="store_true", help="print JSON instead of text")
     registrants.set_defaults(handler=_export_registrants)
@@ -320,17 +323,24 @@ def _export_registrants(app: Any, args: argparse.Namespace) -> dict[str, Any]:
         "rows": plan.people,
         "path": str(args.out.resolve()),
         "profile": profile.name,
+        "internal": plan.internal,
         "columns": list(plan.headings),
         "personal_columns": list(plan.personal),
         "sessions": [s.id for s in plan.sessions],
     }
     warning = f" Personal columns: {', '.join(plan.personal)}." if plan.personal else ""
-    text = f"Wrote {plan.people:,} people to {args.out} with the profile '{profile.name}'.{warning}"
+    chosen = "" if args.profile else " (the default; name another with --profile)"
+    if plan.internal:
+        warning += " INTERNAL: for the team only, it may list people who said no to sharing."
+    text = (
+        f"Wrote {plan.people:,} people to {args.out} with the profile "
+        f"'{profile.name}'{chosen}.{warning}"
+    )
     return {"json": data, "text": text}
 
 
 def _run_of_show(app: Any, args: argparse.Namespace) -> dict[str, Any]:
-    from desktop_app.io.atomic import atomic_path
+    from desktop_app.io.atomic import atomic_path, check_size
     from desktop_app.reports.run_of_show_html import render
     from desktop_app.services import run_of_show
 
@@ -347,8 +357,9 @@ def _run_of_show(app: Any, args: argparse.Namespace) -> dict[str, Any]:
 
             write_xlsx(sheet, out)
         elif suffix == ".html":
-            with atomic_path(out) as temporary:
-                temporary.write_text(render(sheet), encoding="utf-8")
+            html = render(sheet).encode("utf-8")
+            with atomic_path(out, verify=check_size(len(html))) as temporary:
+                temporary.write_bytes(html)
         else:
             if args.pdf_renderer is None:
                 raise UserError("PDF needs the desktop app's components; write .html instead")

@@ -7,6 +7,7 @@ from pathlib import Path
 from desktop_app.domain import timezones
 from desktop_app.domain.run_of_show_sheet import RunOfShowSheet
 from desktop_app.io.atomic import atomic_path
+from desktop_app.io.written_checks import check_workbook
 
 
 def write_xlsx(sheet: RunOfShowSheet, target: Path) -> None:
@@ -59,5 +60,5 @@ def write_xlsx(sheet: RunOfShowSheet, target: Path) -> None:
     for column, width in enumerate(widths, start=1):
         ws.column_dimensions[ws.cell(row=6, column=column).column_letter].width = width
     ws.freeze_panes = "A7"
-    with atomic_path(target) as temporary:
+    with atomic_path(target, verify=check_workbook) as temporary:
         workbook.save(temporary)

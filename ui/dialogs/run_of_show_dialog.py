@@ -351,7 +351,7 @@ class RunOfShowDialog(QDialog):
         """Write the shown run of show to target (by its suffix)."""
         from dataclasses import replace
 
-        from desktop_app.io.atomic import atomic_path
+        from desktop_app.io.atomic import atomic_path, check_size
         from desktop_app.io.run_of_show_xlsx import write_xlsx
 
         suffix = target.suffix.lower()
@@ -364,8 +364,9 @@ class RunOfShowDialog(QDialog):
                     self.landscape_check.isChecked(),
                 )
             elif suffix == ".html":
-                with atomic_path(target) as temporary:
-                    temporary.write_text(self.sheet_html(), encoding="utf-8")
+                html = self.sheet_html().encode("utf-8")
+                with atomic_path(target, verify=check_size(len(html))) as temporary:
+                    temporary.write_bytes(html)
             elif suffix == ".xlsx":
                 write_xlsx(
                     replace(
