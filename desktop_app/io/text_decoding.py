@@ -35,6 +35,7 @@ def decode_text(name: str, data: bytes) -> tuple[str, str]:
     wide = _wide_codec(data[:SAMPLE])
     if wide is not None:
         return _checked(name, _strict(name, data, wide), wide)
+    _refuse_binary(name, data)  # before decoding: 150 MB of junk would take 1 GB as text
     try:
         return _checked(name, data.decode("utf-8"), "utf-8", data)
     except UnicodeDecodeError:
@@ -97,6 +98,22 @@ def _line_by_line(data: bytes) -> tuple[str, str]:
     return "\n".join(lines), label
 
 
+def _refuse_binary(name: str, data: bytes) -> None:
+    """Refuse bytes that hold a zero byte, or too many control bytes to be text."""
+    zero = data.find(b"\x00")
+    if zero < 0 and len(data.translate(None, _TEXT_BYTES)) <= BINARY_SHARE * len(data):
+        return
+    first = zero if zero >= 0 else next(i for i, b in enumerate(data) if b not in _TEXT_BYTES)
+    raise _binary(name, data.count(b"\n", 0, first) + 1)
+
+
+def _binary(name: str, line: int) -> ImportRefused:
+    return ImportRefused(
+        f"{name} is not a spreadsheet or CSV file (it holds binary data from line "
+        f"{line:,}); export it again as CSV or XLSX"
+    )
+
+
 def _checked(name: str, text: str, encoding: str, utf8: bytes | None = None) -> tuple[str, str]:
     """The text with stray control characters removed, or a refusal when it is binary.
 
@@ -107,11 +124,7 @@ def _checked(name: str, text: str, encoding: str, utf8: bytes | None = None) -> 
     first = CELL_CONTROLS.search(text)
     controls = len(CELL_CONTROLS.findall(text))
     if "\x00" in text or controls > BINARY_SHARE * len(text):
-        line = text.count("\n", 0, first.start() if first else 0) + 1
-        raise ImportRefused(
-            f"{name} is not a spreadsheet or CSV file (it holds binary data from line "
-            f"{line:,}); export it again as CSV or XLSX"
-        )
+        raise _binary(name, text.count("\n", 0, first.start() if first else 0) + 1)
     return without_controls(text), encoding
 
 
