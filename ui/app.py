@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop_app.resources import resource
+from ui.error_report import ErrorReporter
 from ui.qt_guard import broken_pairing
 
 if TYPE_CHECKING:
@@ -82,6 +83,8 @@ def run_app(db: str | None = None) -> int:
         print(f"webinar-desk: error: {problem}", file=sys.stderr)
         return 1
     qt_app = make_qt_app()
+    # Uncaught exceptions from here on: logged, and shown once in the window.
+    ErrorReporter(shown_window, qt_app).install()
     quit_on_interrupt(qt_app)
     window = open_main_window(remembered_database(db))
     window.show()
@@ -92,16 +95,25 @@ def quit_on_interrupt(qt_app: QApplication) -> QTimer:
     """Ctrl+C in the terminal (SIGINT) closes the windows, as File › Quit would; a second
     one quits at once. Qt's event loop never hands control to Python by itself, so a
     timer wakes it four times a second to run the handler."""
+    seen = False
 
     def interrupted(*_: object) -> None:
-        if not getattr(interrupted, "seen", False):
-            interrupted.seen = True  # type: ignore[attr-defined]
-            qt_app.closeAllWindows()
-        else:
+        nonlocal seen
+        if seen:
             qt_app.quit()
+        seen = True
+        qt_app.closeAllWindows()
 
     signal.signal(signal.SIGINT, interrupted)
     timer = QTimer(qt_app)
     timer.timeout.connect(lambda: None)
     timer.start(250)
     return timer
+
+
+def shown_window() -> QWidget | None:
+    """The main window on screen (the newest, after File › Open database), if any."""
+    windows = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()
+    ]
+    return windows[-1] if windows else None

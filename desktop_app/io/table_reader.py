@@ -12,7 +12,7 @@ from desktop_app.io.refusal import ImportRefused
 from desktop_app.io.table_limits import MAX_FILE_BYTES
 from desktop_app.io.xlsx_table import xlsx_rows
 
-__all__ = ["ImportRefused", "RawTable", "read_table"]
+__all__ = ["ImportRefused", "RawTable", "file_digest", "read_table"]
 
 
 @dataclass(frozen=True)
@@ -44,3 +44,12 @@ def read_table(path: Path) -> RawTable:
     text, encoding = decode(name, data)
     del data  # a 200 MB file need not be held three times (bytes, text, rows)
     return RawTable(name, csv_rows(name, text), encoding, digest)
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes, to tell whether it changed since it was read."""
+    # Through the guard: the file chosen for the preview may have become a pipe since.
+    data = read_regular_file(
+        path, MAX_FILE_BYTES, "split it into smaller files", error=ImportRefused
+    )
+    return hashlib.sha256(data).hexdigest()

@@ -138,3 +138,22 @@ def test_a_pdf_cut_short_by_a_full_disk_is_an_error_and_the_old_one_stays(
     assert cut.stderr.count("\n") == 1 and "came out incomplete" in cut.stderr
     assert out.read_bytes() == good
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_the_log_is_private_after_rotating_too(tmp_path: Path) -> None:
+    import logging.handlers
+
+    from desktop_app import app_log
+
+    path = app_log.configure(tmp_path / "logs")
+    try:
+        assert path is not None
+        logging.getLogger("desktop_app.test").warning("first")
+        assert mode(path) == 0o600
+        handler = logging.getLogger().handlers[-1]
+        assert isinstance(handler, logging.handlers.RotatingFileHandler)
+        handler.doRollover()
+        logging.getLogger("desktop_app.test").warning("second")
+        assert mode(path) == 0o600 and mode(path.with_name(path.name + ".1")) == 0o600
+    finally:
+        app_log.stop()
