@@ -104,8 +104,8 @@ class XlsxGuard:
             limit = MAX_SHARED_STRINGS_BYTES
         elif _is_xml(part):
             limit = MAX_OTHER_XML_BYTES
-        else:
-            return  # pictures and the like are never unpacked
+        else:  # pictures are never unpacked, but a sheet may hide under any name
+            limit = MAX_SHEET_BYTES
         if info.file_size > limit:
             raise self._too_big(part, info.file_size, limit)
         packed = max(info.compress_size, 1)
