@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable, Iterator
 
@@ -70,27 +69,11 @@ def _physical_lines(text: str) -> Iterator[str]:
 
 
 def bounded_rows(name: str, rows: Iterable[list[str]]) -> Iterator[list[str]]:
-    """Rows as they come, refusing a row over MAX_COLUMNS or a table over MAX_CELLS.
-
-    A CSV reader's "field larger than field limit" becomes the same kind of plain refusal.
-    """
+    """Rows as they come, refusing a row over MAX_COLUMNS or a table over MAX_CELLS."""
     cells = 0
-    iterator = iter(rows)
     line = 0
-    while True:
-        try:
-            row = next(iterator)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            if "field limit" not in str(error):
-                raise
-            raise ImportRefused(
-                f"{name}: line {count(getattr(iterator, 'line_num', line + 1))} holds a cell "
-                f"longer than {count(MAX_CELL_CHARS)} characters; check that its quotes are "
-                "paired (a missing closing quote joins the rest of the file into one cell)"
-            ) from None
-        line = getattr(iterator, "line_num", line + 1)
+    for row in rows:
+        line = getattr(rows, "line_num", line + 1)  # a csv reader's own count
         if len(row) > MAX_COLUMNS:
             raise too_many_columns(name, len(row), line)
         cells += len(row)
