@@ -100,7 +100,7 @@ def test_the_editor_refuses_what_qt_cannot_read(qtbot: QtBot, tmp_path: Path) ->
     fake = tmp_path / "cut.png"
     fake.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)  # a PNG signature, then nothing
     editor.use_headshot_file(fake)
-    assert "cut.png is damaged or not an image" in editor.problems.text_of("headshot_path").lower()
+    assert "cannot show cut.png as a picture" in editor.problems.text_of("headshot_path").lower()
     assert not (tmp_path / "data" / "headshots").exists()
     good = tmp_path / "good.png"
     good.write_bytes(png_bytes())

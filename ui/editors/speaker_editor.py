@@ -163,7 +163,10 @@ class SpeakerEditor(QWidget):
         try:
             picture = read_headshot(source)  # a regular file whose bytes look like an image
             if not qt_can_read(picture.data):
-                raise UserError(f"{picture.name} is damaged or not an image; choose another")
+                raise UserError(
+                    f"cannot show {picture.name} as a picture (it is damaged or not an "
+                    "image); choose another"
+                )
             relative = store_headshot(self._data_dir, picture)
         except UserError as error:
             self.problems.show({"headshot_path": str(error)})
