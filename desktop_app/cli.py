@@ -100,6 +100,10 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--landscape", action="store_true", help="landscape pages")
     show.set_defaults(handler=_run_of_show)
 
+    from desktop_app.cli_mail import register as register_mail
+
+    register_mail(commands)  # calendar, mail, mail-history, mail-templates
+
     for sub in (demo, sessions, speakers, stats, imports, history, undo, show):
         sub.add_argument("--json", action="store_true", help="print JSON instead of text")
     return parser
