@@ -30,9 +30,9 @@ from desktop_app.io.eml_writer import Attachment, Draft, DraftComposer, header_a
 from desktop_app.io.ics_writer import Invitations
 from desktop_app.services import draft_batches, mail_recipients, session_facts
 from desktop_app.services import mail_templates as template_store
+from desktop_app.services.run_of_show_export import PdfRenderer
 from desktop_app.services.uow import UnitOfWork
 
-PdfRenderer = Callable[[str, Path, str, bool], None]  # html, target, page, landscape
 KeepGoing = Callable[[int, int], bool]  # (done, total) -> False to cancel
 
 

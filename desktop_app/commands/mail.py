@@ -1,19 +1,27 @@
-"""The command line's calendar and mail commands: .ics files and ready-to-send drafts."""
+"""Commands for calendars and mail: .ics files and ready-to-send drafts."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from desktop_app.commands.output import Output, add_command
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.mail_kinds import Audience, ConsentRule, MailKind, ReminderWhen
 
+if TYPE_CHECKING:
+    from desktop_app.bootstrap import App
+    from desktop_app.services.mail_drafts import DraftRequest
 
-def register(commands: Any) -> None:
-    """Add the calendar, mail, mail-history and mail-templates subcommands."""
-    calendar = commands.add_parser(
-        "calendar", help="write a calendar file (.ics) of a session, a series or a speaker"
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add calendar, mail, mail-history and mail-templates."""
+    calendar = add_command(
+        commands,
+        "calendar",
+        "write a calendar file (.ics) of a session, a series or a speaker",
+        _calendar,
     )
     whose = calendar.add_mutually_exclusive_group(required=True)
     whose.add_argument("--session", type=int, metavar="ID", help="one session")
@@ -22,10 +30,9 @@ def register(commands: Any) -> None:
         "--speaker", type=int, metavar="ID", help="a speaker's tech checks, sessions, After Hours"
     )
     calendar.add_argument("out", type=Path, metavar="OUT.ics")
-    calendar.set_defaults(handler=_calendar)
 
-    mail = commands.add_parser(
-        "mail", help="write mail drafts (.eml, plus one .mbox) for a session's people"
+    mail = add_command(
+        commands, "mail", "write mail drafts (.eml, plus one .mbox) for a session's people", _mail
     )
     mail.add_argument("kind", choices=[k.value for k in MailKind], metavar="KIND", help=_kinds())
     mail.add_argument("--session", type=int, required=True, metavar="ID")
@@ -60,19 +67,15 @@ def register(commands: Any) -> None:
     mail.add_argument(
         "--dry-run", action="store_true", help="say who would get what, show the first draft"
     )
-    mail.set_defaults(handler=_mail)
 
-    history = commands.add_parser("mail-history", help="the drafts written for a session")
+    history = add_command(commands, "mail-history", "the drafts written for a session", _history)
     history.add_argument("--session", type=int, required=True, metavar="ID")
-    history.set_defaults(handler=_history)
 
-    templates = commands.add_parser("mail-templates", help="list the mail templates of a series")
+    templates = add_command(
+        commands, "mail-templates", "list the mail templates of a series", _templates
+    )
     templates.add_argument("--series", type=int, required=True, metavar="ID")
     templates.add_argument("--kind", choices=[k.value for k in MailKind], metavar="KIND")
-    templates.set_defaults(handler=_templates)
-
-    for sub in (calendar, mail, history, templates):
-        sub.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
 def _kinds() -> str:
@@ -80,7 +83,7 @@ def _kinds() -> str:
     return "one of " + ", ".join(MailKind)
 
 
-def _calendar(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+def _calendar(app: App, args: argparse.Namespace) -> Output:
     from desktop_app.services import calendars
 
     report = calendars.write_calendar(
@@ -88,10 +91,10 @@ def _calendar(app: Any, args: argparse.Namespace) -> dict[str, Any]:
     )
     data = {"path": str(report.path.resolve()), "events": report.events, "of": report.what}
     events = "event" if report.events == 1 else "events"
-    return {"json": data, "text": f"Wrote {report.events} {events} of {report.what} to {args.out}."}
+    return Output(data, f"Wrote {report.events} {events} of {report.what} to {args.out}.")
 
 
-def _request(args: argparse.Namespace) -> Any:
+def _request(args: argparse.Namespace) -> DraftRequest:
     """The draft request the mail options describe."""
     from desktop_app.domain.mail_kinds import MailAddress, RecipientFilter, default_filter
     from desktop_app.services.mail_drafts import DraftRequest
@@ -111,7 +114,7 @@ def _request(args: argparse.Namespace) -> Any:
     return DraftRequest(kind, args.session, sender, args.template, args.when or "", chosen)
 
 
-def _mail(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+def _mail(app: App, args: argparse.Namespace) -> Output:
     from desktop_app.services import mail_drafts
 
     request = _request(args)
@@ -132,7 +135,7 @@ def _mail(app: Any, args: argparse.Namespace) -> dict[str, Any]:
         if plan.samples:
             first = plan.samples[0]
             lines += ["", f"Subject: {first.subject}", "", first.text.rstrip()]
-        return {"json": data, "text": "\n".join(lines)}
+        return Output(data, "\n".join(lines))
     report = mail_drafts.write_drafts(
         app.uow(), request, args.outdir, pdf_renderer=args.pdf_renderer
     )
@@ -154,10 +157,10 @@ def _mail(app: Any, args: argparse.Namespace) -> dict[str, Any]:
     lines += [f"Left out: {line}" for line in report.left_out]
     lines += [f"Warning: {line}" for line in report.warnings]
     lines += [f"Note: {line}" for line in report.notes]
-    return {"json": data, "text": "\n".join(lines)}
+    return Output(data, "\n".join(lines))
 
 
-def _history(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+def _history(app: App, args: argparse.Namespace) -> Output:
     from desktop_app.services import draft_batches, sessions
 
     zone = _home_zone(app, args.session)
@@ -177,10 +180,10 @@ def _history(app: Any, args: argparse.Namespace) -> dict[str, Any]:
     ]
     title = sessions.get_session(app.uow(), args.session).title
     text = "\n".join(f"{b.describe(zone)} → {b.folder}" for b in rows)
-    return {"json": data, "text": text or f"No drafts written yet for “{title}”."}
+    return Output(data, text or f"No drafts written yet for “{title}”.")
 
 
-def _home_zone(app: Any, session_id: int) -> str:
+def _home_zone(app: App, session_id: int) -> str:
     """The home zone of a session's series, in which dates are shown."""
     from desktop_app.services import series, sessions
 
@@ -188,7 +191,7 @@ def _home_zone(app: Any, session_id: int) -> str:
     return series.get_series(app.uow(), series_id).home_zone
 
 
-def _templates(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+def _templates(app: App, args: argparse.Namespace) -> Output:
     from desktop_app.services import mail_templates
 
     kind = MailKind(args.kind) if args.kind else None
@@ -200,4 +203,4 @@ def _templates(app: Any, args: argparse.Namespace) -> dict[str, Any]:
     text = "\n".join(
         f"{t.name}  [{t.kind.value}{', built in' if t.builtin else ''}]  {t.subject}" for t in rows
     )
-    return {"json": data, "text": text}
+    return Output(data, text)
