@@ -32,14 +32,17 @@ def _address(person: MailAddress, **parameters: str) -> vCalAddress:
 
 
 def _attendee(person: MailAddress, answers: bool) -> vCalAddress:
-    """The ATTENDEE value: an individual, asked to reply (speakers) or not (registrants)."""
-    return _address(
-        person,
-        cutype="INDIVIDUAL",
-        role="REQ-PARTICIPANT" if answers else "OPT-PARTICIPANT",
-        partstat="NEEDS-ACTION",
-        rsvp="TRUE" if answers else "FALSE",
-    )
+    """The ATTENDEE value: a participant asked to reply (speakers), or an optional one
+    who is not (registrants; CUTYPE and PARTSTAT keep their RFC 5545 defaults)."""
+    if answers:
+        return _address(
+            person,
+            cutype="INDIVIDUAL",
+            role="REQ-PARTICIPANT",
+            partstat="NEEDS-ACTION",
+            rsvp="TRUE",
+        )
+    return _address(person, role="OPT-PARTICIPANT", rsvp="FALSE")
 
 
 def _event(

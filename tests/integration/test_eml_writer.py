@@ -135,6 +135,19 @@ def test_plain_names_take_the_same_bytes_as_the_email_package() -> None:
         assert composer.compose(one) == build_message(one, composer.boundaries).as_bytes()
 
 
+def test_a_line_too_long_for_8bit_is_quoted_printable_and_still_the_same_bytes() -> None:
+    composer = DraftComposer()
+    for text in ("short line\n", "ü" * 600 + "\nnext\n"):  # 1,200 octets: over 998
+        one = draft(MailAddress("Ann Lee", "ann@example.org"), text=text)
+        data = composer.compose(one)
+        assert data == build_message(one, composer.boundaries).as_bytes()
+        assert all(len(line) <= 998 for line in data.split(b"\r\n"))
+        body = parse(data).get_body(("plain",))
+        assert body is not None and body.get_content().replace("\r\n", "\n") == text
+        expected = "8bit" if len(text) < 100 else "quoted-printable"
+        assert body["Content-Transfer-Encoding"] == expected
+
+
 def _split_to(data: bytes) -> tuple[bytes, bytes]:
     """The To header (with its folded lines) and the rest of the message."""
     start = data.index(b"\r\nTo:") + 2
