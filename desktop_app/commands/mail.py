@@ -62,8 +62,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     mail.add_argument(
         "--speaker", action="append", type=int, default=[], metavar="ID", help="only this speaker"
     )
-    mail.add_argument("--from-name", default="", metavar="NAME", help="your name")
-    mail.add_argument("--from-email", default="", metavar="ADDRESS", help="your email address")
+    mail.add_argument(
+        "--from-name", default="", metavar="NAME", help="your name (default: Preferences)"
+    )
+    mail.add_argument(
+        "--from-email", default="", metavar="ADDRESS", help="your address (default: Preferences)"
+    )
     mail.add_argument(
         "--dry-run", action="store_true", help="say who would get what, show the first draft"
     )
@@ -98,9 +102,16 @@ def _request(args: argparse.Namespace) -> DraftRequest:
     """The draft request the mail options describe."""
     from desktop_app.domain.mail_kinds import MailAddress, RecipientFilter, default_filter
     from desktop_app.services.mail_drafts import DraftRequest
+    from desktop_app.services.preferences import load_preferences
 
-    if not args.from_email:
-        raise UserError("say who sends the drafts: --from-email ADDRESS (and --from-name NAME)")
+    prefs = load_preferences()  # the staff member's name and email, set once
+    email = args.from_email or prefs.staff_email
+    name = args.from_name or (prefs.staff_name if not args.from_email else "")
+    if not email:
+        raise UserError(
+            "say who sends the drafts: --from-email ADDRESS (and --from-name NAME), or set "
+            "your name and email in the app's Preferences"
+        )
     kind = MailKind(args.kind)
     audience = Audience(args.to) if args.to else default_filter(kind).audience
     chosen = RecipientFilter(
@@ -110,7 +121,7 @@ def _request(args: argparse.Namespace) -> DraftRequest:
         tuple(args.domain),
         tuple(args.speaker),
     )
-    sender = MailAddress(args.from_name, args.from_email)
+    sender = MailAddress(name, email)
     return DraftRequest(kind, args.session, sender, args.template, args.when or "", chosen)
 
 

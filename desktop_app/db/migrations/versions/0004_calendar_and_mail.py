@@ -1,7 +1,7 @@
 """Calendar and mail: a stable UID and a SEQUENCE per session, mail templates, draft batches.
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0006 (written beside 0005 and 0006; run after them)
 Create Date: 2026-12-01 14:00:00
 """
 
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004"
-down_revision = "0002"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
