@@ -161,3 +161,37 @@ def test_templates_are_listed(world_db: Path) -> None:
     listed = json.loads(run("mail-templates", "--series", "1", "--json", db=world_db).stdout)
     assert {t["kind"] for t in listed} >= {"invitation", "reminder", "speaker-briefing"}
     assert all(t["builtin"] for t in listed)
+
+
+def test_the_sender_comes_from_preferences_unless_given(
+    world_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.domain.preferences import Preferences
+    from desktop_app.services.preferences import CONFIG_ENV, save_preferences
+
+    monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "config"))
+    save_preferences(
+        Preferences(staff_name="Zoë Staff", staff_email="zoe@example.org"), tmp_path / "config"
+    )
+    out = tmp_path / "thanks"
+    done = run("mail", "thanks", "--session", "1", str(out), db=world_db)
+    assert done.returncode == 0, done.stderr
+    (draft,) = out.glob("*.eml")
+    message = message_from_bytes(draft.read_bytes(), policy=policy.default)
+    assert str(message["From"]) == "Zoë Staff <zoe@example.org>"
+    given = tmp_path / "given"
+    done = run(
+        "mail",
+        "thanks",
+        "--session",
+        "1",
+        str(given),
+        "--from-email",
+        "a@example.org",
+        db=world_db,
+    )
+    assert done.returncode == 0, done.stderr
+    (draft,) = given.glob("*.eml")
+    assert str(message_from_bytes(draft.read_bytes(), policy=policy.default)["From"]) == (
+        "a@example.org"
+    )
