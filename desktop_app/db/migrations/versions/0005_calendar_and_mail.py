@@ -1,7 +1,7 @@
 """Calendar and mail: a stable UID and a SEQUENCE per session, mail templates, draft batches.
 
-Revision ID: 0004
-Revises: 0006 (written beside 0005 and 0006; run after them)
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-01 14:00:00
 """
 
@@ -12,8 +12,8 @@ import uuid
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0006"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
