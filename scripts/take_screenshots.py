@@ -105,6 +105,48 @@ def _shortcuts(window: MainWindow) -> QWidget | None:
     return window.general.help_dialog
 
 
+def _mail(window: MainWindow) -> QWidget | None:
+    """The Mail dialog on the selected session, the sender filled in as Preferences would."""
+    from ui.tabs.sessions_tab import SessionsTab
+
+    tab = window.tab(SessionsTab)
+    window.select_tab(tab)
+    tab.mail_panel.mail_button.click()
+    dialog = tab.mail_dialog
+    assert dialog is not None
+    dialog.choices.from_name_edit.setText("Mia Okafor")
+    dialog.choices.from_email_edit.setText("mia.okafor@ocp.example")
+    dialog.refresh()
+    return dialog
+
+
+def _close_mail(window: MainWindow) -> None:
+    from ui.tabs.sessions_tab import SessionsTab
+
+    dialog = window.tab(SessionsTab).mail_dialog
+    if dialog is not None:
+        dialog.close()
+
+
+def _mail_template(window: MainWindow) -> QWidget | None:
+    """The template editor over the Mail dialog, with a placeholder left empty."""
+    dialog = _mail(window)
+    assert dialog is not None
+    dialog.choices.edit_template_button.click()
+    editor = dialog.template_editor
+    editor.body_edit.appendPlainText("The recording will be here: {recording_link}")
+    editor.refresh()
+    return editor
+
+
+def _calendar(window: MainWindow) -> QWidget | None:
+    window.show_tab_at(0)
+    window.menus.calendar.trigger()
+    from ui.tabs.sessions_tab import SessionsTab
+
+    return window.tab(SessionsTab).calendar_dialog
+
+
 TABS = [Shot("sessions", _tab(0)), Shot("speakers", _tab(1)), Shot("attendees", _tab(2))]
 # Other helpers add their dialogs here.
 DIALOGS = [
@@ -113,6 +155,9 @@ DIALOGS = [
     Shot("preferences", _preferences),
     Shot("guide", _guide),
     Shot("shortcuts", _shortcuts),
+    Shot("mail", _mail),
+    Shot("mail-template", _mail_template, _close_mail),
+    Shot("calendar", _calendar),
 ]
 
 
