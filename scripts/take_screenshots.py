@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -105,6 +105,15 @@ def _shortcuts(window: MainWindow) -> QWidget | None:
     return window.general.help_dialog
 
 
+def _wait_for(signal: SignalInstance, pending: bool) -> None:
+    """Run the event loop until signal (a preview planned on a worker) when one is pending."""
+    if pending:
+        loop = QEventLoop()
+        signal.connect(loop.quit)
+        QTimer.singleShot(20_000, loop.quit)
+        loop.exec()
+
+
 def _mail(window: MainWindow) -> QWidget | None:
     """The Mail dialog on the selected session, the sender filled in as Preferences would."""
     from ui.tabs.sessions_tab import SessionsTab
@@ -117,6 +126,7 @@ def _mail(window: MainWindow) -> QWidget | None:
     dialog.choices.from_name_edit.setText("Mia Okafor")
     dialog.choices.from_email_edit.setText("mia.okafor@ocp.example")
     dialog.refresh()
+    _wait_for(dialog.preview_ready, dialog.planner.pending)
     return dialog
 
 
@@ -136,6 +146,7 @@ def _mail_template(window: MainWindow) -> QWidget | None:
     editor = dialog.template_editor
     editor.body_edit.appendPlainText("The recording will be here: {recording_link}")
     editor.refresh()
+    _wait_for(editor.preview_shown, editor.planner.pending)
     return editor
 
 

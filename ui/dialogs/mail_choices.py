@@ -151,7 +151,9 @@ class MailChoices(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("&Session", self.session_combo)
         form.addRow("&Kind", self.kind_combo)
-        form.addRow("&To", self.speaker_label if speaker else self.audience_combo)
+        form.addRow(
+            "To" if speaker else "&To", self.speaker_label if speaker else self.audience_combo
+        )
         form.addRow("&Consent", self.consent_combo)
         form.addRow("&Organisation", self.organisations_edit)
         form.addRow("Email &domain", self.domains_edit)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.bootstrap import App
 from desktop_app.domain.errors import UserError, ValidationError
-from desktop_app.domain.mail_kinds import MailAddress
+from desktop_app.domain.mail_kinds import MailAddress, validate_sender
 from desktop_app.domain.mail_templates import MailTemplate
 from desktop_app.domain.rows import SessionRow, SpeakerRow
 from desktop_app.domain.wording import plural
@@ -34,14 +34,13 @@ from desktop_app.services import mail_drafts, mail_templates
 from desktop_app.services.mail_drafts import DraftPlan, DraftReport, DraftRequest
 from desktop_app.services.preferences import load_preferences, save_preferences
 from ui.dialogs.mail_choices import MailChoices
+from ui.dialogs.mail_planning import Planner
 from ui.dialogs.mail_preview import MailPreview, warnings_html
 from ui.dialogs.mail_template_editor import TemplateEditor, own_copy
 from ui.dialogs.sizing import fitting_size
 from ui.printing import html_to_pdf
 from ui.workers.background import Job, TaskHandle, run_task
 from ui.workers.gui_thread import GuiThreadCall
-
-SAMPLES = 5  # recipients whose drafts the preview offers
 
 
 def draft_folder_in(chosen: Path, name: str) -> Path:
@@ -61,6 +60,7 @@ class MailDialog(QDialog):
 
     written = Signal(int)  # the session whose batch was recorded
     task_finished = Signal()  # writing ended: written, failed or cancelled
+    preview_ready = Signal()  # the summary and preview show the current choices
 
     def __init__(
         self,
@@ -82,6 +82,9 @@ class MailDialog(QDialog):
         self._listed_kind: tuple[str, str] | None = None
         self._templates: dict[str, MailTemplate] = {}
         self._gui = GuiThreadCall(self)
+        self.planner = Planner(app, self)
+        self.planner.ready.connect(self._planned)
+        self.planner.refused.connect(self._no_plan)
         self._writing: int | None = None  # the session of the batch being written
         prefs = load_preferences()
         self._paper = prefs.paper_size
@@ -165,17 +168,15 @@ class MailDialog(QDialog):
             self.choices.recipients(),
         )
 
-    def plan_with(self, template: MailTemplate | None) -> DraftPlan:
-        """The plan of the chosen drafts, with an unsaved template to try (or the chosen)."""
-        return mail_drafts.plan_drafts(self._app.uow(), self.request(), template, SAMPLES)
-
     def refresh(self) -> None:
-        """Read the choices again: who gets a draft, the warnings and the first drafts."""
+        """Read the choices again; the plan (who gets a draft, the warnings and the first
+        drafts) is made on a worker and shown when ready."""
         self._list_templates()
         self._update_template_buttons()
         self.choices.problems.clear()
         try:
-            plan = self.plan_with(None)
+            validate_sender(self.choices.sender_address())
+            request = self.request()
         except ValidationError as error:
             if "sender" in error.problems:
                 self.choices.problems.mark("sender", error.problems["sender"])
@@ -184,6 +185,10 @@ class MailDialog(QDialog):
         except UserError as error:
             self._no_plan(str(error))
             return
+        self.write_button.setEnabled(False)  # until the plan says there is someone to write to
+        self.planner.plan(request)
+
+    def _planned(self, plan: DraftPlan) -> None:
         self.plan = plan
         people = len(plan.recipients)
         about = html.escape(plan.facts.title)
@@ -195,12 +200,14 @@ class MailDialog(QDialog):
         self.summary.setText(head + warnings_html(plan))
         self.preview.show_plan(plan)
         self.write_button.setEnabled(people > 0 and not self._busy())
+        self.preview_ready.emit()
 
     def _no_plan(self, text: str) -> None:
         self.plan = None
         self.summary.setText(f"<p><b>{html.escape(text[:1].upper() + text[1:])}</b></p>")
         self.preview.show_problem(text)
         self.write_button.setEnabled(False)
+        self.preview_ready.emit()
 
     # Templates ---------------------------------------------------------------------------
 
@@ -242,7 +249,7 @@ class MailDialog(QDialog):
 
     def _open_editor(self, template: MailTemplate, old_name: str | None) -> None:
         self.choices.flush_typing()
-        editor = TemplateEditor(template, self.plan_with, self)
+        editor = TemplateEditor(template, self._app, self.request, self)
         editor.save_requested.connect(lambda edited: self._save_template(editor, edited, old_name))
         self.template_editor = editor
         editor.open()
@@ -397,9 +404,8 @@ class MailDialog(QDialog):
         self.cancel_button.setVisible(busy)
         self.open_folder_button.setVisible(not busy and self.report is not None)
         self.choices.setEnabled(not busy)
-        self.write_button.setEnabled(
-            not busy and self.plan is not None and bool(self.plan.recipients)
-        )
+        ready = self.plan is not None and bool(self.plan.recipients) and not self.planner.pending
+        self.write_button.setEnabled(not busy and ready)
 
     def open_folder(self) -> None:
         """Show the folder of drafts in the system's file manager."""

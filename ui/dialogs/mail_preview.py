@@ -24,12 +24,17 @@ WARNING_COLOUR = "#b26a00"  # amber, readable on light and dark palettes
 
 def attachments_text(plan: DraftPlan) -> str:
     """What each draft carries besides its text, in words."""
-    info = KINDS[plan.kind]
+    info, facts = KINDS[plan.kind], plan.facts
     parts = []
     if info.calendar:
-        what = "a calendar cancellation" if plan.facts.cancelled else "a calendar invitation"
-        if plan.recipients and plan.recipients[0].speaker_id is not None:
-            what += " (tech check, session and After Hours they host)"
+        what = "a calendar cancellation" if facts.cancelled else "a calendar invitation"
+        speakers = plan.recipients and plan.recipients[0].speaker_id is not None
+        if speakers and not facts.cancelled and (facts.tech_check or facts.after_hours):
+            holds = ["the tech check"] if facts.tech_check else []
+            holds.append("the session")
+            if facts.after_hours and facts.after_hours_host_id is not None:
+                holds.append("the After Hours for its host")
+            what = "calendar invitations for " + _listed(holds)
         parts.append(what)
     if info.run_of_show:
         parts.append("the run of show as a PDF")
@@ -52,6 +57,11 @@ def warnings_html(plan: DraftPlan) -> str:
         else ""
     )
     return f"<ul style='margin:0'>{''.join(lines)}</ul>{advice}"
+
+
+def _listed(items: list[str]) -> str:
+    """'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 class MailPreview(QWidget):

@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.bootstrap import App
 from desktop_app.domain.errors import UserError, ValidationError
 from desktop_app.domain.mail_kinds import kind_label
-from desktop_app.domain.mail_templates import PLACEHOLDERS, MailTemplate
-from desktop_app.services.mail_drafts import DraftPlan
+from desktop_app.domain.mail_templates import PLACEHOLDERS, MailTemplate, validate_template
+from desktop_app.services.mail_drafts import DraftPlan, DraftRequest
+from ui.dialogs.mail_planning import Planner
 from ui.dialogs.mail_preview import MailPreview, warnings_html
 from ui.dialogs.sizing import fitting_size
 from ui.editors.forms import FieldProblems
@@ -55,11 +57,15 @@ class TemplateEditor(QDialog):
     def __init__(
         self,
         template: MailTemplate,
-        plan: Callable[[MailTemplate], DraftPlan],
+        app: App,
+        request: Callable[[], DraftRequest],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._template, self._plan = template, plan
+        self._template, self._request = template, request
+        self.planner = Planner(app, self)
+        self.planner.ready.connect(self._planned)
+        self.planner.refused.connect(self._refused)
         self.problems = FieldProblems()
         self.setWindowTitle(f"Mail template — {kind_label(template.kind)}")
         self.resize(*fitting_size(parent, 1040, 660))
@@ -156,24 +162,30 @@ class TemplateEditor(QDialog):
         )
 
     def refresh(self) -> None:
-        """Preview the edited template on the first recipients; mark what is wrong."""
+        """Mark what is wrong in the fields now; preview the template on the first
+        recipients once a worker has planned it."""
         self._pause.stop()
         self.problems.clear()
         try:
-            plan = self._plan(self.edited())
+            template = validate_template(self.edited())
+            request = self._request()
         except ValidationError as error:
             mine = {k: v for k, v in error.problems.items() if k in TEMPLATE_FIELDS}
             for field, text in mine.items():
                 self.problems.mark(field, text)
-            self.preview.show_problem(next(iter(error.problems.values())))
-            self.warnings.clear()
-            self.preview_shown.emit()
+            self._refused(next(iter(error.problems.values())))
             return
         except UserError as error:
-            self.preview.show_problem(str(error))
-            self.warnings.clear()
-            self.preview_shown.emit()
+            self._refused(str(error))
             return
+        self.planner.plan(request, template)
+
+    def _refused(self, text: str) -> None:
+        self.preview.show_problem(text)
+        self.warnings.clear()
+        self.preview_shown.emit()
+
+    def _planned(self, plan: DraftPlan) -> None:
         self.preview.show_plan(plan)
         count = len(plan.recipients)
         people = f"{count:,} recipient{'s' if count != 1 else ''}"

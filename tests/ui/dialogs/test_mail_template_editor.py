@@ -27,21 +27,35 @@ def mail_dialog(window: MainWindow, qtbot: QtBot) -> MailDialog:
     qtbot.mouseClick(tab.mail_panel.mail_button, Qt.MouseButton.LeftButton)
     dialog = tab.mail_dialog
     assert dialog is not None
-    with qtbot.waitSignal(dialog.choices.changed):
-        qtbot.keyClicks(dialog.choices.from_email_edit, "mia@ocp.example")
+    qtbot.keyClicks(dialog.choices.from_email_edit, "mia@ocp.example")
+    settled(qtbot, dialog)
     return dialog
+
+
+def settled(qtbot: QtBot, dialog: MailDialog | TemplateEditor) -> None:
+    """Wait for the preview of what is shown now (it is planned on a worker)."""
+    if isinstance(dialog, MailDialog):
+        dialog.choices.flush_typing()
+    signal = dialog.preview_ready if isinstance(dialog, MailDialog) else dialog.preview_shown
+    if dialog.planner.pending:
+        with qtbot.waitSignal(signal, timeout=20_000):
+            pass
 
 
 def edit_chosen(dialog: MailDialog, qtbot: QtBot) -> TemplateEditor:
     qtbot.mouseClick(dialog.choices.edit_template_button, Qt.MouseButton.LeftButton)
     editor = dialog.template_editor
     assert editor is not None and editor.isVisible()
+    settled(qtbot, editor)
     return editor
 
 
 def save(editor: TemplateEditor, qtbot: QtBot) -> None:
     button = editor.buttons.button(QDialogButtonBox.StandardButton.Save)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    parent = editor.parent()
+    if isinstance(parent, MailDialog) and not editor.isVisible():
+        settled(qtbot, parent)  # the saved template is previewed in the Mail dialog
 
 
 def test_the_preview_follows_the_typing_and_warns_of_empty_placeholders(
@@ -78,7 +92,7 @@ def test_a_mistake_is_marked_at_its_field_and_nothing_is_saved(
     dialog = mail_dialog(window, qtbot)
     editor = edit_chosen(dialog, qtbot)
     editor.body_edit.setPlainText("Dear {firstname},\n")
-    editor.refresh()
+    editor.refresh()  # (marked at once: no worker needed to see a mistake)
     assert "{firstname} is not a placeholder" in editor.problems.text_of("body")
     editor.subject_edit.clear()
     save(editor, qtbot)
@@ -119,6 +133,7 @@ def test_editing_a_built_in_template_keeps_the_series_own_version_until_deleted(
     question = dialog.question
     assert question is not None
     question.button(QMessageBox.StandardButton.Yes).click()
+    settled(qtbot, dialog)
     assert combo.currentText() == "Reminder (day before) — built in"
     assert not dialog.choices.delete_template_button.isEnabled()
     assert "Tomorrow: No More" in dialog.preview.subject_label.text()
