@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.enums import SessionStatus
 from desktop_app.domain.mail_kinds import (
     KINDS,
     Audience,
@@ -170,7 +171,8 @@ class MailChoices(QWidget):
             for widget in (self.consent_combo, self.organisations_edit, self.domains_edit):
                 form.setRowVisible(widget, False)
 
-        self._choose_first_kind()
+        cancelled = {row.id for row in sessions if row.status == SessionStatus.CANCELLED}
+        self._choose_first_kind(cancelled=self.session_id() in cancelled)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.session_combo.currentIndexChanged.connect(self.changed)
         self.audience_combo.currentIndexChanged.connect(self._audience_changed)
@@ -244,10 +246,11 @@ class MailChoices(QWidget):
 
     # Reacting -------------------------------------------------------------------------------
 
-    def _choose_first_kind(self) -> None:
-        """The kind chosen last time for this kind of recipient, else the usual first one."""
+    def _choose_first_kind(self, cancelled: bool) -> None:
+        """The kind chosen last time for this kind of recipient, else the usual first one;
+        for a cancelled session, the change notice (the only mail it can still get)."""
         key = f"{LAST_KIND}/{'speaker' if self.speaker else 'session'}"
-        remembered = QSettings().value(key)
+        remembered = kind_key(MailKind.CHANGE) if cancelled else QSettings().value(key)
         usual = kind_key(MailKind.INVITATION)
         if self.speaker is None:
             usual = kind_key(MailKind.REMINDER, ReminderWhen.DAY_BEFORE)

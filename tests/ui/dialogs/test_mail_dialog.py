@@ -242,3 +242,19 @@ def test_a_speaker_without_a_session_in_the_series_is_told_why_not(
         qtbot.mouseClick(tab.mail_button, Qt.MouseButton.LeftButton)
     assert "has no part in a session of this series yet" in said.args[0]
     assert getattr(tab, "mail_dialog", None) is None
+
+
+def test_a_cancelled_session_offers_the_change_notice_with_its_cancellation(
+    demo_app: App, make_window: Build, qtbot: QtBot
+) -> None:
+    window = make_window(demo_app)
+    tab = window.tab(SessionsTab)
+    tab.select_session(4)
+    tab.editor.status_combo.setCurrentIndex(tab.editor.status_combo.findData("cancelled"))
+    tab.editor.apply()
+    dialog = session_mail(window, qtbot)
+    assert dialog.choices.label() == "Change notice"
+    assert dialog.preview.attachments_label.text() == "Attached: a calendar cancellation."
+    choose_kind(qtbot, dialog, MailKind.REMINDER, "day-before")
+    assert "is cancelled; write the change notice instead" in dialog.summary.text()
+    assert not dialog.write_button.isEnabled()
