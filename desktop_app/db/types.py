@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -33,3 +34,25 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         moment: datetime = value
         return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def utc_binder(dialect: Dialect) -> Callable[[datetime | None], Any]:
+    """A fast stand-in for UTCDateTime's binding, for bulk writes of plain tuples.
+
+    It gives the driver exactly what UTCDateTime and the dialect's DateTime would (a test
+    compares them): on SQLite the same text ('2021-03-15 12:05:57.105542'), elsewhere
+    the naive UTC datetime. Aware values already in UTC skip the conversion.
+    """
+    as_text = dialect.name == "sqlite"
+
+    def bind(value: datetime | None) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column; attach a time zone first")
+        if value.tzinfo is not UTC:
+            value = value.astimezone(UTC)
+        naive = value.replace(tzinfo=None)
+        return naive.isoformat(" ", "microseconds") if as_text else naive
+
+    return bind

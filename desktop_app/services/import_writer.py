@@ -2,22 +2,51 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Connection, Table, func, select
 
+from desktop_app.db.bulk import insert_many, large_cache, rows_after, update_many
 from desktop_app.db.models import ImportBatch, Registrant, Registration, Speaker
-from desktop_app.db.types import UTCDateTime
+from desktop_app.db.types import UTCDateTime, utc_binder
 from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.import_rows import ImportReport, ParsedFile
 from desktop_app.io.formats import FORMATS
-from desktop_app.services.import_merge import PERSON_FIELDS, Person
+from desktop_app.services.import_merge import Person
 from desktop_app.services.uow import UnitOfWork
 
 CHUNK = 500  # SQLite allows 999 bound parameters per statement in old builds
+WRITE_CHUNK = 5000  # rows per executemany: Cancel answers within a chunk's time
+NEW_REGISTRANT = (  # the order of the tuples ImportWriter._new_registrant makes
+    "first_name",
+    "last_name",
+    "organisation",
+    "job_title",
+    "city",
+    "country",
+    "sector",
+    "email",
+    "consent",
+    "consent_at",
+    "consent_source",
+    "created_at",
+    "updated_at",
+)
+NEW_REGISTRATION = (
+    "registrant_id",
+    "session_id",
+    "registered_at",
+    "approval_status",
+    "source",
+    "attended",
+    "first_join",
+    "last_leave",
+    "minutes",
+    "import_batch_id",
+)
 
 
 class ImportCancelled(UserError):
@@ -57,7 +86,7 @@ class ImportWriter:
         emails = list(self.people)
         existing: dict[str, Any] = {}
         for start in range(0, len(emails), CHUNK):
-            self._check(start)
+            self._check(0)  # progress counts people written; planning only asks for Cancel
             for row in db.execute(
                 select(Registrant.__table__).where(
                     Registrant.email.in_(emails[start : start + CHUNK])
@@ -142,7 +171,12 @@ class ImportWriter:
         )
 
     def write(self, digest: str) -> int:
-        """Write everything planned and record the batch; returns the batch id."""
+        """Write everything planned and record the batch; returns the batch id.
+
+        Rows go to the driver as plain tuples a chunk at a time (see db.bulk): new people
+        and their registrations chunk by chunk in the file's order, so ids come out as the
+        row-by-row writer gave them and memory holds one chunk of rows, not the file's.
+        """
         db = self.uow.session
         now = datetime.now(UTC)
         batch = ImportBatch(
@@ -155,46 +189,41 @@ class ImportWriter:
         )
         db.add(batch)
         db.flush()
-        registrants = table_of(Registrant)
+        connection = db.connection()
+        to_db = _text_cache(utc_binder(connection.dialect))
+        with large_cache(connection):
+            created_registrants = self._insert_new(connection, batch.id, now, to_db)
+            self._check(len(self.people))
+            _update_by_columns(
+                connection,
+                table_of(Registrant),
+                ({**changes, "updated_at": now} for changes in self.person_updates.values()),
+                list(self.person_updates),
+                to_db,
+            )
+            _update_by_columns(
+                connection,
+                table_of(Registration),
+                iter(self.registration_updates.values()),
+                list(self.registration_updates),
+                to_db,
+            )
         registrations = table_of(Registration)
-        for start in range(0, len(self.new_people), CHUNK):
-            self._check(start)
-            chunk = self.new_people[start : start + CHUNK]
-            db.execute(insert(registrants), [self._new_registrant(p, now) for p in chunk])
-            found = db.execute(
-                select(Registrant.email, Registrant.id).where(
-                    Registrant.email.in_([p.email for p in chunk])
-                )
-            )
-            self.ids.update(dict(found.tuples().all()))
-        for registrant_id, changes in self.person_updates.items():
-            db.execute(
-                update(registrants)
-                .where(registrants.c.id == registrant_id)
-                .values(**changes, updated_at=now)
-            )
-        if self.registration_inserts:
-            rows = [self._new_registration(p, batch.id) for p in self.registration_inserts]
-            for start in range(0, len(rows), CHUNK):
-                self._check(start)
-                db.execute(insert(registrations), rows[start : start + CHUNK])
-        for registration_id, changes in self.registration_updates.items():
-            db.execute(
-                update(registrations).where(registrations.c.id == registration_id).values(**changes)
-            )
         created_registrations = list(
-            db.execute(
-                select(Registration.id).where(
-                    Registration.import_batch_id == batch.id,
-                    Registration.session_id == self.session_id,
+            connection.execute(
+                select(registrations.c.id)
+                .where(
+                    registrations.c.import_batch_id == batch.id,
+                    registrations.c.session_id == self.session_id,
                 )
+                .order_by(registrations.c.id)
             ).scalars()
         )
         batch.registrants_created = len(self.new_people)
         batch.registrants_updated = len(self.person_updates)
         batch.registrations_created = len(created_registrations)
         batch.undo_log = {
-            "created_registrants": [self.ids[p.email] for p in self.new_people],
+            "created_registrants": created_registrants,
             "created_registrations": created_registrations,
             "updated_registrants": {str(k): _jsonable(v) for k, v in self.person_before.items()},
             "updated_registrations": {
@@ -203,32 +232,82 @@ class ImportWriter:
         }
         return batch.id
 
-    def _new_registrant(self, person: Person, now: datetime) -> dict[str, Any]:
-        values: dict[str, Any] = {name: person.fields.get(name, "") for name in PERSON_FIELDS}
-        consent = person.consent or Consent.UNKNOWN
-        values.update(
-            email=person.email,
-            consent=consent.value,
-            consent_at=(person.registered_at or now) if person.consent else None,
-            consent_source=self.parsed.name if person.consent else "",
-            created_at=now,
-            updated_at=now,
-        )
-        return values
+    def _insert_new(
+        self,
+        connection: Connection,
+        batch_id: int,
+        now: datetime,
+        to_db: Callable[[datetime | None], Any],
+    ) -> list[int]:
+        """Insert new people and new registrations, chunk by chunk; the new people's ids."""
+        registrants, registrations = table_of(Registrant), table_of(Registration)
+        source = f"{FORMATS[self.parsed.format]}: {self.parsed.name}"
+        now_value = to_db(now)
+        new_people = {id(p) for p in self.new_people}
+        created: list[int] = []
+        ids = self.ids
+        for start in range(0, len(self.registration_inserts), WRITE_CHUNK):
+            self._check(start)
+            chunk = self.registration_inserts[start : start + WRITE_CHUNK]
+            fresh = [p for p in chunk if id(p) in new_people]
+            if fresh:
+                last_id = connection.scalar(select(func.max(registrants.c.id))) or 0
+                insert_many(
+                    connection,
+                    registrants,
+                    NEW_REGISTRANT,
+                    [self._new_registrant(p, now, now_value, to_db) for p in fresh],
+                )
+                # One query for the chunk's new ids: they are the rows above the old last id.
+                ids.update(rows_after(connection, registrants, "email", last_id))
+                created += [ids[p.email] for p in fresh]
+            insert_many(
+                connection,
+                registrations,
+                NEW_REGISTRATION,
+                [
+                    (
+                        ids[p.email],
+                        self.session_id,
+                        to_db(p.registered_at),
+                        p.approval or "approved",
+                        source,
+                        bool(p.attended),
+                        to_db(p.first_join),
+                        to_db(p.last_leave),
+                        p.minutes or 0,
+                        batch_id,
+                    )
+                    for p in chunk
+                ],
+            )
+        return created
 
-    def _new_registration(self, person: Person, batch_id: int) -> dict[str, Any]:
-        return {
-            "registrant_id": self.ids[person.email],
-            "session_id": self.session_id,
-            "registered_at": person.registered_at,
-            "approval_status": person.approval or "approved",
-            "source": f"{FORMATS[self.parsed.format]}: {self.parsed.name}",
-            "attended": bool(person.attended),
-            "first_join": person.first_join,
-            "last_leave": person.last_leave,
-            "minutes": person.minutes or 0,
-            "import_batch_id": batch_id,
-        }
+    def _new_registrant(
+        self,
+        person: Person,
+        now: datetime,
+        now_value: Any,
+        to_db: Callable[[datetime | None], Any],
+    ) -> tuple[Any, ...]:
+        """A new registrant's values in the order of NEW_REGISTRANT."""
+        get = person.fields.get
+        consent = person.consent
+        return (
+            get("first_name", ""),
+            get("last_name", ""),
+            get("organisation", ""),
+            get("job_title", ""),
+            get("city", ""),
+            get("country", ""),
+            get("sector", ""),
+            person.email,
+            "unknown" if consent is None else consent.value,
+            None if consent is None else to_db(person.registered_at or now),
+            "" if consent is None else self.parsed.name,
+            now_value,
+            now_value,
+        )
 
     def report(self, batch_id: int | None, dry_run: bool) -> ImportReport:
         """The report of what was (or would be) done."""
@@ -268,6 +347,42 @@ class ImportWriter:
             batch_id=batch_id,
             dry_run=dry_run,
         )
+
+
+def _text_cache(bind: Callable[[datetime | None], Any]) -> Callable[[datetime | None], Any]:
+    """bind, remembering each instant's value (a file repeats the same few times)."""
+    cache: dict[datetime, Any] = {}
+
+    def to_db(moment: datetime | None) -> Any:
+        if moment is None:
+            return None
+        found = cache.get(moment)
+        if found is None:
+            found = cache[moment] = bind(moment)
+        return found
+
+    return to_db
+
+
+def _update_by_columns(
+    connection: Connection,
+    table: Table,
+    changes: Iterator[dict[str, Any]],
+    ids: list[int],
+    to_db: Callable[[datetime | None], Any],
+) -> None:
+    """UPDATE many rows by id, one executemany per set of changed columns."""
+    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
+    for row_id, values in zip(ids, changes, strict=True):
+        columns = tuple(values)
+        groups.setdefault(columns, []).append(
+            (
+                *(to_db(v) if isinstance(v, datetime) else v for v in values.values()),
+                row_id,
+            )
+        )
+    for columns, rows in groups.items():
+        update_many(connection, table, columns, rows)
 
 
 def table_of(model: type[Any]) -> Table:
