@@ -70,6 +70,11 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument(
         "--dry-run", action="store_true", help="say what would change without changing anything"
     )
+    imports.add_argument(
+        "--again",
+        action="store_true",
+        help="import the file even if it was already imported into the session",
+    )
     imports.set_defaults(handler=_import)
 
     history = commands.add_parser("imports", help="list earlier imports")
@@ -238,8 +243,11 @@ def _import(app: Any, args: argparse.Namespace) -> dict[str, Any]:
     from desktop_app.services import imports
 
     report = imports.import_file(
-        app.uow(), args.file, args.session, args.format, dry_run=args.dry_run
+        app.uow(), args.file, args.session, args.format, dry_run=args.dry_run, force=args.again
     )
+    if report.already_imported is not None and not report.dry_run:
+        text = f"{report.already_imported_note}. To import it again, add --again."
+        return {"json": report.as_json(), "text": text}
     verb = "Would import" if report.dry_run else "Imported"
     lines = [
         f"{verb} {report.file_name} ({report.format_label}): {report.rows:,} rows, "
@@ -249,6 +257,8 @@ def _import(app: Any, args: argparse.Namespace) -> dict[str, Any]:
         f"{report.registrants_updated:,} updated, {report.registrants_unchanged:,} "
         "unchanged.",
     ]
+    if report.already_imported is not None:
+        lines.insert(0, f"{report.already_imported_note} (add --again to import it again):")
     if not report.changed:
         lines.append("Nothing changed: everything in the file is already in the database.")
     if report.other_attended:

@@ -72,7 +72,7 @@ def rows_after(
         f"SELECT {_quote(connection, column)}, id FROM {_quote(connection, table.name)} "
         f"WHERE id > {mark}"
     )
-    return [(value, row_id) for value, row_id in connection.exec_driver_sql(sql, (last_id,))]
+    return [(value, row_id) for value, row_id in connection.exec_driver_sql(sql, (last_id,)).all()]
 
 
 @contextmanager

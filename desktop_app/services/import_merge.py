@@ -42,11 +42,13 @@ def merge_people(parsed: ParsedFile, zone: str) -> dict[str, Person]:
     people: dict[str, Person] = {}
     aware = utc_converter(zone)
     for row in parsed.rows:
-        if row.section in ("host", "panelist"):
+        section = row.section
+        if section == "host" or section == "panelist":
             continue
-        person = people.get(row.email)
+        email = row.email
+        person = people.get(email)
         if person is None:
-            person = people[row.email] = Person(row.email, row.line)
+            person = people[email] = Person(email, row.line)
         _merge(person, row, aware)
     return people
 
@@ -77,10 +79,11 @@ def _merge(
     person: Person, row: ImportRow, aware: Callable[[datetime | None], datetime | None]
 ) -> None:
     """Fold one row into a person: first value per field, sums and extremes for attendance."""
+    fields = person.fields
     for name in PERSON_FIELDS:
         value = getattr(row, name)
-        if value and name not in person.fields:
-            person.fields[name] = value
+        if value and name not in fields:
+            fields[name] = value
     if row.consent is not None and row.consent != Consent.UNKNOWN:
         person.consent = row.consent  # the file's last answer is its newest
     registered = aware(row.registered_at)

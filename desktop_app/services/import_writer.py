@@ -217,7 +217,9 @@ class ImportWriter:
                     registrations.c.session_id == self.session_id,
                 )
                 .order_by(registrations.c.id)
-            ).scalars()
+            )
+            .scalars()
+            .all()
         )
         batch.registrants_created = len(self.new_people)
         batch.registrants_updated = len(self.person_updates)

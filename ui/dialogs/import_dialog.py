@@ -277,8 +277,16 @@ class ImportDialog(QDialog):
             return not cancel.is_set()
 
         self.import_task = run_in_background(
+            # The preview said whether the file was already imported; pressing Import
+            # after reading that is the user's "import it again".
             lambda: imports.import_file(
-                app.uow(), path, session_id, format_name, keep_going=keep_going, columns=columns
+                app.uow(),
+                path,
+                session_id,
+                format_name,
+                keep_going=keep_going,
+                columns=columns,
+                force=True,
             ),
             self,
         )
@@ -348,6 +356,8 @@ def describe(report: ImportReport) -> str:
         f"{report.registrations_updated:,} updated</li>"
         f"<li>{count(len(report.skipped), 'row')} skipped</li></ul>",
     ]
+    if report.already_imported is not None:
+        parts.insert(0, f"<p><b>{html.escape(report.already_imported_note)}.</b></p>")
     if not report.changed:
         parts.append("<p>Nothing would change: everything in this file is already here.</p>")
     if report.other_attended:
