@@ -1,19 +1,18 @@
-"""Writes registrant exports: an XLSX workbook (streamed, write-only) or a CSV file."""
+"""Writes registrant exports: an XLSX workbook (streamed, constant memory) or a CSV file."""
 
 from __future__ import annotations
 
 import contextlib
 import csv
-import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from desktop_app.domain.enums import label
-from desktop_app.domain.export_plan import ExportPerson, ExportPlan, SessionInfo
+from desktop_app.domain.export_plan import ExportPerson, ExportPlan
 from desktop_app.domain.export_profile import BY_KEY
-from desktop_app.io.atomic import atomic_path
+from desktop_app.io.workspace import export_path
 
 # Text that a spreadsheet would run as a formula (or that hides one) when it starts with:
 RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -48,31 +47,44 @@ def sheet_name(text: str, taken: set[str]) -> str:
     return name
 
 
-def _value(key: str, person: ExportPerson, slot: int | None) -> Any:
-    """The cell value of one column for one person (and session)."""
-    if slot is None:
-        value = person.fields[key]
-        return label(value) if key == "consent" else value
-    registered_at, registered, attended, minutes = person.sessions[slot]
-    if key == "registered_at":
-        return registered_at
-    if key == "registered":
-        return "Yes" if registered else "No"
-    if key == "attended":
-        return ("Yes" if attended else "No") if registered else ""
-    return minutes if attended else None
-
-
-def _row(plan: ExportPlan, person: ExportPerson, slots: Iterable[int]) -> list[Any]:
-    """One person's row: person columns, then per-session columns for the given slots."""
+def _row_maker(plan: ExportPlan, slots: Sequence[int]) -> Callable[[ExportPerson], list[Any]]:
+    """A function giving one person's row: person columns, then per-session columns for
+    the given slots (built once per sheet: the rows are the hot loop of an export)."""
     columns = plan.profile.columns
-    row = [_value(key, person, None) for key, _ in columns if not BY_KEY[key].per_session]
-    for slot in slots:
-        row += [_value(key, person, slot) for key, _ in columns if BY_KEY[key].per_session]
-    return row
+    person_keys = [k for k, _ in columns if not BY_KEY[k].per_session]
+    session_keys = [k for k, _ in columns if BY_KEY[k].per_session]
+    consent_at = person_keys.index("consent") if "consent" in person_keys else None
+    labels: dict[str, str] = {}
+
+    def make(person: ExportPerson) -> list[Any]:
+        fields = person.fields
+        row: list[Any] = [fields[k] for k in person_keys]
+        if consent_at is not None:
+            value = row[consent_at]
+            row[consent_at] = labels.get(value) or labels.setdefault(value, label(value))
+        sessions = person.sessions
+        for slot in slots:
+            registered_at, registered, attended, minutes = sessions[slot]
+            for key in session_keys:
+                if key == "registered_at":
+                    row.append(registered_at)
+                elif key == "registered":
+                    row.append("Yes" if registered else "No")
+                elif key == "attended":
+                    row.append(("Yes" if attended else "No") if registered else "")
+                else:
+                    row.append(minutes if attended else None)
+        return row
+
+    return make
 
 
-def _session_headings(plan: ExportPlan, session: SessionInfo | None) -> list[str]:
+def _row(plan: ExportPlan, person: ExportPerson, slots: Sequence[int]) -> list[Any]:
+    """One person's row (see _row_maker)."""
+    return _row_maker(plan, slots)(person)
+
+
+def _session_headings(plan: ExportPlan) -> list[str]:
     """Headings of a single-session sheet."""
     headings = [h for k, h in plan.profile.columns if not BY_KEY[k].per_session]
     for key, heading in plan.profile.columns:
@@ -82,7 +94,7 @@ def _session_headings(plan: ExportPlan, session: SessionInfo | None) -> list[str
 
 
 def _keys(plan: ExportPlan, sessions: int) -> list[str]:
-    """The column keys in sheet order (for widths)."""
+    """The column keys in sheet order (for widths and date formats)."""
     keys = [k for k, _ in plan.profile.columns if not BY_KEY[k].per_session]
     return keys + [
         k for _ in range(sessions) for k, _ in plan.profile.columns if BY_KEY[k].per_session
@@ -93,103 +105,156 @@ def _keys(plan: ExportPlan, sessions: int) -> list[str]:
 
 
 def write_xlsx(target: Path, plan: ExportPlan, people: Iterator[ExportPerson]) -> None:
-    """Summary, one sheet per session and All registrants, written atomically."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    """Summary, one sheet per session and All registrants, written atomically.
 
-    workbook = Workbook(write_only=True)
-    workbook.properties.title = f"{plan.series_title}: registrants ({plan.profile.name})"
-    workbook.properties.creator = "Webinar Desk"
-    workbook.properties.description = (
-        f"Exported by {plan.exported_by} with the profile '{plan.profile.name}'."
+    xlsxwriter in constant-memory mode streams each sheet's rows to a file of its own, so
+    memory stays flat; those files live in a private folder beside the target (see
+    io.workspace) that goes when the export ends, or with the next export if this one
+    is killed. Text is never turned into a formula, a link or a number.
+    """
+    import xlsxwriter
+    from xlsxwriter.exceptions import XlsxFileError
+
+    with export_path(target) as (partial, folder):
+        workbook = xlsxwriter.Workbook(
+            str(partial),
+            {
+                "constant_memory": True,
+                "tmpdir": str(folder),
+                "strings_to_formulas": False,
+                "strings_to_urls": False,
+                "strings_to_numbers": False,
+            },
+        )
+        try:
+            _fill_workbook(workbook, plan, people, target.name)
+            workbook.close()
+        except XlsxFileError as error:
+            _close_quietly(workbook)
+            cause = error.args[0] if error.args and isinstance(error.args[0], OSError) else None
+            raise cause or OSError(str(error)) from None
+        except BaseException:
+            _close_quietly(workbook)
+            raise
+
+
+def _close_quietly(workbook: Any) -> None:
+    """Close the sheets' row files of a workbook that will not be saved."""
+    for sheet in workbook.worksheets():
+        with contextlib.suppress(Exception):
+            sheet._opt_close()  # xlsxwriter's own clean-up of constant-memory files
+
+
+def _fill_workbook(
+    workbook: Any, plan: ExportPlan, people: Iterator[ExportPerson], file_name: str
+) -> None:
+    """Every sheet of the export, the Summary last (it needs the counts)."""
+    workbook.set_properties(
+        {
+            "title": f"{plan.series_title}: registrants ({plan.profile.name})",
+            "author": "Webinar Desk",
+            "comments": f"Exported by {plan.exported_by} with the profile '{plan.profile.name}'.",
+        }
     )
-    bold = Font(bold=True)
+    formats = _Formats(workbook)
     taken: set[str] = set()
 
-    def cells(sheet: Any, values: list[Any], header: bool = False) -> list[Any]:
-        out = []
-        for value in values:
-            if (
-                header
-                or isinstance(value, datetime)
-                or (isinstance(value, str) and value.startswith(RISKY_STARTS))
-            ):
-                cell = WriteOnlyCell(sheet, value=value)
-                if isinstance(value, str):
-                    cell.data_type = "s"  # text stays text, never a formula
-                if header:
-                    cell.font = bold
-                if isinstance(value, datetime):
-                    cell.number_format = DATE_FORMAT
-                out.append(cell)
-            else:
-                out.append(value)
-        return out
-
     def table_sheet(title: str, headings: list[str], keys: list[str]) -> Any:
-        sheet = workbook.create_sheet(sheet_name(title, taken))
-        for number, (heading, key) in enumerate(zip(headings, keys, strict=True), start=1):
+        sheet = workbook.add_worksheet(sheet_name(title, taken))
+        for number, (heading, key) in enumerate(zip(headings, keys, strict=True)):
             width = max(WIDTHS.get(key, 14), min(len(heading) + 2, 40))
-            sheet.column_dimensions[get_column_letter(number)].width = width
-        sheet.freeze_panes = "A2"
-        sheet.append(cells(sheet, headings, header=True))
+            # A column format: every date in the column shows as a date, made once.
+            column_format = formats.date if key == "registered_at" else None
+            sheet.set_column(number, number, width, column_format)
+        sheet.freeze_panes(1, 0)
+        sheet.write_row(0, 0, headings, formats.bold)
+        _print_setup(sheet, file_name, header_row=True)
         return sheet
 
-    summary = workbook.create_sheet(sheet_name("Summary", taken))
+    summary = workbook.add_worksheet(sheet_name("Summary", taken))
     per_session = []
     if plan.profile.sheet_per_session:
         for session in plan.sessions:
             title = f"{session.start_local.day} {session.start_local:%b} {session.title}"
-            per_session.append(table_sheet(title, _session_headings(plan, session), _keys(plan, 1)))
+            per_session.append(table_sheet(title, _session_headings(plan), _keys(plan, 1)))
     everyone = table_sheet("All registrants", list(plan.headings), _keys(plan, len(plan.sessions)))
+    slots = range(len(plan.sessions))
+    whole_row = _row_maker(plan, slots)
+    session_rows = [_row_maker(plan, [slot]) for slot in slots]
     counts = [0] * len(plan.sessions)
+    sheet_rows = [0] * len(per_session)
     total = 0
-    try:
-        for person in people:
-            total += 1
-            everyone.append(cells(everyone, _row(plan, person, range(len(plan.sessions)))))
-            for slot, sheet in enumerate(per_session):
-                if person.sessions[slot][1]:
-                    counts[slot] += 1
-                    sheet.append(cells(sheet, _row(plan, person, [slot])))
-    except BaseException:
-        # Finish the sheets' temporary files into nowhere, so none is left open or behind.
-        with contextlib.suppress(Exception):
-            workbook.save(io.BytesIO())
-        raise
-    width = len(plan.headings)
-    everyone.auto_filter.ref = f"A1:{get_column_letter(max(width, 1))}{total + 1}"
+    write_everyone = everyone.write_row
+    for person in people:
+        total += 1
+        write_everyone(total, 0, whole_row(person))
+        registrations = person.sessions
+        for slot in slots:
+            if registrations[slot][1]:
+                counts[slot] += 1
+                if per_session:
+                    sheet_rows[slot] += 1
+                    per_session[slot].write_row(sheet_rows[slot], 0, session_rows[slot](person))
+    everyone.autofilter(0, 0, total, max(len(plan.headings), 1) - 1)
     for slot, sheet in enumerate(per_session):
-        columns = len(_session_headings(plan, plan.sessions[slot]))
-        sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{counts[slot] + 1}"
-    _write_summary(summary, plan, total, cells, get_column_letter)
-    with atomic_path(target) as temporary:
-        workbook.save(temporary)
+        sheet.autofilter(0, 0, sheet_rows[slot], len(_session_headings(plan)) - 1)
+    _write_summary(summary, plan, total, counts, formats, file_name)
 
 
-def _write_summary(sheet: Any, plan: ExportPlan, total: int, cells: Any, letter: Any) -> None:
+class _Formats:
+    """The workbook's few cell formats, made once."""
+
+    def __init__(self, workbook: Any) -> None:
+        self.bold = workbook.add_format({"bold": True})
+        self.date = workbook.add_format({"num_format": DATE_FORMAT})
+        self.percent = workbook.add_format({"num_format": "0.0%"})
+        self.wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})
+        self.label = workbook.add_format({"valign": "top"})
+
+
+def _print_setup(sheet: Any, file_name: str, header_row: bool) -> None:
+    """Landscape, all columns on one page wide, the heading row on every page, and a
+    footer with the file name and page number (Excel and LibreOffice both read these)."""
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    if header_row:
+        sheet.repeat_rows(0)
+    # & starts a code in a footer, so a file name's own & is doubled.
+    sheet.set_footer(f"&L{file_name.replace('&', '&&')}&RPage &P of &N")
+
+
+SUMMARY_WIDTHS = (34, 26, 12, 12, 16, 24)
+
+
+def _write_summary(
+    sheet: Any,
+    plan: ExportPlan,
+    total: int,
+    counts: list[int],
+    formats: _Formats,
+    file_name: str,
+) -> None:
     """The Summary sheet: series, sessions with counts, who exported what and how."""
     profile = plan.profile
-    for column, width in zip("ABCDE", (34, 26, 12, 12, 16), strict=True):
-        sheet.column_dimensions[column].width = width
+    for column, width in enumerate(SUMMARY_WIDTHS):
+        sheet.set_column(column, column, width)
+    _print_setup(sheet, file_name, header_row=False)
     exported = plan.exported_at.astimezone().replace(tzinfo=None)
-    sheet.append(cells(sheet, ["Registrant export", plan.series_title], header=True))
-    rows: list[list[Any]] = [
-        ["Exported at (this computer's time)", exported],
-        ["Exported by", plan.exported_by],
-        ["Profile", profile.name],
-        ["People exported", total],
-        [
+    sheet.write_row(0, 0, ["Registrant export", plan.series_title], formats.bold)
+    rows: list[tuple[str, Any]] = [
+        ("Exported at (this computer's time)", exported),
+        ("Exported by", plan.exported_by),
+        ("Profile", profile.name),
+        ("People exported", total),
+        (
             "People included",
             {
                 "registered": "registered for a chosen session",
                 "attended": "attended a chosen session",
                 "everyone": "every registrant of the series",
             }[profile.people],
-        ],
-        [
+        ),
+        (
             "Consent",
             (
                 "only people who agreed to share"
@@ -197,39 +262,49 @@ def _write_summary(sheet: Any, plan: ExportPlan, total: int, cells: Any, letter:
             )
             if profile.require_consent
             else "not required (internal use)",
-        ],
-        ["Only organisations", ", ".join(profile.organisations) or "(any)"],
-        ["Only email domains", ", ".join(profile.email_domains) or "(any)"],
-        ["Columns", ", ".join(plan.headings)],
-        [],
+        ),
+        ("Only organisations", ", ".join(profile.organisations) or "(any)"),
+        ("Only email domains", ", ".join(profile.email_domains) or "(any)"),
+        ("Columns", ", ".join(plan.headings)),
     ]
-    for row in rows:
-        sheet.append(cells(sheet, row))
-    sheet.append(
-        cells(
-            sheet,
-            [
-                "Session",
-                f"Date and time ({plan.zone_label})",
-                "Registered",
-                "Attended",
-                "Attendance rate",
-            ],
-            header=True,
-        )
+    # Long values run over columns B to F, wrapped; the row is made tall enough for them.
+    span = sum(SUMMARY_WIDTHS[1:])
+    for number, (name, value) in enumerate(rows, start=1):
+        sheet.write_string(number, 0, name, formats.label)
+        if isinstance(value, datetime):
+            sheet.write_datetime(number, 1, value, formats.date)
+        elif isinstance(value, str) and len(value) > SUMMARY_WIDTHS[1]:
+            sheet.merge_range(number, 1, number, len(SUMMARY_WIDTHS) - 1, value, formats.wrapped)
+            lines = -(-len(value) // span)  # ceiling
+            if lines > 1:
+                sheet.set_row(number, 15 * lines)
+        else:
+            sheet.write(number, 1, value)
+    header = len(rows) + 2
+    sheet.write_row(
+        header,
+        0,
+        [
+            "Session",
+            f"Date and time ({plan.zone_label})",
+            "Registered",
+            "Attended",
+            "Attendance rate",
+            "In this file",
+        ],
+        formats.bold,
     )
-    for session in plan.sessions:
-        rate = session.attended / session.registered if session.registered else None
-        row = cells(
-            sheet, [session.title, session.start_local, session.registered, session.attended, rate]
+    for number, (session, count) in enumerate(zip(plan.sessions, counts, strict=True)):
+        row = header + 1 + number
+        sheet.write_string(row, 0, session.title)
+        sheet.write_datetime(row, 1, session.start_local, formats.date)
+        sheet.write_number(row, 2, session.registered)
+        sheet.write_number(row, 3, session.attended)
+        if session.registered:
+            sheet.write_number(row, 4, session.attended / session.registered, formats.percent)
+        sheet.write_string(
+            row, 5, f"{count:,} of {session.registered:,} registrants are in this file"
         )
-        if rate is not None:
-            from openpyxl.cell import WriteOnlyCell
-
-            rate_cell = WriteOnlyCell(sheet, value=rate)
-            rate_cell.number_format = "0.0%"
-            row[-1] = rate_cell
-        sheet.append(row)
 
 
 # CSV -----------------------------------------------------------------------------------------
@@ -246,13 +321,28 @@ def _csv_text(value: Any) -> str:
 
 
 def write_csv(target: Path, plan: ExportPlan, people: Iterator[ExportPerson]) -> None:
-    """The All registrants table as UTF-8 CSV with a BOM (so Excel reads accents right)."""
+    """The All registrants table as UTF-8 CSV with a BOM (so Excel reads accents right).
+
+    Written in a private folder beside the target and moved into place when complete
+    (see io.workspace); the csv module writes None as an empty cell and numbers as text.
+    """
+    keys = _keys(plan, len(plan.sessions))
+    text_at = [i for i, key in enumerate(keys) if not BY_KEY[key].per_session]
+    dates_at = [i for i, key in enumerate(keys) if key == "registered_at"]
+    make = _row_maker(plan, range(len(plan.sessions)))
     with (
-        atomic_path(target) as temporary,
-        temporary.open("w", encoding="utf-8-sig", newline="") as handle,
+        export_path(target) as (partial, _folder),
+        partial.open("w", encoding="utf-8-sig", newline="") as handle,
     ):
         writer = csv.writer(handle)
         writer.writerow([_csv_text(h) for h in plan.headings])
-        slots = range(len(plan.sessions))
+        write = writer.writerow
         for person in people:
-            writer.writerow([_csv_text(v) for v in _row(plan, person, slots)])
+            row = make(person)
+            for i in text_at:
+                if row[i].startswith(RISKY_STARTS):
+                    row[i] = "'" + row[i]
+            for i in dates_at:
+                if row[i] is not None:
+                    row[i] = row[i].isoformat(" ", "minutes")
+            write(row)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import Integer, exists, func, select
 
 from desktop_app.db.models import ExportProfile as StoredProfile
 from desktop_app.db.models import Registrant, Registration, Series, Session
@@ -37,6 +36,11 @@ PERSON_KEYS = (
     "sector",
     "consent",
 )
+
+
+# Who the Summary says exported the file when the caller names nobody (never the login
+# name: it means nothing to a partner and may say more than it should).
+DEFAULT_EXPORTER = "Webinar Desk"
 
 
 class ExportCancelled(UserError):
@@ -111,9 +115,10 @@ def plan_export(
     profile: ExportProfile,
     session_id: int | None = None,
     count: bool = True,
+    exported_by: str = DEFAULT_EXPORTER,
 ) -> ExportPlan:
     """Count the people (unless count is False: people is then 0) and list the columns an
-    export will hold, writing nothing."""
+    export will hold, writing nothing. exported_by is the name the Summary gives."""
     with uow:
         series = uow.session.get(Series, series_id)
         if series is None:
@@ -132,7 +137,7 @@ def plan_export(
         headings,
         tuple(profile.personal_columns()),
         datetime.now(UTC),
-        _user(),
+        exported_by.strip() or DEFAULT_EXPORTER,
     )
 
 
@@ -145,13 +150,6 @@ def iter_people(uow: UnitOfWork, plan: ExportPlan, series_id: int) -> Iterator[E
 
 def _zone_label(series: Series) -> str:
     return timezones.abbreviation(series.home_zone, datetime.now(UTC))
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name (some containers): say so plainly
-        return "unknown user"
 
 
 def _sessions(
@@ -170,15 +168,22 @@ def _sessions(
             f"session {session_id} is not in the series '{series.title}' (or not "
             f"in the profile '{profile.name}')"
         )
+    # Registered and attended per session, in one query (not a row per registration).
+    counts = {
+        session_id: (registered, attended or 0)
+        for session_id, registered, attended in uow.session.execute(
+            select(
+                Registration.session_id,
+                func.count(),
+                func.sum(func.cast(Registration.attended, Integer)),
+            )
+            .where(Registration.session_id.in_([s.id for s in chosen]))
+            .group_by(Registration.session_id)
+        ).tuples()
+    }
     result = []
     for session in chosen:
-        rows = (
-            uow.session.execute(
-                select(Registration.attended).where(Registration.session_id == session.id)
-            )
-            .scalars()
-            .all()
-        )
+        registered, attended = counts.get(session.id, (0, 0))
         local = timezones.utc_to_local(session.starts_at, series.home_zone)
         result.append(
             SessionInfo(
@@ -188,8 +193,8 @@ def _sessions(
                 timezones.format_start(
                     session.starts_at, series.home_zone, list(series.display_zones)
                 ),
-                len(rows),
-                sum(1 for a in rows if a),
+                registered,
+                attended,
             )
         )
     return result
@@ -287,11 +292,13 @@ def export_registrants(
     target: Path,
     session_id: int | None = None,
     keep_going: Callable[[int, int], bool] | None = None,
+    exported_by: str = DEFAULT_EXPORTER,
 ) -> ExportPlan:
     """Write the export to target (.xlsx or .csv) atomically; returns what was written.
 
     keep_going(done, 0) is asked every 1,000 people (the total is not counted in advance);
-    returning False cancels and leaves no file.
+    returning False cancels and leaves no file. exported_by: the staff member's name for
+    the Summary sheet.
     """
     from desktop_app.io import registrant_export
 
@@ -304,7 +311,7 @@ def export_registrants(
     if not target.parent.is_dir():
         raise UserError(f"the folder {target.parent} does not exist; choose another place")
     # No counting pass: the people are counted as they are written (one pass, not two).
-    plan = plan_export(uow, series_id, profile, session_id, count=False)
+    plan = plan_export(uow, series_id, profile, session_id, count=False, exported_by=exported_by)
     written = 0
 
     def people() -> Iterator[ExportPerson]:
