@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Integer, exists, func, select
+from sqlalchemy import Integer, String, bindparam, exists, func, select, type_coerce
 
 from desktop_app.db.models import ExportProfile as StoredProfile
 from desktop_app.db.models import Registrant, Registration, Series, Session
 from desktop_app.domain import timezones
 from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import NotFound, UserError
-from desktop_app.domain.export_plan import ExportPerson, ExportPlan, SessionInfo
+from desktop_app.domain.export_plan import PERSON_KEYS, ExportPerson, ExportPlan, SessionInfo
 from desktop_app.domain.export_profile import (
     EVERYTHING,
     ExportProfile,
@@ -25,17 +25,6 @@ from desktop_app.domain.export_profile import (
 from desktop_app.services.uow import UnitOfWork
 
 CHUNK = 2000
-PERSON_KEYS = (
-    "first_name",
-    "last_name",
-    "email",
-    "organisation",
-    "job_title",
-    "city",
-    "country",
-    "sector",
-    "consent",
-)
 
 
 # Who the Summary says exported the file when the caller names nobody (never the login
@@ -229,33 +218,74 @@ def _people(
     domains = [d.casefold().lstrip("@") for d in profile.email_domains if d.strip()]
     zone = timezones.zone(series.home_zone)
     slot = {session_id: n for n, session_id in enumerate(ids)}
+    nobody = ((None, False, False, 0),) * len(ids)
+    # The stored UTC text, converted here: SQLAlchemy's per-value result processing was
+    # a third of a CSV export's time.
+    registered_text = type_coerce(Registration.registered_at, String())
+    to_local = _local_time(zone)
+    # One statement for every chunk: only the expanding list of ids changes.
+    registrations = select(
+        Registration.registrant_id,
+        Registration.session_id,
+        registered_text,
+        type_coerce(Registration.attended, Integer()),
+        Registration.minutes,
+    ).where(
+        Registration.registrant_id.in_(bindparam("people", expanding=True)),
+        Registration.session_id.in_(ids),
+    )
     connection = uow.session.connection()
     result = connection.execution_options(yield_per=CHUNK).execute(query)
     for chunk in result.partitions():
-        people = [row for row in chunk if _matches(row, organisations, domains)]
+        people = (
+            [row for row in chunk if _matches(row, organisations, domains)]
+            if organisations or domains
+            else chunk
+        )
         if not people:
             continue
         found: dict[int, list[tuple[datetime | None, bool, bool, int]]] = {}
         for registrant_id, session_id, registered_at, attended, minutes in connection.execute(
-            select(
-                Registration.registrant_id,
-                Registration.session_id,
-                Registration.registered_at,
-                Registration.attended,
-                Registration.minutes,
-            ).where(
-                Registration.registrant_id.in_([p[0] for p in people]),
-                Registration.session_id.in_(ids),
-            )
-        ):
-            cells = found.setdefault(registrant_id, [(None, False, False, 0)] * len(ids))
-            local = registered_at.astimezone(zone).replace(tzinfo=None) if registered_at else None
-            cells[slot[session_id]] = (local, True, bool(attended), minutes)
+            registrations, {"people": [p[0] for p in people]}
+        ).all():
+            cells = found.get(registrant_id)
+            if cells is None:
+                cells = found[registrant_id] = list(nobody)
+            local = to_local(registered_at) if registered_at else None
+            cells[slot[session_id]] = (local, True, attended == 1, minutes)
         for row in people:
+            cells = found.get(row[0])
             yield ExportPerson(
-                dict(zip(PERSON_KEYS, row[1:], strict=True)),
-                tuple(found.get(row[0], [(None, False, False, 0)] * len(ids))),
+                tuple(row[1:]),
+                nobody if cells is None else tuple(cells),
             )
+
+
+def _local_time(zone: tzinfo) -> Callable[[str], datetime]:
+    """Stored UTC text ('2021-07-19 11:30:00.000000') -> naive wall time in zone.
+
+    The zone's offset is looked up once per UTC hour (an hour whose two ends have the
+    same offset has it throughout; an hour with a clock change is converted value by
+    value), so a million dates cost a million additions, not a million zone look-ups.
+    """
+    fromisoformat = datetime.fromisoformat
+    offsets: dict[str, timedelta | None] = {}
+
+    def local(text: str) -> datetime:
+        hour = text[:13]
+        if hour in offsets:
+            offset = offsets[hour]
+        else:
+            start = fromisoformat(hour + ":00:00+00:00")
+            first = start.astimezone(zone).utcoffset()
+            last = (start + timedelta(seconds=3599)).astimezone(zone).utcoffset()
+            offset = offsets[hour] = first if first == last else None
+        moment = fromisoformat(text)
+        if offset is None:
+            return moment.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
+        return moment + offset
+
+    return local
 
 
 def _matches(row: Any, organisations: list[str], domains: list[str]) -> bool:
