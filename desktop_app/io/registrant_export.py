@@ -242,7 +242,7 @@ def _print_setup(sheet: Any, file_name: str, header_row: bool) -> None:
     sheet.set_footer(f"&L{file_name.replace('&', '&&')}&RPage &P of &N")
 
 
-SUMMARY_WIDTHS = (34, 26, 12, 12, 16, 24)
+SUMMARY_WIDTHS = (34, 26, 12, 12, 16, 38)
 
 
 def _write_summary(

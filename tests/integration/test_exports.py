@@ -254,3 +254,34 @@ def test_cli_export_json(demo_app: App, tmp_path: Path) -> None:
     assert data["personal_columns"] == ["Email"]
     refused = run("export", "registrants", str(tmp_path / "x.pdf"), db=demo_app.path)
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
+
+
+def test_every_sheet_prints_landscape_one_page_wide_with_headings_and_footer(
+    demo_app: App, tmp_path: Path
+) -> None:
+    target = tmp_path / "Partner & co.xlsx"
+    profile = dataclasses.replace(partner_profile("City partners"), organisations=("Open",))
+    plan = exports.export_registrants(demo_app.uow(), 1, profile, target, exported_by="Ana Lima")
+    workbook = load_workbook(target)
+    for sheet in workbook.worksheets:
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        # One page wide (1 is the format's default, so it may be left out), any height.
+        assert sheet.page_setup.fitToWidth in (None, 1) and sheet.page_setup.fitToHeight == 0
+        assert sheet.oddFooter.left.text == "Partner && co.xlsx"
+        assert sheet.oddFooter.right.text == "Page &P of &N"
+        if sheet.title != "Summary":
+            assert sheet.print_title_rows == "$1:$1"
+    summary = {row[0].value: row for row in workbook["Summary"].iter_rows()}
+    assert summary["Exported by"][1].value == "Ana Lima"
+    columns = summary["Columns"][1]
+    assert columns.alignment.wrap_text and columns.coordinate in workbook["Summary"].merged_cells
+    counts = [row[5].value for row in workbook["Summary"].iter_rows(min_row=13)]
+    sheets = [workbook[name].max_row - 1 for name in workbook.sheetnames[1:5]]
+    registered = [s.registered for s in plan.sessions]
+    assert counts == [
+        f"{n} of {total} registrants are in this file"
+        for n, total in zip(sheets, registered, strict=True)
+    ]
+    default = exports.export_registrants(demo_app.uow(), 1, profile, tmp_path / "x.xlsx")
+    assert default.exported_by == "Webinar Desk"
