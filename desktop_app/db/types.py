@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import DateTime, Dialect
@@ -56,3 +56,30 @@ def utc_binder(dialect: Dialect) -> Callable[[datetime | None], Any]:
         return naive.isoformat(" ", "microseconds") if as_text else naive
 
     return bind
+
+
+def local_time_from_stored(zone: tzinfo) -> Callable[[str], datetime]:
+    """Stored UTC text ('2021-07-19 11:30:00.000000') -> naive wall time in zone.
+
+    The zone's offset is looked up once per UTC hour (an hour whose two ends have the
+    same offset has it throughout; an hour with a clock change is converted value by
+    value), so a million dates cost a million additions, not a million zone look-ups.
+    """
+    fromisoformat = datetime.fromisoformat
+    offsets: dict[str, timedelta | None] = {}
+
+    def local(text: str) -> datetime:
+        hour = text[:13]
+        if hour in offsets:
+            offset = offsets[hour]
+        else:
+            start = fromisoformat(hour + ":00:00+00:00")
+            first = start.astimezone(zone).utcoffset()
+            last = (start + timedelta(seconds=3599)).astimezone(zone).utcoffset()
+            offset = offsets[hour] = first if first == last else None
+        moment = fromisoformat(text)
+        if offset is None:
+            return moment.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
+        return moment + offset
+
+    return local

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ from sqlalchemy import Integer, String, bindparam, exists, func, select, type_co
 
 from desktop_app.db.models import ExportProfile as StoredProfile
 from desktop_app.db.models import Registrant, Registration, Series, Session
+from desktop_app.db.types import local_time_from_stored
 from desktop_app.domain import timezones
 from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import NotFound, UserError
@@ -222,7 +223,7 @@ def _people(
     # The stored UTC text, converted here: SQLAlchemy's per-value result processing was
     # a third of a CSV export's time.
     registered_text = type_coerce(Registration.registered_at, String())
-    to_local = _local_time(zone)
+    to_local = local_time_from_stored(zone)
     # One statement for every chunk: only the expanding list of ids changes.
     registrations = select(
         Registration.registrant_id,
@@ -259,33 +260,6 @@ def _people(
                 tuple(row[1:]),
                 nobody if cells is None else tuple(cells),
             )
-
-
-def _local_time(zone: tzinfo) -> Callable[[str], datetime]:
-    """Stored UTC text ('2021-07-19 11:30:00.000000') -> naive wall time in zone.
-
-    The zone's offset is looked up once per UTC hour (an hour whose two ends have the
-    same offset has it throughout; an hour with a clock change is converted value by
-    value), so a million dates cost a million additions, not a million zone look-ups.
-    """
-    fromisoformat = datetime.fromisoformat
-    offsets: dict[str, timedelta | None] = {}
-
-    def local(text: str) -> datetime:
-        hour = text[:13]
-        if hour in offsets:
-            offset = offsets[hour]
-        else:
-            start = fromisoformat(hour + ":00:00+00:00")
-            first = start.astimezone(zone).utcoffset()
-            last = (start + timedelta(seconds=3599)).astimezone(zone).utcoffset()
-            offset = offsets[hour] = first if first == last else None
-        moment = fromisoformat(text)
-        if offset is None:
-            return moment.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
-        return moment + offset
-
-    return local
 
 
 def _matches(row: Any, organisations: list[str], domains: list[str]) -> bool:

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, func, select
 
-from desktop_app.db.bulk import insert_many, large_cache, rows_after, update_many
+from desktop_app.db.bulk import insert_many, large_cache, rows_after
 from desktop_app.db.models import ImportBatch, Registrant, Registration, Speaker
-from desktop_app.db.types import UTCDateTime, utc_binder
+from desktop_app.db.types import utc_binder
 from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.import_rows import ImportReport, ParsedFile
 from desktop_app.io.formats import FORMATS
 from desktop_app.services.import_merge import Person
+from desktop_app.services.import_values import (
+    differs,
+    jsonable,
+    table_of,
+    text_cache,
+    update_by_columns,
+)
 from desktop_app.services.uow import UnitOfWork
 
 CHUNK = 500  # SQLite allows 999 bound parameters per statement in old builds
@@ -159,7 +166,7 @@ class ImportWriter:
                 first_join=person.first_join,
                 last_leave=person.last_leave,
             )
-        return {k: v for k, v in wanted.items() if _differs(current[k], v)}
+        return {k: v for k, v in wanted.items() if differs(current[k], v)}
 
     def changes(self) -> bool:
         """True when there is anything to write."""
@@ -190,18 +197,18 @@ class ImportWriter:
         db.add(batch)
         db.flush()
         connection = db.connection()
-        to_db = _text_cache(utc_binder(connection.dialect))
+        to_db = text_cache(utc_binder(connection.dialect))
         with large_cache(connection):
             created_registrants = self._insert_new(connection, batch.id, now, to_db)
             self._check(len(self.people))
-            _update_by_columns(
+            update_by_columns(
                 connection,
                 table_of(Registrant),
                 ({**changes, "updated_at": now} for changes in self.person_updates.values()),
                 list(self.person_updates),
                 to_db,
             )
-            _update_by_columns(
+            update_by_columns(
                 connection,
                 table_of(Registration),
                 iter(self.registration_updates.values()),
@@ -227,9 +234,9 @@ class ImportWriter:
         batch.undo_log = {
             "created_registrants": created_registrants,
             "created_registrations": created_registrations,
-            "updated_registrants": {str(k): _jsonable(v) for k, v in self.person_before.items()},
+            "updated_registrants": {str(k): jsonable(v) for k, v in self.person_before.items()},
             "updated_registrations": {
-                str(k): _jsonable(v) for k, v in self.registration_before.items()
+                str(k): jsonable(v) for k, v in self.registration_before.items()
             },
         }
         return batch.id
@@ -349,70 +356,3 @@ class ImportWriter:
             batch_id=batch_id,
             dry_run=dry_run,
         )
-
-
-def _text_cache(bind: Callable[[datetime | None], Any]) -> Callable[[datetime | None], Any]:
-    """bind, remembering each instant's value (a file repeats the same few times)."""
-    cache: dict[datetime, Any] = {}
-
-    def to_db(moment: datetime | None) -> Any:
-        if moment is None:
-            return None
-        found = cache.get(moment)
-        if found is None:
-            found = cache[moment] = bind(moment)
-        return found
-
-    return to_db
-
-
-def _update_by_columns(
-    connection: Connection,
-    table: Table,
-    changes: Iterator[dict[str, Any]],
-    ids: list[int],
-    to_db: Callable[[datetime | None], Any],
-) -> None:
-    """UPDATE many rows by id, one executemany per set of changed columns."""
-    groups: dict[tuple[str, ...], list[tuple[Any, ...]]] = {}
-    for row_id, values in zip(ids, changes, strict=True):
-        columns = tuple(values)
-        groups.setdefault(columns, []).append(
-            (
-                *(to_db(v) if isinstance(v, datetime) else v for v in values.values()),
-                row_id,
-            )
-        )
-    for columns, rows in groups.items():
-        update_many(connection, table, columns, rows)
-
-
-def table_of(model: type[Any]) -> Table:
-    table = model.__table__
-    assert isinstance(table, Table)
-    return table
-
-
-def _differs(old: Any, new: Any) -> bool:
-    """Compare database and file values (SQLite hands datetimes back without a zone)."""
-    if isinstance(old, datetime) and isinstance(new, datetime):
-        stored: datetime = old if old.tzinfo else old.replace(tzinfo=UTC)
-        return stored != new
-    return bool(old != new)
-
-
-def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
-    """Datetimes as ISO text so the undo log fits a JSON column."""
-    return {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in values.items()}
-
-
-def from_json(values: dict[str, Any], table: Table) -> dict[str, Any]:
-    """Undo-log values back to column values."""
-    result: dict[str, Any] = {}
-    for name, value in values.items():
-        if isinstance(value, str) and isinstance(table.c[name].type, UTCDateTime):
-            moment = datetime.fromisoformat(value)
-            result[name] = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-        else:
-            result[name] = value
-    return result

@@ -15,13 +15,8 @@ from desktop_app.domain.import_rows import BatchRow, ImportPreview, ImportReport
 from desktop_app.io.formats import first_rows, mapping_editable, parse_table
 from desktop_app.io.table_reader import ImportRefused, file_digest, read_table
 from desktop_app.services.import_merge import merge_people
-from desktop_app.services.import_writer import (
-    CHUNK,
-    ImportCancelled,
-    ImportWriter,
-    from_json,
-    table_of,
-)
+from desktop_app.services.import_values import from_json, table_of
+from desktop_app.services.import_writer import CHUNK, ImportCancelled, ImportWriter
 from desktop_app.services.uow import UnitOfWork
 
 __all__ = [

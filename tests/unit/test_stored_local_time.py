@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop_app.services.exports import _local_time
+from desktop_app.db.types import local_time_from_stored as _local_time
 
 
 @pytest.mark.parametrize(
