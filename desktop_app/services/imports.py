@@ -16,7 +16,12 @@ from desktop_app.io.formats import first_rows, mapping_editable, parse_table
 from desktop_app.io.table_reader import ImportRefused, file_digest, read_table
 from desktop_app.services.import_merge import merge_people
 from desktop_app.services.import_values import from_json, table_of
-from desktop_app.services.import_writer import CHUNK, ImportCancelled, ImportWriter
+from desktop_app.services.import_writer import (
+    CHUNK,
+    ImportCancelled,
+    ImportWriter,
+    without_cycle_collection,
+)
 from desktop_app.services.uow import UnitOfWork
 
 __all__ = [
@@ -123,13 +128,14 @@ def import_parsed(
             answer = ImportWriter(uow, session_id, parsed, {}, None).report(None, dry_run)
             return dataclasses.replace(answer, already_imported=previous)
         zone = uow.session.get_one(Series, session.series_id).home_zone
-        people = merge_people(parsed, zone)
-        writer = ImportWriter(uow, session_id, parsed, people, keep_going)
-        writer.plan()
-        batch_id = None
-        if not dry_run and writer.changes():
-            batch_id = writer.write(digest)
-            uow.commit()
+        with without_cycle_collection():
+            people = merge_people(parsed, zone)
+            writer = ImportWriter(uow, session_id, parsed, people, keep_going)
+            writer.plan()
+            batch_id = None
+            if not dry_run and writer.changes():
+                batch_id = writer.write(digest)
+                uow.commit()
         return dataclasses.replace(writer.report(batch_id, dry_run), already_imported=previous)
 
 

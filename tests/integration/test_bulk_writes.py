@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -64,6 +65,7 @@ def test_a_cancel_in_a_later_chunk_leaves_nothing(demo_app: App, tmp_path: Path)
     else:
         raise AssertionError("the import was not cancelled")
     assert calls[-1] == (10_000, 12_000)
+    assert gc.isenabled()  # paused for the import only, a cancelled one included
     dones = [done for done, _ in calls]
     assert dones == sorted(dones)  # progress never runs backwards
     assert stats.stats(demo_app.uow()) == before
