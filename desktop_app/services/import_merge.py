@@ -48,8 +48,9 @@ def merge_people(parsed: ParsedFile, zone: str) -> dict[str, Person]:
         email = row.email
         person = people.get(email)
         if person is None:
-            person = people[email] = Person(email, row.line)
-        _merge(person, row, aware)
+            people[email] = _first(row, aware)
+        else:
+            _merge(person, row, aware)
     return people
 
 
@@ -73,6 +74,25 @@ def utc_converter(zone: str) -> Callable[[datetime | None], datetime | None]:
         return found
 
     return aware
+
+
+def _first(row: ImportRow, aware: Callable[[datetime | None], datetime | None]) -> Person:
+    """A person from the first row with their email: what _merge gives on an empty Person,
+    without its comparisons (most emails have one row)."""
+    consent = row.consent
+    minutes = row.minutes
+    return Person(
+        row.email,
+        row.line,
+        {name: value for name in PERSON_FIELDS if (value := getattr(row, name))},
+        None if consent is None or consent == Consent.UNKNOWN else consent,
+        aware(row.registered_at),
+        None if row.approval is None else row.approval.value,
+        row.attended,
+        None if minutes is None else minutes,
+        aware(row.join_time),
+        aware(row.leave_time),
+    )
 
 
 def _merge(

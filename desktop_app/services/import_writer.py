@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
 from desktop_app.db.bulk import insert_many, large_cache, rows_after
 from desktop_app.db.models import ImportBatch, Registrant, Registration, Speaker
@@ -108,13 +108,13 @@ class ImportWriter:
         db = self.uow.session
         emails = list(self.people)
         existing: dict[str, Any] = {}
+        # One statement for every chunk (only the expanding list of emails changes).
+        known = select(Registrant.__table__).where(
+            Registrant.email.in_(bindparam("emails", expanding=True))
+        )
         for start in range(0, len(emails), CHUNK):
             self._check(0)  # progress counts people written; planning only asks for Cancel
-            for row in db.execute(
-                select(Registrant.__table__).where(
-                    Registrant.email.in_(emails[start : start + CHUNK])
-                )
-            ).mappings():
+            for row in db.execute(known, {"emails": emails[start : start + CHUNK]}).mappings():
                 existing[row["email"]] = row
         registrations = {
             row["registrant_id"]: row
