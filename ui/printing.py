@@ -18,15 +18,21 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextCursor,
     QTextDocument,
+    QTextFrame,
     QTextFrameFormat,
 )
 
 from desktop_app.domain.errors import UserError
 from desktop_app.io.atomic import atomic_path
+from desktop_app.io.written_checks import check_pdf
 
 PAGES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 FOOTER_POINTS = 18
+# A heading row (a one-row table) holding an anchor of this name is repeated at the top of
+# each page its rows continue onto (reports put it there; see run_of_show_html).
+REPEAT_HEAD = "repeat-head"
 
 
 def page_layout(page: str, landscape: bool) -> QPageLayout:
@@ -51,21 +57,55 @@ def document(html: str) -> QTextDocument:
 
 def keep_rows_whole(doc: QTextDocument, page_height: float) -> None:
     """Move any top-level table (one row each in our reports) that would straddle a page
-    boundary to the next page; repeat until nothing straddles."""
+    boundary to the next page, and start each page a marked heading row's rows reach with
+    a copy of it; repeat until nothing straddles."""
     layout = doc.documentLayout()
-    for _ in range(500):  # each pass fixes the first straddler; bounded for safety
+    for _ in range(500):  # each pass fixes the first problem; bounded for safety
+        head: QTextFrame | None = None
+        last_page = 0
         for frame in doc.rootFrame().childFrames():
+            is_head = _is_head(doc, frame)
             rect = layout.frameBoundingRect(frame)
-            top, bottom = rect.top(), rect.bottom() - 0.5
-            if rect.height() < page_height and math.floor(top / page_height) != math.floor(
-                bottom / page_height
-            ):
-                fmt = frame.frameFormat()
+            first = math.floor(rect.top() / page_height)
+            last = math.floor((rect.bottom() - 0.5) / page_height)
+            straddles = rect.height() < page_height and first != last
+            opens_page = first > last_page and head is not None and not is_head
+            if straddles or opens_page:
+                moved = frame if head is None or is_head else _copy_before(doc, head, frame)
+                fmt = moved.frameFormat()
                 fmt.setPageBreakPolicy(QTextFrameFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                frame.setFrameFormat(fmt)
+                moved.setFrameFormat(fmt)
                 break
+            if is_head:
+                head = frame
+            last_page = last
         else:
             return
+
+
+def _is_head(doc: QTextDocument, frame: QTextFrame) -> bool:
+    """True for a heading row marked to repeat (it holds the REPEAT_HEAD anchor)."""
+    block = doc.findBlock(frame.firstPosition())
+    while block.isValid() and block.position() <= frame.lastPosition():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            if REPEAT_HEAD in fragments.fragment().charFormat().anchorNames():
+                return True
+            fragments += 1
+        block = block.next()
+    return False
+
+
+def _copy_before(doc: QTextDocument, head: QTextFrame, frame: QTextFrame) -> QTextFrame:
+    """Insert a copy of the heading row just before frame; returns the copy."""
+    source = QTextCursor(doc)
+    source.setPosition(head.firstPosition() - 1)
+    source.setPosition(head.lastPosition() + 1, QTextCursor.MoveMode.KeepAnchor)
+    target = QTextCursor(doc)
+    target.setPosition(frame.firstPosition() - 1)
+    target.insertFragment(source.selection())
+    frames = doc.rootFrame().childFrames()
+    return frames[frames.index(frame) - 1] if frame in frames else frame
 
 
 def print_html(html: str, device: QPagedPaintDevice) -> None:
@@ -78,8 +118,14 @@ def print_html(html: str, device: QPagedPaintDevice) -> None:
     doc.setPageSize(QSizeF(width, page_height))
     keep_rows_whole(doc, page_height)
     pages = doc.pageCount()
-    printed = f"Printed {datetime.now():%a %d %b %Y %H:%M}"
-    painter = QPainter(device)
+    now = datetime.now()
+    printed = f"Printed {now:%a} {now.day} {now:%b %Y %H:%M}"
+    title = doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
+    if title:  # which sheet a loose page belongs to
+        printed = f"{title} · {printed}"
+    painter = QPainter()
+    if not painter.begin(device):  # e.g. a PDF file that cannot be created
+        raise UserError("the pages could not be started; check that you may write there")
     font = QFont(painter.font())
     font.setPointSizeF(7.5)
     try:
@@ -108,14 +154,14 @@ def html_to_pdf(html: str, target: Path, page: str = "A4", landscape: bool = Fal
     """Write the report as a PDF, atomically."""
     _ensure_gui()
     layout = page_layout(page, landscape)
-    with atomic_path(target) as temporary:
+    with atomic_path(target, verify=check_pdf) as temporary:
         writer = QPdfWriter(str(temporary))
         writer.setPageLayout(layout)
         writer.setResolution(300)
         writer.setTitle(target.stem)
         writer.setCreator("Webinar Desk")
         print_html(html, writer)
-        del writer  # finishes the file before it is moved into place
+        del writer  # finishes the file; check_pdf then refuses one the disk cut short
 
 
 def _ensure_gui() -> None:

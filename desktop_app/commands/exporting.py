@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.commands.output import Output, add_command
+from desktop_app.domain.wording import plural
 
 if TYPE_CHECKING:
     from desktop_app.bootstrap import App
@@ -25,12 +26,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     registrants.add_argument("--session", type=int, metavar="ID", help="only this session")
     registrants.add_argument(
-        "--profile", metavar="NAME", help="export profile (default: Everything (internal use))"
+        "--profile",
+        metavar="NAME",
+        help="export profile (default: Partners (consent given): people who agreed to "
+        "share, no email; 'Everything (internal use)' must be named)",
     )
     show = add_command(commands, "run-of-show", "write a session's run-of-show sheet", _run_of_show)
     show.add_argument("session", type=int, metavar="SESSION_ID")
     show.add_argument("out", type=Path, metavar="OUT.pdf|OUT.html|OUT.xlsx")
-    show.add_argument("--page", default="A4", choices=["A4", "Letter"], help="paper size")
+    show.add_argument(
+        "--page", choices=["A4", "Letter"], help="paper size (default: from Preferences)"
+    )
     show.add_argument("--landscape", action="store_true", help="landscape pages")
 
 
@@ -44,12 +50,19 @@ def _export_registrants(app: App, args: argparse.Namespace) -> Output:
         "rows": plan.people,
         "path": str(args.out.resolve()),
         "profile": profile.name,
+        "internal": plan.internal,
         "columns": list(plan.headings),
         "personal_columns": list(plan.personal),
         "sessions": [s.id for s in plan.sessions],
     }
     warning = f" Personal columns: {', '.join(plan.personal)}." if plan.personal else ""
-    text = f"Wrote {plan.people:,} people to {args.out} with the profile '{profile.name}'.{warning}"
+    chosen = "" if args.profile else " (the default; name another with --profile)"
+    if plan.internal:
+        warning += " INTERNAL: for the team only, it may list people who said no to sharing."
+    text = (
+        f"Wrote {plural(plan.people, 'person')} to {args.out} with the profile "
+        f"'{profile.name}'{chosen}.{warning}"
+    )
     return Output(data, text)
 
 

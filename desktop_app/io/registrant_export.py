@@ -16,6 +16,7 @@ from desktop_app.domain.export_plan import PERSON_KEYS, ExportPerson, ExportPlan
 from desktop_app.domain.export_profile import BY_KEY
 from desktop_app.io.registrant_summary import Formats, print_setup, write_summary
 from desktop_app.io.workspace import export_path
+from desktop_app.io.written_checks import check_workbook
 
 # Text that a spreadsheet would run as a formula (or that hides one) when it starts with:
 RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -129,7 +130,7 @@ def write_xlsx(target: Path, plan: ExportPlan, people: Iterator[ExportPerson]) -
     import xlsxwriter
     from xlsxwriter.exceptions import XlsxFileError
 
-    with export_path(target) as (partial, folder):
+    with export_path(target, verify=check_workbook) as (partial, folder):
         workbook = xlsxwriter.Workbook(
             str(partial),
             {

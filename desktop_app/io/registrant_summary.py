@@ -51,6 +51,11 @@ def write_summary(
     print_setup(sheet, file_name, header_row=False)
     exported = plan.exported_at.astimezone().replace(tzinfo=None)
     sheet.write_row(0, 0, ["Registrant export", plan.series_title], formats.bold)
+    top = 1
+    if plan.internal:
+        warning = "For the team only, not for partners: it may list people who said no."
+        sheet.write_row(1, 0, ["INTERNAL", warning], formats.bold)
+        top = 2
     rows: list[tuple[str, Any]] = [
         ("Exported at (this computer's time)", exported),
         ("Exported by", plan.exported_by),
@@ -79,7 +84,7 @@ def write_summary(
     ]
     # Long values run over columns B to F, wrapped; the row is made tall enough for them.
     span = sum(SUMMARY_WIDTHS[1:])
-    for number, (name, value) in enumerate(rows, start=1):
+    for number, (name, value) in enumerate(rows, start=top):
         sheet.write_string(number, 0, name, formats.label)
         if isinstance(value, datetime):
             sheet.write_datetime(number, 1, value, formats.date)
@@ -90,7 +95,7 @@ def write_summary(
                 sheet.set_row(number, 15 * lines)
         else:
             sheet.write(number, 1, value)
-    header = len(rows) + 2
+    header = top + len(rows) + 1
     sheet.write_row(
         header,
         0,

@@ -16,9 +16,12 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from desktop_app.domain.errors import UserError
+from desktop_app.domain.safe_text import safe_for_message
 
 PREFIX = ".webinar-desk-export-"
 _OURS = re.compile(rf"^{re.escape(PREFIX)}(\d+)-.+\.tmp$")
@@ -28,9 +31,12 @@ STALE_PART_SECONDS = 3600  # a .part file this old belongs to no running writer
 
 
 @contextmanager
-def export_path(target: Path) -> Iterator[tuple[Path, Path]]:
+def export_path(
+    target: Path, verify: Callable[[Path], None] | None = None
+) -> Iterator[tuple[Path, Path]]:
     """(where to write the finished file, a folder for other temporaries), both private;
-    the file is moved onto target only if the block succeeds, and the folder goes."""
+    the file is moved onto target only if the block succeeds and verify(file) (which may
+    raise UserError) accepts what was written; the folder goes in any case."""
     clear_leftovers(target.parent)
     folder = Path(
         tempfile.mkdtemp(dir=target.parent, prefix=f"{PREFIX}{os.getpid()}-", suffix=".tmp")
@@ -38,6 +44,13 @@ def export_path(target: Path) -> Iterator[tuple[Path, Path]]:
     try:
         partial = folder / target.name
         yield partial, folder
+        if verify is not None:
+            try:
+                verify(partial)
+            except UserError as problem:
+                raise UserError(f"cannot write {safe_for_message(target.name)}: {problem}") from None
+        with open(partial, "rb") as written:  # on disk before it takes the target's name
+            os.fsync(written.fileno())
         os.replace(partial, target)
     finally:
         shutil.rmtree(folder, ignore_errors=True)

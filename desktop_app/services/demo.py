@@ -22,6 +22,7 @@ from desktop_app.domain.announcement import Announcement, AnnouncementError, par
 from desktop_app.domain.demo_people import demo_people
 from desktop_app.domain.enums import SessionKind, SessionStatus, SpeakerRole
 from desktop_app.domain.errors import UserError
+from desktop_app.io.file_guard import read_regular_file
 from desktop_app.resources import resource
 from desktop_app.services.uow import UnitOfWork
 
@@ -55,10 +56,12 @@ def load_demo(uow: UnitOfWork, seed: Path | None = None, people: int = DEMO_PEOP
     """Add the demo series to the database; running it again adds nothing."""
     seed = seed or default_seed()
     try:
-        text = seed.read_text(encoding="utf-8")
-        announcement = parse_announcement(text, DEMO_YEAR)
-    except OSError as error:
-        raise UserError(f"cannot read the demo announcement {seed}: {error.strerror}") from None
+        # Through the guard: --seed /dev/zero or a pipe would otherwise never return.
+        data = read_regular_file(seed, 1024 * 1024, "an announcement is a page of text")
+    except UserError as error:
+        raise UserError(f"cannot read the demo announcement ({error})") from None
+    try:
+        announcement = parse_announcement(data.decode("utf-8"), DEMO_YEAR)
     except (AnnouncementError, UnicodeDecodeError) as error:
         raise UserError(
             f"the demo announcement {seed} cannot be read as a series: {error}"
@@ -73,6 +76,14 @@ def load_demo(uow: UnitOfWork, seed: Path | None = None, people: int = DEMO_PEOP
         loader.registrants(sessions, people)
         uow.commit()
         return DemoResult(series.id, *loader.created)
+
+
+def _contact(name: str, number: int) -> dict[str, str]:
+    """Made-up contact details for a demo speaker: an .example address, a 555-01xx number."""
+    local = ".".join(
+        "".join(c for c in part if c.isalnum()) for part in name.casefold().split()
+    ).strip(".")
+    return {"email": f"{local}@speakers.example", "phone": f"+1 555 01{number % 100:02d}"}
 
 
 class _Loader:
@@ -104,6 +115,7 @@ class _Loader:
                 home_zone=announcement.home_zone,
                 display_zones=list(announcement.display_zones),
                 default_platform=announcement.platform,
+                created_by_demo=True,
             )
             self.db.add(series)
             self.db.flush()
@@ -116,7 +128,13 @@ class _Loader:
             select(Speaker).where(Speaker.name == name, Speaker.organisation == organisation)
         )
         if speaker is None:
-            speaker = Speaker(name=name, title=title, organisation=organisation)
+            speaker = Speaker(
+                name=name,
+                title=title,
+                organisation=organisation,
+                created_by_demo=True,
+                **_contact(name, self.counts["speakers"]),
+            )
             self.db.add(speaker)
             self.db.flush()
             self.counts["speakers"] += 1
@@ -216,6 +234,7 @@ class _Loader:
                     consent=person.consent,
                     consent_at=first,
                     consent_source="demo registration form",
+                    created_by_demo=True,
                 )
                 self.db.add(registrant)
                 self.db.flush()

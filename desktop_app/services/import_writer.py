@@ -16,7 +16,7 @@ from desktop_app.db.types import utc_binder
 from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.import_rows import ImportReport, ParsedFile
-from desktop_app.io.formats import FORMATS
+from desktop_app.io.formats import format_by_name
 from desktop_app.services.import_merge import Person
 from desktop_app.services.import_values import (
     differs,
@@ -266,7 +266,7 @@ class ImportWriter:
     ) -> list[int]:
         """Insert new people and new registrations, chunk by chunk; the new people's ids."""
         registrants, registrations = table_of(Registrant), table_of(Registration)
-        source = f"{FORMATS[self.parsed.format]}: {self.parsed.name}"
+        source = f"{format_by_name(self.parsed.format).label}: {self.parsed.name}"
         now_value = to_db(now)
         new_people = {id(p) for p in self.new_people}
         created: list[int] = []
@@ -351,7 +351,7 @@ class ImportWriter:
         return ImportReport(
             file_name=parsed.name,
             format=parsed.format,
-            format_label=FORMATS[parsed.format],
+            format_label=format_by_name(parsed.format).label,
             rows=parsed.data_rows,
             registrants_created=len(self.new_people),
             registrants_updated=len(self.person_updates),
@@ -371,4 +371,8 @@ class ImportWriter:
             },
             batch_id=batch_id,
             dry_run=dry_run,
+            left_empty=tuple(parsed.left_empty),
+            date_columns=tuple(parsed.date_columns),
+            layout_notes=tuple(parsed.layout_notes),
+            bots=parsed.bots,
         )
