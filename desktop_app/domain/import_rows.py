@@ -160,6 +160,7 @@ class ImportReport:
             f"{self.file_name} was already imported into this session on "
             f"{when.day} {when:%b %Y} as batch {batch.id}; {what}"
         )
+
     left_empty: tuple[CellNote, ...] = ()
     date_columns: tuple[DateColumn, ...] = ()
     layout_notes: tuple[str, ...] = ()

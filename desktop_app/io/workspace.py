@@ -48,7 +48,9 @@ def export_path(
             try:
                 verify(partial)
             except UserError as problem:
-                raise UserError(f"cannot write {safe_for_message(target.name)}: {problem}") from None
+                raise UserError(
+                    f"cannot write {safe_for_message(target.name)}: {problem}"
+                ) from None
         with open(partial, "rb") as written:  # on disk before it takes the target's name
             os.fsync(written.fileno())
         os.replace(partial, target)
