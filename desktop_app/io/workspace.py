@@ -22,6 +22,7 @@ from pathlib import Path
 
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.safe_text import safe_for_message
+from desktop_app.io.atomic import remove_leftovers
 
 PREFIX = ".webinar-desk-export-"
 _OURS = re.compile(rf"^{re.escape(PREFIX)}(\d+)-.+\.tmp$")
@@ -38,6 +39,7 @@ def export_path(
     the file is moved onto target only if the block succeeds and verify(file) (which may
     raise UserError) accepts what was written; the folder goes in any case."""
     clear_leftovers(target.parent)
+    remove_leftovers(target.parent)  # and what killed atomic_path writes left
     folder = Path(
         tempfile.mkdtemp(dir=target.parent, prefix=f"{PREFIX}{os.getpid()}-", suffix=".tmp")
     )
