@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.bootstrap import App
 from desktop_app.services import speakers
 from tests.integration.ics_checks import check_ics
+from tests.ui.conftest import OpenedFolders
 from ui.dialogs.calendar_dialog import CalendarDialog
 from ui.tabs.sessions_tab import SessionsTab
 from ui.tabs.speakers_tab import SpeakersTab
@@ -89,3 +90,21 @@ def test_a_file_that_cannot_be_written_is_said_in_one_line(
     assert "does not exist; choose another place" in dialog.result_label.text()
     assert not dialog.open_folder_button.isVisible()
     assert not (tmp_path / "no such folder").exists()
+
+
+def test_save_asks_for_the_file_and_open_folder_shows_it(
+    demo_app: App, make_window: Build, qtbot: QtBot, tmp_path: Path, opened_folders: OpenedFolders
+) -> None:
+    window = make_window(demo_app)
+    dialog = from_menu(window)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    chooser = dialog.file_dialog
+    assert chooser is not None and chooser.isVisible()
+    chooser.setDirectory(str(tmp_path))
+    chooser.selectFile(str(tmp_path / "kickoff"))  # the .ics is added
+    with qtbot.waitSignal(dialog.saved):
+        chooser.accept()
+    assert summaries(tmp_path / "kickoff.ics") == ["No More Status Quo Contracting"]
+    qtbot.mouseClick(dialog.open_folder_button, Qt.MouseButton.LeftButton)
+    assert opened_folders.paths == [str(tmp_path)]
+    assert window.statusBar().currentMessage() == f"Calendar saved to {tmp_path / 'kickoff.ics'}."

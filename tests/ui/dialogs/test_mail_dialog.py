@@ -18,6 +18,7 @@ from desktop_app.domain.mail_kinds import MailKind
 from desktop_app.services import draft_batches, speakers
 from desktop_app.services.preferences import load_preferences
 from tests.integration.ics_checks import check_ics
+from tests.ui.conftest import OpenedFolders
 from ui.dialogs.mail_choices import kind_key
 from ui.dialogs.mail_dialog import MailDialog, draft_folder_in
 from ui.tabs.sessions_tab import SessionsTab
@@ -258,3 +259,25 @@ def test_a_cancelled_session_offers_the_change_notice_with_its_cancellation(
     choose_kind(qtbot, dialog, MailKind.REMINDER, "day-before")
     assert "is cancelled; write the change notice instead" in dialog.summary.text()
     assert not dialog.write_button.isEnabled()
+
+
+def test_write_drafts_asks_for_a_folder_and_open_folder_shows_it(
+    demo_app: App, make_window: Build, qtbot: QtBot, tmp_path: Path, opened_folders: OpenedFolders
+) -> None:
+    window = make_window(demo_app)
+    dialog = session_mail(window, qtbot)
+    place = tmp_path / "mail"
+    place.mkdir()
+    (place / "older batch.txt").write_text("not empty")
+    qtbot.mouseClick(dialog.write_button, Qt.MouseButton.LeftButton)
+    chooser = dialog.file_dialog
+    assert chooser is not None and chooser.isVisible()
+    chooser.setDirectory(str(tmp_path))
+    chooser.selectFile(str(place))
+    with qtbot.waitSignal(dialog.written, timeout=30_000):
+        chooser.accept()
+    made = place / "Reminder (day before) - No More Status Quo Contracting"
+    assert dialog.report is not None and dialog.report.folder == made
+    assert len(list(made.glob("*.eml"))) == dialog.report.drafts
+    qtbot.mouseClick(dialog.open_folder_button, Qt.MouseButton.LeftButton)
+    assert opened_folders.paths == [str(made)]

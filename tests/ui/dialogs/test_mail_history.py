@@ -14,6 +14,7 @@ from desktop_app.bootstrap import App
 from desktop_app.domain.mail_kinds import MailAddress, MailKind
 from desktop_app.services import draft_batches
 from desktop_app.services.mail_drafts import DraftRequest, write_drafts
+from tests.ui.conftest import OpenedFolders
 from ui.tabs.sessions_tab import SessionsTab
 from ui.window.main_window import MainWindow
 
@@ -26,7 +27,12 @@ def write(app: App, folder: Path, kind: MailKind, when: str = "") -> None:
 
 
 def test_the_history_lists_every_batch_and_its_addresses(
-    demo_app: App, make_window: Build, qtbot: QtBot, qtmodeltester: ModelTester, tmp_path: Path
+    demo_app: App,
+    make_window: Build,
+    qtbot: QtBot,
+    qtmodeltester: ModelTester,
+    tmp_path: Path,
+    opened_folders: OpenedFolders,
 ) -> None:
     write(demo_app, tmp_path / "confirmations", MailKind.CONFIRMATION)
     write(demo_app, tmp_path / "reminders", MailKind.REMINDER, "hour-before")
@@ -49,6 +55,8 @@ def test_the_history_lists_every_batch_and_its_addresses(
     addresses = dialog.recipients_edit.toPlainText().splitlines()
     assert addresses == draft_batches.batch_recipients(demo_app.uow(), newest.id)
     assert dialog.open_folder_button.isEnabled()
+    qtbot.mouseClick(dialog.open_folder_button, Qt.MouseButton.LeftButton)
+    assert opened_folders.paths == [newest.folder]
     dialog.view.selectRow(1)
     assert "(moved or deleted since)" in dialog.details_label.text()
     assert not dialog.open_folder_button.isEnabled()
