@@ -143,7 +143,7 @@ def _mail_template(window: MainWindow) -> QWidget | None:
     dialog = _mail(window)
     assert dialog is not None
     dialog.choices.edit_template_button.click()
-    editor = dialog.template_editor
+    editor = dialog.templates.editor
     editor.body_edit.appendPlainText("The recording will be here: {recording_link}")
     editor.refresh()
     _wait_for(editor.preview_shown, editor.planner.pending)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -26,17 +25,16 @@ from PySide6.QtWidgets import (
 from desktop_app.bootstrap import App
 from desktop_app.domain.errors import UserError, ValidationError
 from desktop_app.domain.mail_kinds import MailAddress, validate_sender
-from desktop_app.domain.mail_templates import MailTemplate
 from desktop_app.domain.rows import SessionRow, SpeakerRow
 from desktop_app.domain.wording import plural
 from desktop_app.io.draft_folder import safe_file_name
-from desktop_app.services import mail_drafts, mail_templates
+from desktop_app.services import mail_drafts
 from desktop_app.services.mail_drafts import DraftPlan, DraftReport, DraftRequest
 from desktop_app.services.preferences import load_preferences, save_preferences
 from ui.dialogs.mail_choices import MailChoices
 from ui.dialogs.mail_planning import Planner
 from ui.dialogs.mail_preview import MailPreview, warnings_html
-from ui.dialogs.mail_template_editor import TemplateEditor, own_copy
+from ui.dialogs.mail_template_list import TemplateList
 from ui.dialogs.sizing import fitting_size
 from ui.printing import html_to_pdf
 from ui.workers.background import Job, TaskHandle, run_task
@@ -76,11 +74,7 @@ class MailDialog(QDialog):
         self.plan: DraftPlan | None = None
         self.report: DraftReport | None = None
         self.task: TaskHandle[DraftReport] | None = None
-        self.template_editor: TemplateEditor | None = None
         self.file_dialog: QFileDialog | None = None
-        self.question: QMessageBox | None = None
-        self._listed_kind: tuple[str, str] | None = None
-        self._templates: dict[str, MailTemplate] = {}
         self._gui = GuiThreadCall(self)
         self.planner = Planner(app, self)
         self.planner.ready.connect(self._planned)
@@ -146,10 +140,10 @@ class MailDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addWidget(buttons)
 
+        self.templates = TemplateList(app, series_id, self.choices, self.request, self)
+        self.templates.changed.connect(self.refresh)
+        self.templates.refused.connect(self._no_plan)
         self.choices.changed.connect(self.refresh)
-        self.choices.edit_template_button.clicked.connect(self.edit_template)
-        self.choices.new_template_button.clicked.connect(self.new_template)
-        self.choices.delete_template_button.clicked.connect(self.ask_delete_template)
         self.refresh()
 
     # The plan ------------------------------------------------------------------------------
@@ -171,8 +165,7 @@ class MailDialog(QDialog):
     def refresh(self) -> None:
         """Read the choices again; the plan (who gets a draft, the warnings and the first
         drafts) is made on a worker and shown when ready."""
-        self._list_templates()
-        self._update_template_buttons()
+        self.templates.follow()
         self.choices.problems.clear()
         try:
             validate_sender(self.choices.sender_address())
@@ -208,96 +201,6 @@ class MailDialog(QDialog):
         self.preview.show_problem(text)
         self.write_button.setEnabled(False)
         self.preview_ready.emit()
-
-    # Templates ---------------------------------------------------------------------------
-
-    def _list_templates(self, select: str | None = None) -> None:
-        """Fill the template list when the kind changed (or a template was saved)."""
-        kind = (self.choices.kind().value, self.choices.when())
-        if kind == self._listed_kind and select is None:
-            return
-        self._listed_kind = kind
-        found = mail_templates.list_templates(self._app.uow(), self._series_id, self.choices.kind())
-        self._templates = {t.name: t for t in found}
-        self.choices.set_templates(found, select)
-
-    def template(self) -> MailTemplate | None:
-        """The chosen template."""
-        name = self.choices.template_name()
-        return self._templates.get(name) if name else None
-
-    def _update_template_buttons(self) -> None:
-        chosen = self.template()
-        saved = chosen is not None and not chosen.builtin
-        builtin_names = {t.name for t in _builtins(self.choices.kind())}
-        overrides = chosen is not None and saved and chosen.name in builtin_names
-        button = self.choices.delete_template_button
-        button.setEnabled(saved)
-        button.setText("Use built-in" if overrides else "Delete")
-
-    def edit_template(self) -> None:
-        """Edit the chosen template (a built-in one is kept as the series' own version)."""
-        chosen = self.template()
-        if chosen is not None:
-            self._open_editor(chosen, chosen.name if not chosen.builtin else None)
-
-    def new_template(self) -> None:
-        """A new template, starting from a copy of the chosen one."""
-        chosen = self.template()
-        if chosen is not None:
-            self._open_editor(own_copy(chosen, set(self._templates)), None)
-
-    def _open_editor(self, template: MailTemplate, old_name: str | None) -> None:
-        self.choices.flush_typing()
-        editor = TemplateEditor(template, self._app, self.request, self)
-        editor.save_requested.connect(lambda edited: self._save_template(editor, edited, old_name))
-        self.template_editor = editor
-        editor.open()
-
-    def _save_template(
-        self, editor: TemplateEditor, template: MailTemplate, old_name: str | None
-    ) -> None:
-        try:
-            saved = mail_templates.save_template(
-                self._app.uow(), self._series_id, template, old_name
-            )
-        except ValidationError as error:
-            editor.problems.show(error.problems)
-            return
-        except UserError as error:
-            editor.problems.say(str(error))
-            return
-        editor.accept()
-        self._list_templates(select=saved.name)
-        self.refresh()
-
-    def ask_delete_template(self) -> None:
-        """Ask, then delete the chosen saved template."""
-        chosen = self.template()
-        if chosen is None or chosen.builtin:
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question, "Delete template", f"Delete “{chosen.name}”?", parent=self
-        )
-        if self.choices.delete_template_button.text() == "Use built-in":
-            box.setText(f"Delete this series' version of “{chosen.name}”?")
-            box.setInformativeText("The built-in template of that name is used again.")
-        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(lambda result: self._delete_answered(result, chosen.name))
-        self.question = box
-        box.open()
-
-    def _delete_answered(self, result: int, name: str) -> None:
-        if result != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            mail_templates.delete_template(self._app.uow(), self._series_id, name)
-        except UserError as error:
-            self.summary.setText(f"<p><b>{html.escape(str(error))}</b></p>")
-            return
-        self._list_templates(select=name)
-        self.refresh()
 
     # Writing ---------------------------------------------------------------------------------
 
@@ -415,9 +318,3 @@ class MailDialog(QDialog):
     def reject(self) -> None:
         self.cancel_writing()
         super().reject()
-
-
-def _builtins(kind: object) -> list[MailTemplate]:
-    from desktop_app.domain.mail_templates import builtin_templates
-
-    return [t for t in builtin_templates() if t.kind == kind]

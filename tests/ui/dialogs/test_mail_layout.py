@@ -59,7 +59,7 @@ def test_the_mail_dialog_and_the_template_editor_fit(
         assert in_sight(dialog, widget), widget
     assert dialog.preview.browser.height() > 300 and dialog.preview.browser.width() > 380
     qtbot.mouseClick(choices.edit_template_button, Qt.MouseButton.LeftButton)
-    editor = dialog.template_editor
+    editor = dialog.templates.editor
     assert editor is not None
     qtbot.waitExposed(editor)
     fits(window, editor)

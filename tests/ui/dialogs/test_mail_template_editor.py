@@ -44,7 +44,7 @@ def settled(qtbot: QtBot, dialog: MailDialog | TemplateEditor) -> None:
 
 def edit_chosen(dialog: MailDialog, qtbot: QtBot) -> TemplateEditor:
     qtbot.mouseClick(dialog.choices.edit_template_button, Qt.MouseButton.LeftButton)
-    editor = dialog.template_editor
+    editor = dialog.templates.editor
     assert editor is not None and editor.isVisible()
     settled(qtbot, editor)
     return editor
@@ -130,7 +130,7 @@ def test_editing_a_built_in_template_keeps_the_series_own_version_until_deleted(
     delete = dialog.choices.delete_template_button
     assert delete.isEnabled() and delete.text() == "Use built-in"
     qtbot.mouseClick(delete, Qt.MouseButton.LeftButton)
-    question = dialog.question
+    question = dialog.templates.question
     assert question is not None
     question.button(QMessageBox.StandardButton.Yes).click()
     settled(qtbot, dialog)
@@ -145,7 +145,7 @@ def test_a_new_template_starts_from_a_copy_and_is_chosen_once_saved(
     window = make_window(demo_app)
     dialog = mail_dialog(window, qtbot)
     qtbot.mouseClick(dialog.choices.new_template_button, Qt.MouseButton.LeftButton)
-    editor = dialog.template_editor
+    editor = dialog.templates.editor
     assert editor is not None
     assert editor.name_edit.text() == "My reminder (day before)"
     editor.body_edit.setPlainText("Hi {first_name}, see you tomorrow: {join_link}\n")
