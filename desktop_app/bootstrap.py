@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.db import migrate
+from desktop_app.db import migrate, server_errors, server_url
 from desktop_app.db.engine import default_data_dir, make_engine, resolve_url, sqlite_path
 from desktop_app.domain.errors import UserError
 from desktop_app.services.uow import UnitOfWork
@@ -25,6 +25,21 @@ class App:
     data_dir: Path
     path: Path | None  # the SQLite file, when the database is one
 
+    @property
+    def name(self) -> str:
+        """The database as a window title names it: the file, or the server's database."""
+        return self.path.name if self.path is not None else server_url.describe_server(self.url)
+
+    @property
+    def on_server(self) -> bool:
+        """True for a shared database server, False for a SQLite file."""
+        return self.path is None and server_url.is_server(self.url)
+
+    @property
+    def location(self) -> str:
+        """Where to open it again: the file, or the server's URL without a password."""
+        return str(self.path) if self.path is not None else server_url.without_password(self.url)
+
     def uow(self) -> UnitOfWork:
         """A fresh unit of work on this database."""
         return UnitOfWork(self.session_factory)
@@ -38,7 +53,7 @@ def open_app(db: str | None = None) -> App:
     """Open (creating and migrating as needed) the database named by db, env or default."""
     url = resolve_url(db)
     engine = make_engine(url)
-    where = sqlite_path(url) or url
+    where = sqlite_path(url) or server_url.describe_server(url)
     try:
         current = migrate.current_revision(engine)
         if current is not None and current not in migrate.known_revisions():
@@ -50,6 +65,9 @@ def open_app(db: str | None = None) -> App:
             migrate.upgrade(engine)
     except (DatabaseError, OperationalError) as error:
         engine.dispose()
+        plain = server_errors.explain(error, str(where))
+        if plain is not None:
+            raise UserError(plain) from None
         raise UserError(
             f"cannot open the database {where}: {error.orig}; check that it is a "
             "Webinar Desk database and that you may write to it"

@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     for sub in (demo, sessions, speakers, stats, imports, history, undo, show):
         sub.add_argument("--json", action="store_true", help="print JSON instead of text")
+    from desktop_app import cli_server
+
+    cli_server.add_commands(commands)
     return parser
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -27,6 +28,12 @@ from desktop_app.domain.enums import (
     SessionKind,
     SessionStatus,
     SpeakerRole,
+)
+from desktop_app.domain.search import (
+    REGISTRANT_SEARCHED,
+    SPEAKER_SEARCHED,
+    registrant_search_text,
+    speaker_search_text,
 )
 
 # Named constraints keep migrations reproducible (SQLite's batch mode needs names).
@@ -101,6 +108,8 @@ class Speaker(Base):
     bio: Mapped[str] = mapped_column(Text, default="")
     # Relative to the app's data folder, where headshots are copied.
     headshot_path: Mapped[str] = mapped_column(String(500), default="")
+    # Searchable fields folded (domain.search) so both engines match alike; set on each write.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(default=_now)
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
 
@@ -236,6 +245,8 @@ class Registrant(Base):
     consent: Mapped[str] = mapped_column(String(10), default=Consent.UNKNOWN.value)
     consent_at: Mapped[datetime | None] = mapped_column()
     consent_source: Mapped[str] = mapped_column(String(200), default="")
+    # Searchable fields folded (domain.search) so both engines match alike; set on each write.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(default=_now)
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
 
@@ -334,3 +345,18 @@ class ExportProfile(Base):
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
 
     __table_args__ = (CheckConstraint("name <> ''", name="name_not_empty"),)
+
+
+def _fold_into_search_text(model: type[Any], fold: Any, fields: tuple[str, ...]) -> None:
+    """Keep model.search_text the fold of its fields on every ORM insert and update (bulk
+    writes, such as imports, set it themselves)."""
+
+    def refresh(_mapper: Any, _connection: Any, target: Any) -> None:
+        target.search_text = fold({name: getattr(target, name) for name in fields})
+
+    event.listen(model, "before_insert", refresh)
+    event.listen(model, "before_update", refresh)
+
+
+_fold_into_search_text(Registrant, registrant_search_text, REGISTRANT_SEARCHED)
+_fold_into_search_text(Speaker, speaker_search_text, SPEAKER_SEARCHED)

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import exists, func, select
 
 from desktop_app.db.models import Registrant, Registration, Session
+from desktop_app.domain import search
 from desktop_app.services.uow import UnitOfWork
 
 TEXT_COLUMNS = (
@@ -23,7 +24,6 @@ TEXT_COLUMNS = (
     "job_title",
     "consent",
 )
-SEARCHED = ("last_name", "first_name", "email", "organisation", "country", "job_title")
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ class AttendeeIndex:
             column = self.text["consent"]
             positions = [p for p in positions if column[p] == consent]
         haystack = self.haystack
-        for word in text.casefold().split():
+        for word in search.words(text):  # accents and case aside, as search_text is
             positions = [p for p in positions if word in haystack[p]]
         return list(positions)
 
@@ -184,14 +184,18 @@ def load_attendee_index(
         )
         columns = [getattr(Registrant, name) for name in TEXT_COLUMNS]
         # Sorted here rather than in SQL: ORDER BY on 100,000 rows doubled the query time.
-        rows = list(connection.execute(select(Registrant.id, *columns).where(in_series)))
+        rows = list(
+            connection.execute(
+                select(Registrant.id, *columns, Registrant.search_text).where(in_series)
+            )
+        )
         if stopped():
             return None
         rows.sort(key=lambda r: (r[1].casefold(), r[2].casefold(), r[0]))
         # Repeated values (countries, organisations, consent) share one string object.
         intern = sys.intern
         lists = [index.text[name] for name in TEXT_COLUMNS]
-        searched = [TEXT_COLUMNS.index(name) + 1 for name in SEARCHED]
+        shown = len(TEXT_COLUMNS) + 1
         total = len(rows)
         for state in index.state:
             state.extend(bytes(total))
@@ -199,9 +203,9 @@ def load_attendee_index(
             minutes_column.extend([0] * total)
         for position, row in enumerate(rows):
             index.ids.append(row[0])
-            for target, value in zip(lists, row[1:], strict=True):
+            for target, value in zip(lists, row[1:shown], strict=True):
                 target.append(intern(value))
-            index.haystack.append(" ".join([row[i] for i in searched]).casefold())
+            index.haystack.append(row[shown])
             for n, attended, minutes in attendance.get(row[0], ()):
                 index.state[n][position] = 2 if attended else 1
                 index.minutes[n][position] = minutes

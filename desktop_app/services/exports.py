@@ -225,32 +225,36 @@ def _people(
     zone = timezones.zone(series.home_zone)
     slot = {session_id: n for n, session_id in enumerate(ids)}
     connection = uow.session.connection()
-    result = connection.execution_options(yield_per=CHUNK).execute(query)
-    for chunk in result.partitions():
-        people = [row for row in chunk if _matches(row, organisations, domains)]
-        if not people:
-            continue
-        found: dict[int, list[tuple[datetime | None, bool, bool, int]]] = {}
-        for registrant_id, session_id, registered_at, attended, minutes in connection.execute(
-            select(
-                Registration.registrant_id,
-                Registration.session_id,
-                Registration.registered_at,
-                Registration.attended,
-                Registration.minutes,
-            ).where(
-                Registration.registrant_id.in_([p[0] for p in people]),
-                Registration.session_id.in_(ids),
-            )
-        ):
-            cells = found.setdefault(registrant_id, [(None, False, False, 0)] * len(ids))
-            local = registered_at.astimezone(zone).replace(tzinfo=None) if registered_at else None
-            cells[slot[session_id]] = (local, True, bool(attended), minutes)
-        for row in people:
-            yield ExportPerson(
-                dict(zip(PERSON_KEYS, row[1:], strict=True)),
-                tuple(found.get(row[0], [(None, False, False, 0)] * len(ids))),
-            )
+    # Closed on every way out (a cancelled export too): PostgreSQL streams through a
+    # server-side cursor that must not outlive the generator.
+    with connection.execution_options(yield_per=CHUNK).execute(query) as result:
+        for chunk in result.partitions():
+            people = [row for row in chunk if _matches(row, organisations, domains)]
+            if not people:
+                continue
+            found: dict[int, list[tuple[datetime | None, bool, bool, int]]] = {}
+            for registrant_id, session_id, registered_at, attended, minutes in connection.execute(
+                select(
+                    Registration.registrant_id,
+                    Registration.session_id,
+                    Registration.registered_at,
+                    Registration.attended,
+                    Registration.minutes,
+                ).where(
+                    Registration.registrant_id.in_([p[0] for p in people]),
+                    Registration.session_id.in_(ids),
+                )
+            ):
+                cells = found.setdefault(registrant_id, [(None, False, False, 0)] * len(ids))
+                local = (
+                    registered_at.astimezone(zone).replace(tzinfo=None) if registered_at else None
+                )
+                cells[slot[session_id]] = (local, True, bool(attended), minutes)
+            for row in people:
+                yield ExportPerson(
+                    dict(zip(PERSON_KEYS, row[1:], strict=True)),
+                    tuple(found.get(row[0], [(None, False, False, 0)] * len(ids))),
+                )
 
 
 def _matches(row: Any, organisations: list[str], domains: list[str]) -> bool:

@@ -13,8 +13,10 @@ from desktop_app.db.types import UTCDateTime
 from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.import_rows import ImportReport, ParsedFile
+from desktop_app.domain.search import registrant_search_text
 from desktop_app.io.formats import FORMATS
 from desktop_app.services.import_merge import PERSON_FIELDS, Person
+from desktop_app.services.search_text import refresh_registrants
 from desktop_app.services.uow import UnitOfWork
 
 CHUNK = 500  # SQLite allows 999 bound parameters per statement in old builds
@@ -173,6 +175,7 @@ class ImportWriter:
                 .where(registrants.c.id == registrant_id)
                 .values(**changes, updated_at=now)
             )
+        refresh_registrants(db, self.person_updates)
         if self.registration_inserts:
             rows = [self._new_registration(p, batch.id) for p in self.registration_inserts]
             for start in range(0, len(rows), CHUNK):
@@ -214,6 +217,7 @@ class ImportWriter:
             created_at=now,
             updated_at=now,
         )
+        values["search_text"] = registrant_search_text(values)
         return values
 
     def _new_registration(self, person: Person, batch_id: int) -> dict[str, Any]:

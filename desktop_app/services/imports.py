@@ -21,6 +21,7 @@ from desktop_app.services.import_writer import (
     from_json,
     table_of,
 )
+from desktop_app.services.search_text import refresh_registrants
 from desktop_app.services.uow import UnitOfWork
 
 __all__ = ["ImportCancelled", "import_file", "import_parsed", "list_batches", "undo_import"]
@@ -127,6 +128,7 @@ def undo_import(uow: UnitOfWork, batch_id: int) -> None:
                 .where(registrants.c.id == int(key))
                 .values(**from_json(values, registrants))
             )
+        refresh_registrants(db, map(int, log.get("updated_registrants", {})))
         people = log.get("created_registrants", [])
         for start in range(0, len(people), CHUNK):
             chunk = people[start : start + CHUNK]

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from desktop_app.db.models import Session, SessionSpeaker, Speaker
+from desktop_app.domain import search
 from desktop_app.domain.enums import SpeakerRole
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.records import AppearanceData, SpeakerData, validate_speaker
@@ -61,8 +62,11 @@ def get_speaker(uow: UnitOfWork, speaker_id: int) -> SpeakerRow:
         return _to_row(speaker, count or 0)
 
 
-def list_speakers(uow: UnitOfWork, series_id: int | None = None) -> list[SpeakerRow]:
-    """Speakers by name, with their session counts.
+def list_speakers(
+    uow: UnitOfWork, series_id: int | None = None, text: str = ""
+) -> list[SpeakerRow]:
+    """Speakers by name, with their session counts; with text, those matching every word
+    of it (in name, email, organisation or title; accents and case aside).
 
     With a series: its speakers and After Hours hosts, plus speakers not yet booked for any
     session anywhere (so someone just added is not lost from view).
@@ -83,6 +87,8 @@ def list_speakers(uow: UnitOfWork, series_id: int | None = None) -> list[Speaker
         )
         unbooked = ~Speaker.id.in_(select(SessionSpeaker.speaker_id)) & ~Speaker.id.in_(any_host)
         query = query.where((Session.series_id == series_id) | Speaker.id.in_(hosts) | unbooked)
+    for word in search.words(text):
+        query = query.where(Speaker.search_text.contains(word, autoescape=True))
     with uow:
         return [_to_row(s, n) for s, n in uow.session.execute(query).tuples()]
 

@@ -315,8 +315,7 @@ def test_unreadable_files_are_refused_in_one_line(
 
 def test_cli_import_json_and_exit_codes(demo_app: App, real_zoom: Path, tmp_path: Path) -> None:
     demo_app.close()
-    db = demo_app.path
-    assert db is not None
+    db = demo_app.url
     result = run("import", str(real_zoom), "--session", "2", "--json", db=db)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)

@@ -88,10 +88,9 @@ def test_pdf_holds_every_speaker_segment_and_both_zones(
     demo_app: App, tmp_path: Path, options: list[str]
 ) -> None:
     demo_app.close()
-    assert demo_app.path is not None
     session = sessions.list_sessions(demo_app.uow())[3]
     target = tmp_path / "ros.pdf"
-    result = run("run-of-show", str(session.id), str(target), *options, db=demo_app.path)
+    result = run("run-of-show", str(session.id), str(target), *options, db=demo_app.url)
     assert result.returncode == 0, result.stderr
     assert target.read_bytes().startswith(b"%PDF")
     text = subprocess.run(
@@ -109,8 +108,7 @@ def test_pdf_holds_every_speaker_segment_and_both_zones(
 
 def test_cli_refuses_other_formats_plainly(demo_app: App, tmp_path: Path) -> None:
     demo_app.close()
-    assert demo_app.path is not None
-    result = run("run-of-show", "1", str(tmp_path / "x.docx"), db=demo_app.path)
+    result = run("run-of-show", "1", str(tmp_path / "x.docx"), db=demo_app.url)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    result = run("run-of-show", "99", str(tmp_path / "x.html"), db=demo_app.path)
+    result = run("run-of-show", "99", str(tmp_path / "x.html"), db=demo_app.url)
     assert result.returncode == 1 and "no session with id 99" in result.stderr

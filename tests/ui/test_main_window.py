@@ -31,7 +31,11 @@ def test_three_tabs_show_the_demo_series(demo_app: App, make_window: Build) -> N
     assert window.speakers_tab.model.rowCount() == 13
     assert window.attendees_tab.model.rowCount() == stats.stats(demo_app.uow()).registrants
     assert "4 sessions · 13 speakers" in window.counts_label.text()
-    assert window.windowTitle() == "Webinar Desk — test.sqlite"
+    assert window.windowTitle() == f"Webinar Desk — {demo_app.name}"
+    if demo_app.path is not None:
+        assert demo_app.name == "test.sqlite"
+    else:
+        assert demo_app.name.startswith("the database test_")
 
 
 def test_every_model_passes_the_model_tester(
@@ -107,8 +111,7 @@ def test_the_window_paints_first_then_opens_the_database(demo_app: App, qtbot: Q
     from ui.tabs.sessions_tab import SessionsTab
 
     make_qt_app()
-    assert demo_app.path is not None
-    window = MainWindow(db=str(demo_app.path))
+    window = MainWindow(db=demo_app.url)
     qtbot.addWidget(window)
     assert not window.new_series_action.isEnabled()  # nothing to act on yet
     window.show()
@@ -133,7 +136,7 @@ def test_a_database_that_cannot_open_is_reported(tmp_path: Path, qtbot: QtBot) -
 
 def test_back_up_writes_a_copy(demo_app: App, make_window: Build, tmp_path: Path) -> None:
     window = make_window(demo_app)
-    target = tmp_path / "backup.sqlite"
+    target = tmp_path / ("backup.sqlite" if demo_app.path else "backup.dump")
     window.back_up_to(target)
     assert target.stat().st_size > 0
     assert "Backed up to" in window.statusBar().currentMessage()

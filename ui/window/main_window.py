@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         from ui.tabs.speakers_tab import SpeakersTab
 
         self._app = app
-        self.setWindowTitle(f"Webinar Desk — {app.path.name if app.path else app.url}")
+        self.setWindowTitle(f"Webinar Desk — {app.name}")
         self.edits: Edits = Edits(app, self)
         self.sessions_tab: SessionsTab = SessionsTab(self.edits)
         self.speakers_tab: SpeakersTab = SpeakersTab(self.edits)
@@ -575,23 +575,25 @@ class MainWindow(QMainWindow):
         from datetime import date
 
         path = self._app.path
-        name = f"webinar-desk-backup-{date.today():%Y-%m-%d}.sqlite"
+        # A server database is saved with pg_dump in its custom format (.dump).
+        suffix, kind = ("sqlite", "SQLite databases") if path else ("dump", "PostgreSQL dumps")
+        name = f"webinar-desk-backup-{date.today():%Y-%m-%d}.{suffix}"
         folder = path.parent if path else Path.home()
         dialog = QFileDialog(
-            self, "Back up the database", str(folder / name), "SQLite databases (*.sqlite)"
+            self, "Back up the database", str(folder / name), f"{kind} (*.{suffix})"
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("sqlite")
+        dialog.setDefaultSuffix(suffix)
         dialog.fileSelected.connect(lambda target: self.back_up_to(Path(target)))
         self.file_dialog = dialog
         dialog.open()
 
     def back_up_to(self, target: Path) -> None:
         """Write a copy of the open database to target and say where it went."""
-        from desktop_app.services.backups import backup_database
+        from desktop_app.services.backups import back_up
 
         try:
-            backup_database(self._app.path, target)
+            back_up(self._app.url, target)
         except UserError as error:
             box = QMessageBox(QMessageBox.Icon.Warning, "Back up", str(error), parent=self)
             self.error_box = box
@@ -604,7 +606,7 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Information,
             "About Webinar Desk",
             f"Webinar Desk {__version__}\n\nPlan webinar series, their speakers "
-            f"and attendees, offline.\n\nDatabase: {self._app.url}",
+            f"and attendees, offline.\n\nDatabase: {self._app.location}",
             parent=self,
         )
         self.about_box = box
@@ -649,6 +651,6 @@ class MainWindow(QMainWindow):
             for splitter in (self.sessions_tab.splitter, self.speakers_tab.splitter):
                 settings.setValue(f"mainWindow/{splitter.objectName()}", splitter.saveState())
             self._app.close()  # release the file (the worker thread has stopped)
-        if hasattr(self, "_app") and self._app.path is not None:
-            settings.setValue("lastDatabase", str(self._app.path))
+        if hasattr(self, "_app") and (self._app.path is not None or self._app.on_server):
+            settings.setValue("lastDatabase", self._app.location)  # never a password
         super().closeEvent(event)
