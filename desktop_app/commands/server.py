@@ -5,17 +5,23 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from desktop_app.commands.output import Output, add_command
 from desktop_app.domain.errors import UserError
 
+if TYPE_CHECKING:
+    from desktop_app.bootstrap import App
 
-def add_commands(commands: Any) -> None:
-    """Add `copy-db` and `backup` to the command line's subparsers."""
-    copy = commands.add_parser(
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add copy-db and backup."""
+    copy = add_command(
+        commands,
         "copy-db",
-        help="copy the whole database into an empty one (e.g. from this laptop to the "
-        "team's server, or from the server into a new file)",
+        "copy the whole database into an empty one (this laptop's to the team's server "
+        "with --to, or the server's into a new file with --from)",
+        _copy_db,
     )
     direction = copy.add_mutually_exclusive_group(required=True)
     direction.add_argument(
@@ -27,20 +33,18 @@ def add_commands(commands: Any) -> None:
         metavar="URL_OR_PATH",
         help="copy this database (e.g. the server) into --db, which must be new or empty",
     )
-    copy.add_argument("--json", action="store_true", help="print JSON instead of text")
-    copy.set_defaults(handler=_copy_db)
-
-    backup = commands.add_parser(
-        "backup", help="write a backup: a SQLite copy of a file, a pg_dump of a server"
+    backup = add_command(
+        commands,
+        "backup",
+        "write a backup: a SQLite copy of a file, a pg_dump of a server",
+        _backup,
     )
     backup.add_argument("out", type=Path, metavar="OUT.sqlite|OUT.dump")
-    backup.add_argument("--json", action="store_true", help="print JSON instead of text")
-    backup.set_defaults(handler=_backup)
 
 
-def where(app: Any) -> str:
+def where(app: App) -> str:
     """The database as messages name it (a server URL never with its password)."""
-    return str(app.path) if app.path is not None else str(app.name)
+    return str(app.path) if app.path is not None else app.name
 
 
 def _progress(table: str, done: int, total: int) -> None:
@@ -52,7 +56,7 @@ def _progress(table: str, done: int, total: int) -> None:
         print(f"copy-db: {table:<22} {total:>10,} rows", file=sys.stderr)
 
 
-def _copy_db(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+def _copy_db(app: App, args: argparse.Namespace) -> Output:
     from desktop_app.bootstrap import open_app
     from desktop_app.services.copy_db import copy_database
 
@@ -78,12 +82,12 @@ def _copy_db(app: Any, args: argparse.Namespace) -> dict[str, Any]:
         f"Copied {report.rows:,} rows in {len(report.tables)} tables from {where(source)} "
         f"to {where(target)} in {report.seconds:.1f} s; the counts match on both sides."
     )
-    return {"json": data, "text": text}
+    return Output(data, text)
 
 
-def _backup(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+def _backup(app: App, args: argparse.Namespace) -> Output:
     from desktop_app.services.backups import back_up
 
     written = back_up(app.url, args.out)
     data = {"path": str(written.resolve()), "bytes": written.stat().st_size}
-    return {"json": data, "text": f"Backed up {where(app)} to {written}."}
+    return Output(data, f"Backed up {where(app)} to {written}.")
