@@ -29,6 +29,7 @@ from desktop_app.domain.enums import (
     SessionStatus,
     SpeakerRole,
 )
+from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.search import (
     REGISTRANT_SEARCHED,
     SPEAKER_SEARCHED,
@@ -360,3 +361,22 @@ def _fold_into_search_text(model: type[Any], fold: Any, fields: tuple[str, ...])
 
 _fold_into_search_text(Registrant, registrant_search_text, REGISTRANT_SEARCHED)
 _fold_into_search_text(Speaker, speaker_search_text, SPEAKER_SEARCHED)
+
+
+def _refuse_overlong(mapper: Any, _connection: Any, target: Any) -> None:
+    """Refuse text longer than its column on every engine alike: PostgreSQL would refuse
+    it with a database error, SQLite would store it whole."""
+    problems: dict[str, str] = {}
+    for column in mapper.columns:
+        limit = getattr(column.type, "length", None)
+        if not limit:
+            continue
+        value = getattr(target, mapper.get_property_by_column(column).key, None)
+        if isinstance(value, str) and len(value) > limit:
+            problems[column.key] = f"at most {limit:,} characters fit (this has {len(value):,})"
+    if problems:
+        raise ValidationError(problems)
+
+
+event.listen(Base, "before_insert", _refuse_overlong, propagate=True)
+event.listen(Base, "before_update", _refuse_overlong, propagate=True)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from desktop_app.domain.dates import parse_datetime
 from desktop_app.domain.enums import ApprovalStatus, Consent
 from desktop_app.domain.import_rows import ImportRow, ParsedFile, Skip
+from desktop_app.domain.limits import too_long
 from desktop_app.domain.people import clean_text, is_email, normalise_email, split_full_name
 from desktop_app.io.columns import map_columns, normalise_heading
 from desktop_app.io.table_reader import ImportRefused, RawTable
@@ -256,17 +257,23 @@ def _person(row: list[str], where: dict[str, int], line: int, section: str) -> I
     except ValueError as error:
         raise ValueError(str(error)) from None
     minutes = _minutes(get("minutes"))
+    texts = {
+        "first_name": first,
+        "last_name": last,
+        "organisation": clean_text(get("organisation")),
+        "job_title": clean_text(get("job_title")),
+        "city": clean_text(get("city")),
+        "country": clean_text(get("country")).replace("--", ""),
+        "sector": clean_text(get("sector")),
+    }
+    problem = too_long(texts)
+    if problem:
+        raise ValueError(problem)
     return ImportRow(
         line=line,
         section=section,
         email=normalise_email(raw_email),
-        first_name=first,
-        last_name=last,
-        organisation=clean_text(get("organisation")),
-        job_title=clean_text(get("job_title")),
-        city=clean_text(get("city")),
-        country=clean_text(get("country")).replace("--", ""),
-        sector=clean_text(get("sector")),
+        **texts,
         consent=_consent(get("consent")),
         registered_at=registered_at,
         approval=_approval(status),

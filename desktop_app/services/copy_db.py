@@ -194,10 +194,12 @@ def _quoted(connection: Connection, name: str) -> str:
 
 
 def _move_sequences(writing: Connection, tables: list[Table]) -> None:
-    """On a server, make each table's next new id follow the copied ones."""
+    """On a server, make each table's next new id follow the copied ones, and gather the
+    statistics its planner needs (a freshly loaded table looks empty to it until then)."""
     if writing.dialect.name != "postgresql":
         return  # SQLite picks max(id) + 1 by itself
     for table in tables:
+        writing.execute(text(f"ANALYZE {_quoted(writing, table.name)}"))
         if "id" not in table.c:
             continue
         writing.execute(

@@ -13,6 +13,7 @@ from desktop_app.db.types import UTCDateTime
 from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.import_rows import ImportReport, ParsedFile
+from desktop_app.domain.limits import SOURCE, fit
 from desktop_app.domain.search import registrant_search_text
 from desktop_app.io.formats import FORMATS
 from desktop_app.services.import_merge import PERSON_FIELDS, Person
@@ -113,7 +114,7 @@ class ImportWriter:
             changes.update(
                 consent=person.consent.value,
                 consent_at=person.registered_at or datetime.now(UTC),
-                consent_source=self.parsed.name,
+                consent_source=fit(self.parsed.name, SOURCE),
             )
         return changes
 
@@ -213,7 +214,7 @@ class ImportWriter:
             email=person.email,
             consent=consent.value,
             consent_at=(person.registered_at or now) if person.consent else None,
-            consent_source=self.parsed.name if person.consent else "",
+            consent_source=fit(self.parsed.name, SOURCE) if person.consent else "",
             created_at=now,
             updated_at=now,
         )
@@ -226,7 +227,7 @@ class ImportWriter:
             "session_id": self.session_id,
             "registered_at": person.registered_at,
             "approval_status": person.approval or "approved",
-            "source": f"{FORMATS[self.parsed.format]}: {self.parsed.name}",
+            "source": fit(f"{FORMATS[self.parsed.format]}: {self.parsed.name}", SOURCE),
             "attended": bool(person.attended),
             "first_join": person.first_join,
             "last_leave": person.last_leave,
