@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.db import migrate, server_errors, server_url
+from desktop_app.db import change_feed, migrate, server_errors, server_url
 from desktop_app.db.engine import default_data_dir, make_engine, resolve_url, sqlite_path
 from desktop_app.domain.errors import UserError
 from desktop_app.services.uow import UnitOfWork
@@ -78,4 +78,5 @@ def open_app(db: str | None = None) -> App:
     path = sqlite_path(url)
     data_dir = path.parent if path is not None else default_data_dir()
     factory = sessionmaker(engine, expire_on_commit=False)
+    change_feed.install(factory)  # every save moves the change counter windows poll
     return App(url=url, engine=engine, session_factory=factory, data_dir=data_dir, path=path)

@@ -21,6 +21,9 @@ from desktop_app.domain.errors import UserError
 
 CHUNK = 5000
 VERSION_TABLE = "alembic_version"
+# Bookkeeping a new database starts with (the change counter's one row): replaced by the
+# source's, and no reason to call a target "not empty".
+BOOKKEEPING = ("change_counter", "change_log")
 Progress = Callable[[str, int, int], None]  # (table, rows copied, rows in the table)
 
 
@@ -66,6 +69,8 @@ def copy_database(
                 )
             counts: dict[str, int] = {}
             for table in tables:
+                if table.name in BOOKKEEPING:
+                    writing.execute(table.delete())
                 counts[table.name] = _copy_table(
                     reading, writing, source_tables[table.name], table, progress
                 )
@@ -104,7 +109,11 @@ def _prepare_target(target: Engine, target_name: str, revision: str) -> None:
             "copy into a new, empty database"
         )
     with target.connect() as connection:
-        filled = {t.name: n for t in _tables(connection) if (n := _count(connection, t))}
+        filled = {
+            t.name: n
+            for t in _tables(connection)
+            if t.name not in BOOKKEEPING and (n := _count(connection, t))
+        }
     if filled:
         held = ", ".join(f"{n:,} {name}" for name, n in sorted(filled.items())[:4])
         raise UserError(

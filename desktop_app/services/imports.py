@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import delete, select, update
 
+from desktop_app.db.change_feed import note_bulk
 from desktop_app.db.models import ImportBatch, Registrant, Registration, Series, Session
 from desktop_app.domain.errors import NotFound, UserError
 from desktop_app.domain.import_rows import BatchRow, ImportPreview, ImportReport, ParsedFile
@@ -120,8 +121,20 @@ def import_parsed(
         batch_id = None
         if not dry_run and writer.changes():
             batch_id = writer.write(digest)
+            _note_import(uow, writer)
             uow.commit()
         return writer.report(batch_id, dry_run)
+
+
+def _note_import(uow: UnitOfWork, writer: ImportWriter) -> None:
+    """Tell the change feed what an import's bulk statements changed."""
+    db = uow.session
+    note_bulk(db, "registrants", writer.person_updates)
+    note_bulk(db, "registrations", writer.registration_updates)
+    if writer.new_people:
+        note_bulk(db, "registrants")
+    if writer.registration_inserts:
+        note_bulk(db, "registrations")
 
 
 def list_batches(uow: UnitOfWork) -> list[BatchRow]:
@@ -175,6 +188,12 @@ def undo_import(uow: UnitOfWork, batch_id: int) -> None:
                 .values(**from_json(values, registrants))
             )
         refresh_registrants(db, map(int, log.get("updated_registrants", {})))
+        note_bulk(db, "registrants", map(int, log.get("updated_registrants", {})))
+        note_bulk(db, "registrations", map(int, log.get("updated_registrations", {})))
+        if created:
+            note_bulk(db, "registrations")
+        if log.get("created_registrants"):
+            note_bulk(db, "registrants")
         people = log.get("created_registrants", [])
         for start in range(0, len(people), CHUNK):
             chunk = people[start : start + CHUNK]
