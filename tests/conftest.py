@@ -125,6 +125,14 @@ def demo_pg_template(pg_server: PgServer) -> str:
 
 
 @pytest.fixture
+def pg_demo_url(pg_server: PgServer, demo_pg_template: str) -> Iterator[str]:
+    """A fresh PostgreSQL database holding the demo series (for server-only behaviour)."""
+    name = pg_server.create_database(demo_pg_template)
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture
 def demo_app(engine_name: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
     """A database holding the demo series (as demo.load_demo leaves it), on the engine under
     test; a copy of one loaded per run, which is much faster than loading it per test."""

@@ -14,6 +14,7 @@ from desktop_app.domain.errors import NotFound, UserError
 from desktop_app.domain.import_rows import BatchRow, ImportPreview, ImportReport, ParsedFile
 from desktop_app.io.formats import first_rows, mapping_editable, parse_table
 from desktop_app.io.table_reader import ImportRefused, file_digest, read_table
+from desktop_app.services.import_lock import wait_for_other_imports
 from desktop_app.services.import_merge import merge_people
 from desktop_app.services.import_writer import (
     CHUNK,
@@ -114,6 +115,8 @@ def import_parsed(
             raise NotFound(
                 f"there is no session with id {session_id}; list them with 'webinar-desk sessions'"
             )
+        if not dry_run:
+            wait_for_other_imports(uow)  # a colleague's import lands first, then we plan
         zone = uow.session.get_one(Series, session.series_id).home_zone
         people = merge_people(parsed, zone)
         writer = ImportWriter(uow, session_id, parsed, people, keep_going)
@@ -167,6 +170,7 @@ def undo_import(uow: UnitOfWork, batch_id: int) -> None:
             raise NotFound(f"there is no import with id {batch_id}")
         if batch.undone_at is not None:
             raise UserError(f"the import of {batch.file_name} was already undone")
+        wait_for_other_imports(uow)
         log = batch.undo_log
         db = uow.session
         registrants, registrations = table_of(Registrant), table_of(Registration)
