@@ -44,6 +44,7 @@ from ui.workers.background import run_in_background
 
 if TYPE_CHECKING:
     from desktop_app.bootstrap import App
+    from desktop_app.services.changes import ChangeSet
     from ui.edits import Edits
     from ui.tabs.attendees_tab import AttendeesTab
     from ui.tabs.sessions_tab import SessionsTab
@@ -160,10 +161,36 @@ class MainWindow(QMainWindow):
         self.edits.stack.redoTextChanged.connect(self._redo_text_changed)
         self.edits.changed.connect(self.refresh)
         self.edits.failed.connect(self._show_failure)
+        self._watch_colleagues(app)
         self._restore_splitters()
         self.tabs.setCurrentIndex(current)
         self._set_ready(True)
         self.reload_series()
+
+    def _watch_colleagues(self, app: App) -> None:
+        """Reload the tabs showing what colleagues saved (a shared server, or another copy)."""
+        from ui.window.change_watcher import ChangeWatcher, refresh_for
+
+        self.watcher = ChangeWatcher(app, self)
+
+        def colleagues_saved(news: ChangeSet) -> None:
+            if news.touches("series"):
+                self.refresh()  # the series picker itself may change
+            else:
+                shown = self.current_series_id()
+                refresh_for(
+                    news,
+                    {
+                        "sessions": lambda: self.sessions_tab.refresh(shown),
+                        "speakers": lambda: self.speakers_tab.refresh(shown),
+                        "attendees": lambda: self.attendees_tab.refresh(shown),
+                    },
+                )
+            who = ", ".join(news.by) or "someone"
+            self.show_status(f"Updated with changes saved by {who}.")
+
+        self.watcher.changed.connect(colleagues_saved)
+        self.watcher.unreachable.connect(self.show_status)
 
     def show_status(self, text: str) -> None:
         """A passing message in the status bar."""
@@ -646,6 +673,7 @@ class MainWindow(QMainWindow):
             if not self.save_pending_edits():
                 event.ignore()  # never lose edits: the marked fields say what to fix
                 return
+            self.watcher.stop()
             self.attendees_tab.shutdown()
             settings.setValue("mainWindow/tab", self.tabs.currentIndex())
             for splitter in (self.sessions_tab.splitter, self.speakers_tab.splitter):
