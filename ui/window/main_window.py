@@ -240,6 +240,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action("&Open database…", self.choose_database, keys.Open, "open")
         )
+        file_menu.addAction(self._action("Open &server database…", self.choose_server, None))
         self.import_action = self._action("&Import…", self.choose_import, "Ctrl+I", "import")
         self.history_action = self._action("Import &history…", self.show_import_history)
         self.export_action = self._action("&Export…", self.show_export, "Ctrl+E", "export")
@@ -508,6 +509,16 @@ class MainWindow(QMainWindow):
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.fileSelected.connect(self.open_database_requested.emit)
         self.file_dialog = dialog
+        dialog.open()
+
+    def choose_server(self) -> None:
+        """Ask for the URL of the team's server database; the app reopens on it."""
+        from ui.dialogs.server_dialog import ServerDialog
+
+        current = self._app.location if hasattr(self, "_app") and self._app.on_server else ""
+        dialog = ServerDialog(current, self)
+        dialog.chosen.connect(self.open_database_requested.emit)
+        self.server_dialog = dialog
         dialog.open()
 
     # Import ------------------------------------------------------------------------------
