@@ -10,7 +10,13 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db import change_feed, migrate, server_errors, server_url
-from desktop_app.db.engine import default_data_dir, make_engine, resolve_url, sqlite_path
+from desktop_app.db.engine import (
+    default_data_dir,
+    describe_url,
+    make_engine,
+    resolve_url,
+    sqlite_path,
+)
 from desktop_app.domain.errors import UserError
 from desktop_app.services.uow import UnitOfWork
 
@@ -80,3 +86,8 @@ def open_app(db: str | None = None) -> App:
     factory = sessionmaker(engine, expire_on_commit=False)
     change_feed.install(factory)  # every save moves the change counter windows poll
     return App(url=url, engine=engine, session_factory=factory, data_dir=data_dir, path=path)
+
+
+def describe_location(app: App) -> str:
+    """The open database in words ('webinar-desk.sqlite in ~/.local/share/WebinarDesk')."""
+    return describe_url(app.url)

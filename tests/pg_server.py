@@ -64,11 +64,22 @@ def _server_user() -> tuple[int, int] | None:
     return entry.pw_uid, entry.pw_gid
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class PgServer:
     """One running cluster in a temporary folder; databases are made from a template."""
 
     def __init__(self) -> None:
         self.bindir = find_bindir()
+        self.reap_orphans()
         self.owner = _server_user()
         self.root = Path(tempfile.mkdtemp(prefix="webinar-desk-pg-"))
         self.data = self.root / "data"
@@ -76,10 +87,25 @@ class PgServer:
         self.log = self.root / "server.log"
         self._names = itertools.count(1)
         self.running = False
+        (self.root / "owner.pid").write_text(str(os.getpid()), encoding="utf-8")
         if self.owner is not None:
             os.chown(self.root, *self.owner)
         # The user running the tests connects over the socket; the folder must be reachable.
         self.root.chmod(0o755)
+
+    def reap_orphans(self) -> None:
+        """Stop and delete servers left by test runs that were killed (no teardown ran)."""
+        for root in Path(tempfile.gettempdir()).glob("webinar-desk-pg-*"):
+            try:
+                owner = int((root / "owner.pid").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if _alive(owner):
+                continue
+            orphan = PgServer.__new__(PgServer)
+            orphan.bindir, orphan.owner, orphan.root = self.bindir, _server_user(), root
+            orphan.data, orphan.log, orphan.running = root / "data", root / "server.log", True
+            orphan.stop()
 
     def _run(self, tool: str, *args: str) -> None:
         """Run a server tool as the server's owner; ServerUnavailable with its output."""

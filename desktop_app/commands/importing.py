@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.commands.output import Output, add_command, table
+from desktop_app.domain.wording import plural
 
 if TYPE_CHECKING:
     from desktop_app.bootstrap import App
@@ -46,9 +47,9 @@ def _import(app: App, args: argparse.Namespace) -> Output:
     )
     verb = "Would import" if report.dry_run else "Imported"
     lines = [
-        f"{verb} {report.file_name} ({report.format_label}): {report.rows:,} rows, "
-        f"{report.registrations:,} people for the session, {report.attended:,} attended, "
-        f"{report.minutes:,} minutes.",
+        f"{verb} {report.file_name} ({report.format_label}): {plural(report.rows, 'row')}, "
+        f"{plural(report.registrations, 'person')} for the session, "
+        f"{report.attended:,} attended, {plural(report.minutes, 'minute')}.",
         f"Registrants: {report.registrants_created:,} new, "
         f"{report.registrants_updated:,} updated, {report.registrants_unchanged:,} "
         "unchanged.",
@@ -57,7 +58,8 @@ def _import(app: App, args: argparse.Namespace) -> Output:
         lines.append("Nothing changed: everything in the file is already in the database.")
     if report.other_attended:
         lines.append(
-            f"{report.other_attended} attendee(s) without an email were counted but not added."
+            f"{plural(report.other_attended, 'attendee')} without an email "
+            f"{'was' if report.other_attended == 1 else 'were'} counted but not added."
         )
     lines += [f"Conflict: {text}" for text in report.conflicts]
     lines += [f"Skipped row {skip.line}: {skip.reason}" for skip in report.skipped]

@@ -43,6 +43,8 @@ class SessionRow:
     registered: int
     attended: int
     start_label: str
+    meeting_id: str = ""
+    passcode: str = ""
 
 
 @dataclass(frozen=True)

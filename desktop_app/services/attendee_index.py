@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -56,7 +56,7 @@ class IndexedAttendee:
 class AttendeeIndex:
     """Registrants of one series held column by column; positions index every column."""
 
-    def __init__(self, series_id: int, session_ids: list[int]) -> None:
+    def __init__(self, series_id: int | None, session_ids: list[int]) -> None:
         self.series_id = series_id
         self.session_ids = session_ids
         self.ids = array("q")
@@ -71,6 +71,13 @@ class AttendeeIndex:
         return len(self.ids)
 
     # Reading ---------------------------------------------------------------------------
+
+    def position(self, registrant_id: int) -> int | None:
+        """Where a registrant sits in the index, or None when not in it."""
+        try:
+            return self.ids.index(registrant_id)
+        except ValueError:
+            return None
 
     def row(self, position: int) -> IndexedAttendee:
         """The attendee at a position (as loaded)."""
@@ -117,6 +124,36 @@ class AttendeeIndex:
         lookup: Callable[[int], Any] = values.__getitem__  # faster than a lambda
         return sorted(positions, key=lookup, reverse=descending)
 
+    # Updating in place ---------------------------------------------------------------
+
+    def replace(self, position: int, attendee: IndexedAttendee) -> None:
+        """Put a registrant's current fields and attendance at their position (same id)."""
+        assert self.ids[position] == attendee.id
+        for name in TEXT_COLUMNS:
+            self.text[name][position] = sys.intern(getattr(attendee, name))
+        self.haystack[position] = search.registrant_search_text(
+            {name: getattr(attendee, name) for name in search.REGISTRANT_SEARCHED}
+        )
+        for slot, attendance in enumerate(attendee.sessions):
+            self.state[slot][position] = (
+                0 if not attendance.registered else 2 if attendance.attended else 1
+            )
+            self.minutes[slot][position] = attendance.minutes
+        # Cached sort keys follow the new values (minutes columns are the arrays themselves).
+        for key, values in self._sort_keys.items():
+            if isinstance(values, list):
+                values[position] = self._key_at(key, position)
+
+    def _key_at(self, key: str, position: int) -> Any:
+        """One position's value of a sort key, as _sort_key computes the whole column."""
+        if key == "_any":
+            return any(s[position] == 2 for s in self.state)
+        if ":" in key:
+            what, _, raw_id = key.partition(":")
+            state = self.state[self.session_ids.index(int(raw_id))][position]
+            return state == 2 if what == "attended" else state > 0
+        return self.text[key][position].casefold()
+
     def _sort_key(self, key: str) -> Sequence[Any]:
         if key not in self._sort_keys:
             if ":" in key:
@@ -142,9 +179,12 @@ class AttendeeIndex:
 
 
 def load_attendee_index(
-    uow: UnitOfWork, series_id: int, keep_going: Callable[[], bool] | None = None
+    uow: UnitOfWork, series_id: int | None, keep_going: Callable[[], bool] | None = None
 ) -> AttendeeIndex | None:
     """Read a series' registrants into an index, sorted by name.
+
+    series_id None reads the registrants in no series (no registration at all), with no
+    session columns: the "not in any series" view.
 
     keep_going() is asked now and then; when it returns False loading stops and None is
     returned (a newer load has been started).
@@ -179,8 +219,13 @@ def load_attendee_index(
             )
         if stopped():
             return None
-        in_series = exists().where(
-            Registration.registrant_id == Registrant.id, Registration.session_id.in_(session_ids)
+        in_series = (
+            ~exists().where(Registration.registrant_id == Registrant.id)
+            if series_id is None
+            else exists().where(
+                Registration.registrant_id == Registrant.id,
+                Registration.session_id.in_(session_ids),
+            )
         )
         columns = [getattr(Registrant, name) for name in TEXT_COLUMNS]
         # Sorted here rather than in SQL: ORDER BY on 100,000 rows doubled the query time.
@@ -210,6 +255,42 @@ def load_attendee_index(
                 index.state[n][position] = 2 if attended else 1
                 index.minutes[n][position] = minutes
         return index
+
+
+def load_attendees(
+    uow: UnitOfWork, session_ids: Sequence[int], registrant_ids: Collection[int]
+) -> dict[int, IndexedAttendee]:
+    """Index lines of these registrants as they are now, for those registered for any of
+    session_ids (the sessions of an index, in its order); the others are left out."""
+    slot = {session_id: n for n, session_id in enumerate(session_ids)}
+    attendance: dict[int, list[Attendance]] = {}
+    with uow:
+        connection = uow.session.connection()
+        for registrant_id, session_id, attended, minutes in connection.execute(
+            select(
+                Registration.registrant_id,
+                Registration.session_id,
+                Registration.attended,
+                Registration.minutes,
+            ).where(
+                Registration.registrant_id.in_(list(registrant_ids)),
+                Registration.session_id.in_(list(session_ids)),
+            )
+        ):
+            line = attendance.setdefault(registrant_id, [NOT_REGISTERED] * len(session_ids))
+            line[slot[session_id]] = Attendance(True, bool(attended), minutes)
+        columns = [getattr(Registrant, name) for name in TEXT_COLUMNS]
+        rows = connection.execute(
+            select(Registrant.id, *columns).where(Registrant.id.in_(list(attendance)))
+        )
+        return {
+            row[0]: IndexedAttendee(
+                row[0],
+                **dict(zip(TEXT_COLUMNS, row[1:], strict=True)),
+                sessions=tuple(attendance[row[0]]),
+            )
+            for row in rows
+        }
 
 
 def registration_count(uow: UnitOfWork, series_id: int) -> int:

@@ -33,6 +33,7 @@ class ChangeSet:
     counter: int  # the value the caller has now seen
     tables: dict[str, frozenset[int] | None] = field(default_factory=dict)  # None: many
     by: tuple[str, ...] = ()  # who made them, in order
+    reshaped: frozenset[str] = frozenset()  # tables whose rows came or went (not only edits)
     everything: bool = False  # too far behind (or history forgotten): reload it all
 
     def __bool__(self) -> bool:
@@ -79,21 +80,26 @@ def changes_since(uow: UnitOfWork, seen: int) -> ChangeSet:
             return ChangeSet(now, everything=True)
         own = uow.session.info.get(ORIGIN, "")
         rows = uow.session.execute(
-            select(ChangeLog.table_name, ChangeLog.record_id, ChangeLog.changed_by)
+            select(
+                ChangeLog.table_name, ChangeLog.record_id, ChangeLog.changed_by, ChangeLog.action
+            )
             .where(ChangeLog.counter > seen, ChangeLog.counter <= now, ChangeLog.origin != own)
             .order_by(ChangeLog.counter)
         ).all()
     tables: dict[str, set[int] | None] = {}
     by: dict[str, None] = {}
-    for table, record_id, who in rows:
+    reshaped: set[str] = set()
+    for table, record_id, who, action in rows:
         by[who] = None
+        if action != "update":
+            reshaped.add(table)
         ids = tables.setdefault(table, set())
         if record_id is None:
             tables[table] = None
         elif ids is not None:
             ids.add(record_id)
     frozen = {t: (None if ids is None else frozenset(ids)) for t, ids in tables.items()}
-    return ChangeSet(now, frozen, tuple(by))
+    return ChangeSet(now, frozen, tuple(by), frozenset(reshaped))
 
 
 def last_change(uow: UnitOfWork, table: str, record_id: int) -> LastChange | None:

@@ -12,6 +12,7 @@ from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.records import AppearanceData, SpeakerData, validate_speaker
 from desktop_app.domain.rows import AppearanceRow, SpeakerRow
 from desktop_app.services.common import get_or_raise
+from desktop_app.services.orphans import speaker_in_no_series
 from desktop_app.services.uow import UnitOfWork
 
 
@@ -59,17 +60,22 @@ def get_speaker(uow: UnitOfWork, speaker_id: int) -> SpeakerRow:
                 SessionSpeaker.speaker_id == speaker_id
             )
         )
-        return _to_row(speaker, count or 0)
+        return to_row(speaker, count or 0)
 
 
 def list_speakers(
-    uow: UnitOfWork, series_id: int | None = None, text: str = ""
+    uow: UnitOfWork,
+    series_id: int | None = None,
+    text: str = "",
+    *,
+    in_no_series: bool = False,
 ) -> list[SpeakerRow]:
     """Speakers by name, with their session counts; with text, those matching every word
     of it (in name, email, organisation or title; accents and case aside).
 
     With a series: its speakers and After Hours hosts, plus speakers not yet booked for any
-    session anywhere (so someone just added is not lost from view).
+    session anywhere (so someone just added is not lost from view). in_no_series: only
+    speakers with no part in any session and hosting no After Hours.
     """
     count = func.count(func.distinct(SessionSpeaker.session_id))
     query = (
@@ -89,11 +95,13 @@ def list_speakers(
         query = query.where((Session.series_id == series_id) | Speaker.id.in_(hosts) | unbooked)
     for word in search.words(text):
         query = query.where(Speaker.search_text.contains(word, autoescape=True))
+    if in_no_series:
+        query = query.where(speaker_in_no_series())
     with uow:
-        return [_to_row(s, n) for s, n in uow.session.execute(query).tuples()]
+        return [to_row(s, n) for s, n in uow.session.execute(query).tuples()]
 
 
-def _to_row(speaker: Speaker, session_count: int) -> SpeakerRow:
+def to_row(speaker: Speaker, session_count: int) -> SpeakerRow:
     """A frozen copy of a speaker."""
     return SpeakerRow(
         id=speaker.id,

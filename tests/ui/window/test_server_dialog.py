@@ -18,8 +18,8 @@ def test_a_server_url_is_asked_for_and_opened(
     demo_app: App, make_window: Build, qtbot: QtBot
 ) -> None:
     window = make_window(demo_app)
-    window.choose_server()
-    dialog = window.server_dialog
+    window.files.choose_server()
+    dialog = window.files.server_dialog
     assert dialog.isVisible() and dialog.url_edit.text() == (
         demo_app.location if demo_app.on_server else ""
     )

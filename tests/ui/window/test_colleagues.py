@@ -11,6 +11,8 @@ from desktop_app.bootstrap import App, open_app
 from desktop_app.domain.enums import SessionKind, SessionStatus
 from desktop_app.domain.records import SessionData, SpeakerData
 from desktop_app.services import sessions, speakers
+from ui.tabs.sessions_tab import SessionsTab
+from ui.tabs.speakers_tab import SpeakersTab
 from ui.window.main_window import MainWindow
 
 Build = Callable[[App], MainWindow]
@@ -52,7 +54,7 @@ def test_a_colleagues_save_shows_up_and_typing_is_kept(
 ) -> None:
     window = make_window(demo_app)
     # The user is typing a new title for a speaker and has not applied it yet.
-    speakers_tab = window.speakers_tab
+    speakers_tab = window.tab(SpeakersTab)
     speakers_tab.view.selectRow(0)
     editor = speakers_tab.editor
     editor.name_edit.clear()
@@ -63,13 +65,15 @@ def test_a_colleagues_save_shows_up_and_typing_is_kept(
     with qtbot.waitSignal(window.watcher.changed, timeout=10_000) as seen:
         window.watcher.poll()
     assert seen.args[0].by == ("Maria",)
-    assert window.sessions_tab.model.index(1, 1).data() == "Procurement, Revisited"
+    assert window.tab(SessionsTab).model.index(1, 1).data() == "Procurement, Revisited"
     names = [speakers_tab.model.index(r, 0).data() for r in range(speakers_tab.model.rowCount())]
     assert "Renamed by Maria" in names
     assert editor.name_edit.text() == "Half-typed name"  # unsaved typing survives
     assert "Maria" in window.statusBar().currentMessage()
     # The window's own saves do not come back as news.
-    window.speakers_tab.editor.apply()
-    with qtbot.assertNotEmitted(window.watcher.changed, wait=300):
+    speakers_tab.editor.apply()
+    with (
+        qtbot.assertNotEmitted(window.watcher.changed),
+        qtbot.waitSignal(window.watcher.looked, timeout=10_000),
+    ):
         window.watcher.poll()
-        qtbot.waitUntil(lambda: not window.watcher._asking)
