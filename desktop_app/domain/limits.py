@@ -24,11 +24,10 @@ def fit(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def too_long(values: dict[str, str]) -> str | None:
-    """'the organisation has 340 characters; at most 300 fit' for the first that is too long."""
-    for name, limit in PERSON_TEXT.items():
-        length = len(values.get(name, ""))
-        if length > limit:
-            label = name.replace("_", " ")
-            return f"the {label} has {length:,} characters; at most {limit:,} fit — shorten it"
-    return None
+def overlong(values: dict[str, str]) -> dict[str, str]:
+    """{field: 'is 340 characters long (at most 300 fit)'} for each value that does not fit."""
+    return {
+        name: f"is {len(values[name]):,} characters long (at most {limit:,} fit)"
+        for name, limit in PERSON_TEXT.items()
+        if len(values.get(name, "")) > limit
+    }

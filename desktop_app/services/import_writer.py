@@ -15,7 +15,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.import_rows import ImportReport, ParsedFile
 from desktop_app.domain.limits import SOURCE, fit
 from desktop_app.domain.search import registrant_search_text
-from desktop_app.io.formats import FORMATS
+from desktop_app.io.formats import format_by_name
 from desktop_app.services.import_merge import PERSON_FIELDS, Person
 from desktop_app.services.search_text import refresh_registrants
 from desktop_app.services.uow import UnitOfWork
@@ -227,7 +227,9 @@ class ImportWriter:
             "session_id": self.session_id,
             "registered_at": person.registered_at,
             "approval_status": person.approval or "approved",
-            "source": fit(f"{FORMATS[self.parsed.format]}: {self.parsed.name}", SOURCE),
+            "source": fit(
+                f"{format_by_name(self.parsed.format).label}: {self.parsed.name}", SOURCE
+            ),
             "attended": bool(person.attended),
             "first_join": person.first_join,
             "last_leave": person.last_leave,
@@ -252,7 +254,7 @@ class ImportWriter:
         return ImportReport(
             file_name=parsed.name,
             format=parsed.format,
-            format_label=FORMATS[parsed.format],
+            format_label=format_by_name(parsed.format).label,
             rows=parsed.data_rows,
             registrants_created=len(self.new_people),
             registrants_updated=len(self.person_updates),
@@ -272,6 +274,10 @@ class ImportWriter:
             },
             batch_id=batch_id,
             dry_run=dry_run,
+            left_empty=tuple(parsed.left_empty),
+            date_columns=tuple(parsed.date_columns),
+            layout_notes=tuple(parsed.layout_notes),
+            bots=parsed.bots,
         )
 
 

@@ -23,7 +23,9 @@ def test_the_limits_are_the_column_widths() -> None:
     assert Registration.__table__.c["source"].type.length == limits.SOURCE  # type: ignore[attr-defined]
 
 
-def test_an_import_skips_a_row_whose_text_does_not_fit(demo_app: App, tmp_path: Path) -> None:
+def test_an_import_leaves_text_that_does_not_fit_empty_and_says_so(
+    demo_app: App, tmp_path: Path
+) -> None:
     # A long file name goes into each registration's source: it is shortened, not refused.
     path = tmp_path / ("partner-list-" + "x" * 200 + ".csv")
     path.write_text(
@@ -34,13 +36,15 @@ def test_an_import_skips_a_row_whose_text_does_not_fit(demo_app: App, tmp_path: 
     )
     session = sessions.list_sessions(demo_app.uow())[0].id
     report = imports.import_file(demo_app.uow(), path, session)
-    assert report.registrants_created == 1
-    assert [s.line for s in report.skipped] == [2]
-    assert "first name has 250 characters; at most 200 fit" in report.skipped[0].reason
+    assert report.registrants_created == 2 and not report.skipped
+    [note] = report.left_empty
+    assert (note.line, note.column) == (2, "First Name")
+    assert "is 250 characters long (at most 200 fit)" in str(note)
+    long = registrants.find_by_email(demo_app.uow(), "long@example.org")
+    assert long is not None and long.first_name == "" and long.organisation == "Org"
     fine = registrants.find_by_email(demo_app.uow(), "fine@example.org")
     assert fine is not None and len(fine.consent_source) == limits.SOURCE
     assert fine.consent_source.endswith("…")
-    assert registrants.find_by_email(demo_app.uow(), "long@example.org") is None
 
 
 def test_forms_refuse_overlong_text_at_its_field(demo_app: App) -> None:
