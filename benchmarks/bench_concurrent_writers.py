@@ -10,7 +10,8 @@ serially on a fresh copy, and the two databases are compared. Minutes added must
 the edits done: a lost update would show as fewer.
 
 Engines: SQLite (one copy of the app, its threads writing), and PostgreSQL on a
-throw-away server (tests/pg_server.py). BENCH_WRITERS (10), BENCH_SECONDS (60).
+throw-away server (tests/pg_server.py). BENCH_WRITERS (10), BENCH_SECONDS (60),
+BENCH_ENGINES ("sqlite,postgresql").
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from desktop_app.services import demo, imports, registrants, sessions  # noqa: E
 from desktop_app.services.copy_db import copy_database  # noqa: E402
 
 WRITERS = int(os.environ.get("BENCH_WRITERS", "10"))
+ENGINES = os.environ.get("BENCH_ENGINES", "sqlite,postgresql").split(",")
 SECONDS = float(os.environ.get("BENCH_SECONDS", "60"))
 FOLDER = Path(tempfile.mkdtemp(prefix="webinar-desk-writers-"))
 
@@ -146,8 +148,8 @@ def run_concurrently(url: str, shared_app: bool) -> tuple[list[Tally], dict[str,
     failures: list[BaseException] = []
 
     def writer(n: int) -> None:
-        pieces = work_list(n, ids, session_ids)
         try:
+            pieces = work_list(n, ids, session_ids)
             while time.monotonic() < stop:
                 do(apps[n], n, pieces[tallies[n].done], tallies[n])
                 tallies[n].done += 1
@@ -218,6 +220,8 @@ def main() -> None:
     seed = open_app(str(seed_path))
     demo.load_demo(seed.uow())
     before = snapshot(seed)
+    seed.close()  # the file is whole (its WAL folded in) before it is copied
+    seed = open_app(str(seed_path))
     ok = True
     counter = iter(range(1000))
 
