@@ -12,6 +12,7 @@ from desktop_app import __version__
 from desktop_app.commands import FAMILIES
 from desktop_app.commands.output import Handler, Output
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.safe_text import escape_for_json, safe_for_message, safe_for_terminal
 
 if TYPE_CHECKING:
     # Only the type: importing the service here would load SQLAlchemy before the window.
@@ -69,7 +70,7 @@ def main(
         finally:
             app.close()
     except UserError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        print(f"{PROG}: error: {safe_for_message(str(error), limit=2000)}", file=sys.stderr)
         return 1
     _print(result, as_json=args.json)
     return 0
@@ -78,9 +79,10 @@ def main(
 def _print(result: Output, *, as_json: bool) -> None:
     """Print a handler's result as JSON or as the plain text it prepared."""
     if as_json:
-        print(json.dumps(result.json, indent=2, ensure_ascii=False, default=str))
+        text = json.dumps(result.json, indent=2, ensure_ascii=False, default=str)
+        print(escape_for_json(text))  # file text stays data, never a terminal command
     else:
-        print(result.text)
+        print(safe_for_terminal(result.text))
 
 
 if __name__ == "__main__":
