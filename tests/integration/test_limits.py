@@ -43,8 +43,8 @@ def test_an_import_leaves_text_that_does_not_fit_empty_and_says_so(
     long = registrants.find_by_email(demo_app.uow(), "long@example.org")
     assert long is not None and long.first_name == "" and long.organisation == "Org"
     fine = registrants.find_by_email(demo_app.uow(), "fine@example.org")
-    assert fine is not None and len(fine.consent_source) == limits.SOURCE
-    assert fine.consent_source.endswith("…")
+    assert fine is not None and len(fine.consent_source) <= limits.SOURCE
+    assert fine.consent_source.endswith("…")  # the file's name, shortened to fit
 
 
 def test_forms_refuse_overlong_text_at_its_field(demo_app: App) -> None:
