@@ -17,6 +17,7 @@ class SeriesRow:
     home_zone: str
     display_zones: tuple[str, ...]
     default_platform: str
+    is_demo: bool = False  # loaded by the demo (File › Remove the demo series takes it)
 
 
 @dataclass(frozen=True)

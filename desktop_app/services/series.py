@@ -22,6 +22,7 @@ def to_row(series: Series) -> SeriesRow:
         home_zone=series.home_zone,
         display_zones=tuple(series.display_zones),
         default_platform=series.default_platform,
+        is_demo=bool(series.created_by_demo),
     )
 
 

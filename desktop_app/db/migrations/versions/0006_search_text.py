@@ -1,7 +1,7 @@
 """Search text: registrants' and speakers' searchable fields folded into one stored column.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0006
+Revises: 0005
 Create Date: 2026-12-02 12:00:00
 """
 
@@ -19,8 +19,8 @@ from desktop_app.domain.search import (
     speaker_search_text,
 )
 
-revision = "0007"
-down_revision = "0006"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
