@@ -150,6 +150,46 @@ def _mail_template(window: MainWindow) -> QWidget | None:
     return editor
 
 
+DRAFTS: list[tempfile.TemporaryDirectory[str]] = []  # where the history's drafts went
+
+
+def _mail_history(window: MainWindow) -> QWidget | None:
+    """Mail history of a session after a confirmation and a reminder."""
+    from desktop_app.domain.mail_kinds import MailAddress, MailKind
+    from desktop_app.services import draft_batches
+    from desktop_app.services.mail_drafts import DraftRequest, write_drafts
+    from ui.changes import MAIL, change
+    from ui.tabs.sessions_tab import SessionsTab
+
+    tab = window.tab(SessionsTab)
+    window.select_tab(tab)
+    # The last session, so that the other pictures still show the first one undrafted.
+    tab.view.selectRow(tab.model.rowCount() - 1)
+    session = tab.selected()
+    assert session is not None
+    app = window.edits.app
+    if not draft_batches.list_batches(app.uow(), session.id):
+        if not DRAFTS:
+            DRAFTS.append(tempfile.TemporaryDirectory())
+        folder = Path(DRAFTS[0].name)
+        sender = MailAddress("Mia Okafor", "mia.okafor@ocp.example")
+        for kind, when, name in (
+            (MailKind.CONFIRMATION, "", "Confirmations"),
+            (MailKind.REMINDER, "day-before", "Reminders"),
+        ):
+            request = DraftRequest(kind, session.id, sender, when=when)
+            write_drafts(app.uow(), request, folder / name)
+        window.edits.announce(change(MAIL, session=[session.id]))
+    tab.mail_panel.history_button.click()
+    return tab.mail_history_dialog
+
+
+def _first_session(window: MainWindow) -> None:
+    from ui.tabs.sessions_tab import SessionsTab
+
+    window.tab(SessionsTab).view.selectRow(0)
+
+
 def _calendar(window: MainWindow) -> QWidget | None:
     window.show_tab_at(0)
     window.menus.calendar.trigger()
@@ -169,6 +209,7 @@ DIALOGS = [
     Shot("mail", _mail),
     Shot("mail-template", _mail_template, _close_mail),
     Shot("calendar", _calendar),
+    Shot("mail-history", _mail_history, _first_session),
 ]
 
 

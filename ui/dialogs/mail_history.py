@@ -70,6 +70,7 @@ class MailHistoryDialog(QDialog):
         self.model: RowTableModel[DraftBatchRow] = RowTableModel(columns(zone), self)
         self.view = make_table_view()
         self.view.setModel(self.model)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a folder's own name shows
         self.empty_label = QLabel(
             "No mail drafted for this session yet. Use Mail… to write reminders, "
             "confirmations and the like; each batch is listed here."
@@ -91,13 +92,13 @@ class MailHistoryDialog(QDialog):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.view)
         splitter.addWidget(lower)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.addButton(self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty_label)
         layout.addWidget(splitter, 1)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         self.view.selectionModel().selectionChanged.connect(self._show_selected)
         self.reload()
 

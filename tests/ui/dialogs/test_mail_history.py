@@ -45,6 +45,7 @@ def test_the_history_lists_every_batch_and_its_addresses(
     dialog = tab.mail_history_dialog
     assert dialog is not None and dialog.isVisible()
     qtmodeltester.check(dialog.model)
+    assert dialog.view.textElideMode() == Qt.TextElideMode.ElideMiddle  # folder names show
     model = dialog.model
     kinds = [model.index(r, 1).data() for r in range(model.rowCount())]
     assert kinds == ["Reminder (hour before)", "Registration confirmation"]

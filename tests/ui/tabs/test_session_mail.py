@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
 from desktop_app.domain.mail_kinds import MailAddress, MailKind
+from desktop_app.services import mail_templates
 from desktop_app.services.mail_drafts import DraftRequest, write_drafts
 from ui.changes import MAIL, change
 from ui.tabs.sessions_tab import SessionsTab
@@ -88,3 +91,39 @@ def test_file_mail_drafts_without_a_session_says_what_to_do(
     assert not window.tab(SessionsTab).mail_panel.isVisible()
     window.menus.mail.trigger()
     assert window.statusBar().currentMessage() == "Add a session first: mail is about a session."
+
+
+def test_every_close_and_cancel_button_closes_its_dialog(
+    demo_app: App, make_window: Build, qtbot: QtBot
+) -> None:
+    window = make_window(demo_app)
+    sessions_tab = window.tab(SessionsTab)
+    sessions_tab.context_actions[1].trigger()  # Mail history…
+    history = sessions_tab.mail_history_dialog
+    assert history is not None and history.isVisible()
+    close = history.buttons.button(QDialogButtonBox.StandardButton.Close)
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not history.isVisible()
+    window.show_tab_at(1)
+    speakers_tab = window.tab(SpeakersTab)
+    speakers_tab.context_actions[0].trigger()  # Mail…
+    mail = speakers_tab.mail_dialog
+    assert mail is not None and mail.isVisible()
+    # The template editor's Cancel keeps the template as it was.
+    qtbot.mouseClick(mail.choices.edit_template_button, Qt.MouseButton.LeftButton)
+    editor = mail.templates.editor
+    assert editor is not None and editor.isVisible()
+    before = mail.choices.template_name()
+    editor.subject_edit.setText("Not kept")
+    cancel = editor.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert not editor.isVisible() and mail.choices.template_name() == before
+    kept = mail_templates.list_templates(demo_app.uow(), 1, mail.choices.kind())
+    assert all(t.subject != "Not kept" for t in kept)
+    qtbot.mouseClick(mail.close_button, Qt.MouseButton.LeftButton)
+    assert not mail.isVisible()
+    speakers_tab.context_actions[1].trigger()  # Calendar file…
+    calendar = speakers_tab.calendar_dialog
+    assert calendar is not None and calendar.isVisible()
+    qtbot.mouseClick(calendar.close_button, Qt.MouseButton.LeftButton)
+    assert not calendar.isVisible()
