@@ -3,7 +3,6 @@ written on a worker with progress and Cancel, read back as real .eml files."""
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 from collections.abc import Callable
 from email import message_from_bytes, policy
@@ -12,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from desktop_app.bootstrap import App
 from desktop_app.domain.mail_kinds import MailKind
@@ -54,17 +54,19 @@ def choose_kind(qtbot: QtBot, dialog: MailDialog, kind: MailKind, when: str = ""
     settled(qtbot, dialog)
 
 
-def consenting(db: Path, session_id: int, attended: bool | None = None) -> set[str]:
-    """Addresses registered for a session whose consent is not 'no', read with sqlite3."""
+def consenting(app: App, session_id: int, attended: bool | None = None) -> set[str]:
+    """Addresses registered for a session whose consent is not 'no', read by plain SQL."""
     query = (
         "SELECT r.email FROM registrants r JOIN registrations g ON g.registrant_id = r.id "
-        "WHERE g.session_id = ? AND r.consent != 'no' "
+        "WHERE g.session_id = :session AND r.consent != 'no' "
         "AND g.approval_status NOT IN ('denied', 'cancelled')"
     )
+    values: dict[str, object] = {"session": session_id}
     if attended is not None:
-        query += f" AND g.attended = {int(attended)}"
-    with sqlite3.connect(db) as connection:
-        return {row[0] for row in connection.execute(query, (session_id,))}
+        query += " AND g.attended = :attended"
+        values["attended"] = attended
+    with app.engine.connect() as connection:
+        return {row[0] for row in connection.execute(text(query), values)}
 
 
 def read_drafts(folder: Path) -> dict[str, EmailMessage]:
@@ -78,7 +80,7 @@ def read_drafts(folder: Path) -> dict[str, EmailMessage]:
 
 
 def test_a_session_reminder_is_previewed_warned_about_and_written(
-    demo_app: App, db_path: Path, make_window: Build, qtbot: QtBot, tmp_path: Path
+    demo_app: App, make_window: Build, qtbot: QtBot, tmp_path: Path
 ) -> None:
     window = make_window(demo_app)
     tab = window.tab(SessionsTab)
@@ -92,7 +94,7 @@ def test_a_session_reminder_is_previewed_warned_about_and_written(
     qtbot.keyClicks(dialog.choices.from_email_edit, SENDER)
     settled(qtbot, dialog)
     assert dialog.choices.label() == "Reminder (day before)"  # a session's usual first mail
-    expected = consenting(db_path, 1)
+    expected = consenting(demo_app, 1)
     assert f"{len(expected)} drafts" in dialog.summary.text()
     assert "{join_link} is empty for all" in dialog.summary.text()  # the demo has no links
     assert "whose consent to be contacted is “no”" in dialog.summary.text()
@@ -139,17 +141,17 @@ def _today(app: App) -> str:
 
 
 def test_each_kind_goes_to_its_usual_people_and_the_filters_narrow_them(
-    demo_app: App, db_path: Path, make_window: Build, qtbot: QtBot
+    demo_app: App, make_window: Build, qtbot: QtBot
 ) -> None:
     window = make_window(demo_app)
     dialog = session_mail(window, qtbot)
     choose_kind(qtbot, dialog, MailKind.THANKS)
     assert dialog.choices.audience_combo.currentData() == "attended"
-    assert f"{len(consenting(db_path, 1, attended=True))} drafts" in dialog.summary.text()
+    assert f"{len(consenting(demo_app, 1, attended=True))} drafts" in dialog.summary.text()
     assert "{recording_link} is empty" in dialog.summary.text()
     choose_kind(qtbot, dialog, MailKind.MISSED)
     assert dialog.choices.audience_combo.currentData() == "absent"
-    assert f"{len(consenting(db_path, 1, attended=False))} drafts" in dialog.summary.text()
+    assert f"{len(consenting(demo_app, 1, attended=False))} drafts" in dialog.summary.text()
     choose_kind(qtbot, dialog, MailKind.INVITATION)
     assert dialog.choices.audience_combo.currentData() == "speakers"
     assert not dialog.choices.consent_combo.isEnabled()  # speakers are not filtered so
@@ -159,7 +161,7 @@ def test_each_kind_goes_to_its_usual_people_and_the_filters_narrow_them(
     )
     choose_kind(qtbot, dialog, MailKind.REMINDER, "hour-before")
     assert dialog.choices.template_name() == "Reminder (hour before)"
-    everyone = len(consenting(db_path, 1))
+    everyone = len(consenting(demo_app, 1))
     dialog.choices.consent_combo.setCurrentIndex(dialog.choices.consent_combo.findData("yes"))
     settled(qtbot, dialog)
     only_yes = dialog.plan
