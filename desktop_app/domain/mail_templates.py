@@ -122,9 +122,11 @@ def empty_warnings(template: MailTemplate, rows: Iterable[Mapping[str, str]]) ->
     lines = []
     for name, count in empty.items():
         if count:
-            share = f"all {total}" if count == total else f"{count:,} of {total:,}"
-            people = "recipient" if total == 1 else "recipients"
-            lines.append(f"{{{name}}} is empty for {share} {people}")
+            if total == 1:  # not "all 1 recipient"
+                lines.append(f"{{{name}}} is empty for the one recipient")
+                continue
+            share = f"all {total:,}" if count == total else f"{count:,} of {total:,}"
+            lines.append(f"{{{name}}} is empty for {share} recipients")
     return lines
 
 
