@@ -171,8 +171,8 @@ class MailChoices(QWidget):
             for widget in (self.consent_combo, self.organisations_edit, self.domains_edit):
                 form.setRowVisible(widget, False)
 
-        cancelled = {row.id for row in sessions if row.status == SessionStatus.CANCELLED}
-        self._choose_first_kind(cancelled=self.session_id() in cancelled)
+        self._cancelled = {row.id for row in sessions if row.status == SessionStatus.CANCELLED}
+        self._choose_first_kind(cancelled=self.session_id() in self._cancelled)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
         self.session_combo.currentIndexChanged.connect(self.changed)
         self.audience_combo.currentIndexChanged.connect(self._audience_changed)
@@ -193,6 +193,10 @@ class MailChoices(QWidget):
         """The session the drafts are about."""
         value = self.session_combo.currentData()
         return int(value) if value is not None else None
+
+    def cancelled(self) -> bool:
+        """Whether the chosen session is cancelled (its change notice says so)."""
+        return self.session_id() in self._cancelled
 
     def kind(self) -> MailKind:
         """The kind of mail chosen."""
@@ -229,8 +233,9 @@ class MailChoices(QWidget):
     # Templates ------------------------------------------------------------------------------
 
     def set_templates(self, templates: list[MailTemplate], select: str | None = None) -> None:
-        """List a kind's templates, choosing one by name (else the kind's usual one)."""
-        usual = default_name(self.kind(), self.when()).casefold()
+        """List a kind's templates, choosing one by name (else the kind's usual one: for a
+        cancelled session's change notice, the cancellation notice)."""
+        usual = default_name(self.kind(), self.when(), self.cancelled()).casefold()
         wanted = (select or usual).casefold()
         self.template_combo.blockSignals(True)
         self.template_combo.clear()

@@ -36,7 +36,7 @@ class TemplateList(QObject):
         super().__init__(dialog)
         self._app, self._series_id = app, series_id
         self._choices, self._request, self._dialog = choices, request, dialog
-        self._listed_kind: tuple[str, str] | None = None
+        self._listed_kind: tuple[str, str, bool] | None = None
         self._templates: dict[str, MailTemplate] = {}
         self.editor: TemplateEditor | None = None
         self.question: QMessageBox | None = None
@@ -45,9 +45,9 @@ class TemplateList(QObject):
         choices.delete_template_button.clicked.connect(self.ask_delete)
 
     def follow(self, select: str | None = None) -> None:
-        """List the kind's templates when the kind changed (or one was saved), choosing one
-        by name; then enable the buttons that apply to the chosen one."""
-        kind = (self._choices.kind().value, self._choices.when())
+        """List the kind's templates when the kind or the session's cancellation changed (or
+        one was saved), choosing one by name; then enable the buttons that apply to it."""
+        kind = (self._choices.kind().value, self._choices.when(), self._choices.cancelled())
         if kind != self._listed_kind or select is not None:
             self._listed_kind = kind
             found = mail_templates.list_templates(

@@ -258,6 +258,9 @@ def test_a_cancelled_session_offers_the_change_notice_with_its_cancellation(
     dialog = session_mail(window, qtbot)
     assert dialog.choices.label() == "Change notice"
     assert dialog.preview.attachments_label.text() == "Attached: a calendar cancellation."
+    # Its wording says cancelled, not changed (the built-in cancellation notice is chosen).
+    assert dialog.choices.template_name() == "Cancellation notice"
+    assert "Subject:</b> Cancelled: " in dialog.preview.subject_label.text()
     choose_kind(qtbot, dialog, MailKind.REMINDER, "day-before")
     assert "is cancelled; write the change notice instead" in dialog.summary.text()
     assert not dialog.write_button.isEnabled()
