@@ -5,25 +5,23 @@ from __future__ import annotations
 import html
 
 from desktop_app.domain.import_rows import ImportReport
+from desktop_app.domain.wording import plural
 
 
 def describe(report: ImportReport) -> str:
     """What an import does, as short rich text for the dialog."""
 
-    def count(n: int, word: str, plural: str = "") -> str:
-        return f"{n:,} {word if n == 1 else plural or word + 's'}"
-
     parts = [
-        f"<p><b>{html.escape(report.format_label)}</b>: {count(report.rows, 'row')}, "
-        f"{count(report.registrations, 'person', 'people')} for this session, "
+        f"<p><b>{html.escape(report.format_label)}</b>: {plural(report.rows, 'row')}, "
+        f"{plural(report.registrations, 'person', 'people')} for this session, "
         f"{report.attended:,} attended, {report.minutes:,} minutes.</p>",
         "<ul>"
-        f"<li>{count(report.registrants_created, 'new registrant')}</li>"
-        f"<li>{count(report.registrants_updated, 'registrant')} updated</li>"
+        f"<li>{plural(report.registrants_created, 'new registrant')}</li>"
+        f"<li>{plural(report.registrants_updated, 'registrant')} updated</li>"
         f"<li>{report.registrants_unchanged:,} unchanged</li>"
-        f"<li>{count(report.registrations_created, 'new registration')}, "
+        f"<li>{plural(report.registrations_created, 'new registration')}, "
         f"{report.registrations_updated:,} updated</li>"
-        f"<li>{count(len(report.skipped), 'row')} skipped</li></ul>",
+        f"<li>{plural(len(report.skipped), 'row')} skipped</li></ul>",
     ]
     if report.nobody:
         parts.append("<p><b>Nobody to import:</b> no row has a usable email address.</p>")
@@ -38,16 +36,17 @@ def describe(report: ImportReport) -> str:
             "switch it if they look wrong.</p>"
         )
     if report.other_attended:
+        verb = "is" if report.other_attended == 1 else "are"
         parts.append(
-            f"<p>{report.other_attended} attendee(s) without an email are counted "
-            "but not added.</p>"
+            f"<p>{plural(report.other_attended, 'attendee')} without an email {verb} "
+            "counted but not added.</p>"
         )
     if report.bots:
-        parts.append(f"<p>{count(report.bots, 'note-taker bot row')} left out (not people).</p>")
+        parts.append(f"<p>{plural(report.bots, 'note-taker bot row')} left out (not people).</p>")
     if report.speakers_matched or report.speakers_unmatched:
         parts.append(
-            f"<p>Hosts and panelists: {report.speakers_matched} matched to speakers, "
-            f"{len(report.speakers_unmatched)} not found among the speakers (they "
+            f"<p>Hosts and panelists: {report.speakers_matched:,} matched to speakers, "
+            f"{len(report.speakers_unmatched):,} not found among the speakers (they "
             "are not added as registrants).</p>"
         )
     if report.conflicts:

@@ -1,13 +1,15 @@
-"""The import dialog's column mapping: one field picker per heading of the file."""
+"""The import dialog's column mapping: one field picker per heading of the file, and how each
+column of dates was read (day or month first), switchable where no value settles it."""
 
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from desktop_app.domain.import_rows import ParsedFile
+from desktop_app.domain.dates import DAY_FIRST, MONTH_FIRST
+from desktop_app.domain.import_rows import DateColumn, ParsedFile
 
 # What each field of an import is called on screen ("" ignores the column); a test checks
 # that these are exactly the fields the importer knows.
@@ -30,25 +32,39 @@ FIELD_LABELS = {
     "leave_time": "Leave time",
     "minutes": "Minutes in session",
 }
+ORDER_LABELS = {
+    DAY_FIRST: "Day first (31/12/2026)",
+    MONTH_FIRST: "Month first (12/31/2026)",
+}
 
 
 class ColumnMapping(QGroupBox):
-    """Shows which field each column was taken as; lets the user change it where allowed."""
+    """Shows which field each column was taken as, and how its dates were read; lets the
+    user change them where allowed."""
 
     changed = Signal()  # the user mapped a column to another field
+    dates_changed = Signal()  # the user switched a column's date order
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Columns", parent)
-        self.grid = QGridLayout(self)
+        self._layout = QVBoxLayout(self)
+        self._holder: QWidget | None = None
         self.combos: dict[int, QComboBox] = {}
+        self.order_combos: dict[int, QComboBox] = {}
+        self.date_notes: dict[int, QLabel] = {}
+        self._dates: dict[int, DateColumn] = {}
 
     def show_file(self, parsed: ParsedFile, editable: bool, format_label: str) -> None:
-        """One picker per heading; disabled where the format's layout fixes the columns."""
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        """One picker per heading (disabled where the format's layout fixes the columns),
+        then a line per column of dates."""
+        if self._holder is not None:
+            self._layout.removeWidget(self._holder)
+            self._holder.deleteLater()
+        holder = QWidget()
+        grid = QGridLayout(holder)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self._holder = holder
+        self._layout.addWidget(holder)
         fixed = "" if editable else f" (fixed by the layout of a {format_label})"
         self.setTitle(f"Columns{fixed}")
         self.combos = {}
@@ -63,9 +79,32 @@ class ColumnMapping(QGroupBox):
             combo.currentIndexChanged.connect(self.changed)
             combo.setAccessibleName(f"Field for column {heading}")
             row, column = divmod(len(self.combos), 2)
-            self.grid.addWidget(QLabel(html.escape(heading)), row, column * 2)
-            self.grid.addWidget(combo, row, column * 2 + 1)
+            grid.addWidget(QLabel(html.escape(heading)), row, column * 2)
+            grid.addWidget(combo, row, column * 2 + 1)
             self.combos[index] = combo
+        self._show_dates(grid, parsed.date_columns, (len(self.combos) + 1) // 2)
+
+    def _show_dates(self, grid: QGridLayout, columns: list[DateColumn], first_row: int) -> None:
+        """A line per column of dates: how it was read and why; a day/month switch where
+        the values leave it open (or the user already chose)."""
+        self.order_combos, self.date_notes = {}, {}
+        self._dates = {column.index: column for column in columns}
+        for row, column in enumerate(columns, start=first_row):
+            note = QLabel(html.escape(column.describe()))
+            note.setWordWrap(True)
+            self.date_notes[column.index] = note
+            if column.ambiguous or column.chosen:
+                combo = QComboBox()
+                for order, text in ORDER_LABELS.items():
+                    combo.addItem(text, order)
+                combo.setCurrentIndex(combo.findData(column.order))
+                combo.setAccessibleName(f"Date order of {column.heading}")
+                combo.currentIndexChanged.connect(self.dates_changed)
+                self.order_combos[column.index] = combo
+                grid.addWidget(note, row, 0, 1, 3)
+                grid.addWidget(combo, row, 3)
+            else:
+                grid.addWidget(note, row, 0, 1, 4)
 
     def columns(self) -> dict[int, str]:
         """The mapping as chosen: column position -> field (ignored columns left out)."""
@@ -73,4 +112,12 @@ class ColumnMapping(QGroupBox):
             index: str(combo.currentData())
             for index, combo in self.combos.items()
             if combo.currentData()
+        }
+
+    def date_orders(self) -> dict[int, str]:
+        """The date orders the user chose (switched now or before); the rest stay as read."""
+        return {
+            index: str(combo.currentData())
+            for index, combo in self.order_combos.items()
+            if self._dates[index].chosen or combo.currentData() != self._dates[index].order
         }

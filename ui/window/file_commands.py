@@ -12,6 +12,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop_app.domain.errors import UserError
+from ui import folders
 from ui.changes import IMPORT, REGISTRANT, REGISTRATION, change
 
 if TYPE_CHECKING:
@@ -61,12 +62,13 @@ class FileCommands(QObject):
         """Ask where to save a copy of the database, then write it."""
         path = self._app.path
         name = f"webinar-desk-backup-{date.today():%Y-%m-%d}.sqlite"
-        folder = path.parent if path else Path.home()
-        dialog = QFileDialog(
+        dialog = folders.file_dialog(
             self._shell.widget(),
+            folders.BACKUP,
             "Back up the database",
-            str(folder / name),
+            name,
             "SQLite databases (*.sqlite)",
+            fallback=path.parent if path else None,
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("sqlite")
@@ -86,12 +88,12 @@ class FileCommands(QObject):
     # Import ------------------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        """Pick a file to import (non-blocking dialog)."""
-        dialog = QFileDialog(
+        """Pick a file to import (non-blocking dialog; in Downloads the first time)."""
+        dialog = folders.file_dialog(
             self._shell.widget(),
+            folders.IMPORT,
             "Import registrations or attendance",
-            str(Path.home()),
-            "Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)",
+            name_filter="Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)",
         )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         self._ask_for_file(dialog, lambda path: self.import_file(Path(path)))
