@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.export_profile import BY_KEY, CATALOGUE, ExportProfile
 from desktop_app.domain.rows import SessionRow
+from ui.dialogs.unsaved import GuardedDialog
 from ui.editors.forms import FieldProblems
 
 PEOPLE = {
@@ -33,8 +33,9 @@ PEOPLE = {
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
-class ProfileDialog(QDialog):
-    """Edits a profile; emits save_requested(profile), the caller saves and closes it."""
+class ProfileDialog(GuardedDialog):
+    """Edits a profile; emits save_requested(profile), the caller saves and closes it.
+    Closing with unsaved edits asks Save / Discard / Cancel."""
 
     save_requested = Signal(object)  # ExportProfile
 
@@ -124,6 +125,17 @@ class ProfileDialog(QDialog):
         row.addWidget(buttons)
         layout.addLayout(row)
         self.resize(560, 720)
+        self._as_opened = self.profile()
+
+    def has_unsaved_edits(self) -> bool:
+        return self.profile() != self._as_opened
+
+    def unsaved_subject(self) -> str:
+        return f"the export profile “{self.original_name}”"
+
+    def save_and_close(self) -> None:
+        """Ask the caller to save; it closes the dialog once saved."""
+        self.save_requested.emit(self.profile())
 
     def profile(self) -> ExportProfile:
         """The profile as edited."""
