@@ -30,6 +30,7 @@ from desktop_app.domain.export_profile import PARTNERS, ExportProfile, partner_p
 from desktop_app.domain.rows import SessionRow
 from desktop_app.services import exports
 from ui.dialogs.profile_dialog import ProfileDialog
+from ui.dialogs.sizing import fit_size
 from ui.editors.forms import attempt
 from ui.workers.background import Job, TaskHandle, run_task
 
@@ -48,7 +49,7 @@ class ExportDialog(QDialog):
         self.export_task: TaskHandle[ExportPlan] | None = None
         self._written: Path | None = None
         self.setWindowTitle("Export registrants")
-        self.resize(620, 420)
+        fit_size(self, 620, 420)
 
         self.profile_combo = QComboBox()
         self.profile_combo.setAccessibleName("Export profile")

@@ -29,9 +29,10 @@ from desktop_app.domain.rows import SessionRow
 from desktop_app.io.formats import FORMATS
 from desktop_app.services import imports, session_match
 from ui.dialogs.import_summary import describe
+from ui.dialogs.sizing import fit_size
 from ui.models.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
-from ui.widgets.column_mapping import ColumnMapping
+from ui.widgets.column_mapping import ColumnMapping, DateOrders
 from ui.workers.background import Job, TaskHandle, run_task
 
 # Where an import is taken back (the File menu's item, as the menu spells it).
@@ -76,7 +77,7 @@ class ImportDialog(QDialog):
         self.preview_task: TaskHandle[Previewed] | None = None
         self.import_task: TaskHandle[ImportReport] | None = None
         self.setWindowTitle(f"Import {path.name}")
-        self.resize(860, 640)
+        fit_size(self, 860, 640)
 
         self.session_combo = QComboBox()
         for row in sessions:
@@ -95,15 +96,23 @@ class ImportDialog(QDialog):
         file_label = QLabel(html.escape(str(path)))
         file_label.setWordWrap(True)
         form.addRow("File", file_label)
-        form.addRow("Into &session", self.session_combo)
-        form.addRow("", self.session_note)
+        session_box = QWidget()
+        session_column = QVBoxLayout(session_box)
+        session_column.setContentsMargins(0, 0, 0, 0)
+        session_column.setSpacing(2)
+        session_column.addWidget(self.session_combo)
+        session_column.addWidget(self.session_note)
+        session_box.setFocusProxy(self.session_combo)  # Alt+S reaches the combo
+        form.addRow("Into &session", session_box)
         form.addRow("S&heet", self.sheet_combo)
         form.addRow("&Format", self.format_combo)
         form.setRowVisible(self.sheet_combo, False)
 
         self.mapping_box = ColumnMapping()
         self.mapping_box.changed.connect(self._mapping_changed)
-        self.mapping_box.dates_changed.connect(self._dates_changed)
+        self.dates_box = DateOrders()
+        self.dates_box.changed.connect(self._dates_changed)
+        self.dates_box.hide()
         mapping_scroll = QScrollArea()
         mapping_scroll.setWidgetResizable(True)
         mapping_scroll.setWidget(self.mapping_box)
@@ -140,6 +149,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(mapping_scroll)
+        layout.addWidget(self.dates_box)
         layout.addWidget(QLabel("First rows of the file"))
         layout.addWidget(self.rows_view, 2)
         layout.addWidget(summary_scroll, 2)
@@ -216,6 +226,7 @@ class ImportDialog(QDialog):
         self._show_session(preview.session_id, shown)
         self._show_sheets(preview)
         self.mapping_box.show_file(parsed, preview.mapping_editable, preview.report.format_label)
+        self.dates_box.show_columns(parsed.date_columns)
         width = max([len(parsed.header)] + [len(r) for r in preview.first_rows])
         self.rows_model = RowTableModel(
             [
@@ -284,7 +295,7 @@ class ImportDialog(QDialog):
         self._preview_timer.start()
 
     def _dates_changed(self) -> None:
-        self._date_orders = self.mapping_box.date_orders()
+        self._date_orders = self.dates_box.date_orders()
         self._preview_timer.start()
 
     # Import -------------------------------------------------------------------------------
@@ -354,7 +365,8 @@ class ImportDialog(QDialog):
         self.cancel_button.setVisible(busy and self._importing)
         self.close_button.setVisible(not (busy and self._importing))
         self.import_button.setVisible(not (busy and self._importing))
-        for widget in (self.session_combo, self.sheet_combo, self.format_combo, self.mapping_box):
+        busy_widgets = (self.session_combo, self.sheet_combo, self.format_combo)
+        for widget in (*busy_widgets, self.mapping_box, self.dates_box):
             widget.setEnabled(not busy)
 
     def reject(self) -> None:

@@ -22,6 +22,7 @@ from desktop_app.domain.import_rows import BatchRow
 from desktop_app.domain.timezones import day_label
 from desktop_app.io.formats import FORMATS
 from desktop_app.services import imports, sessions
+from ui.dialogs.sizing import fit_size
 from ui.models.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
 
@@ -29,26 +30,31 @@ FORMAT_LABELS = {known.name: known.label for known in FORMATS}
 
 
 def when(moment: datetime | None) -> str:
-    """'Wed 2 Sep 2026 14:05' in this computer's time ('' for none)."""
+    """'Wed 2 Sep 2026' over '14:05', in this computer's time ('' for none)."""
     if moment is None:
         return ""
     local = moment.astimezone()
-    return f"{day_label(local.date())} {local:%H:%M}"
+    return f"{day_label(local.date())}\n{local:%H:%M}"
 
 
 def columns(session_of: Callable[[int | None], str]) -> list[Column[BatchRow]]:
-    """The history's columns; session_of names a batch's session ('Title, Wed 18 Aug 2021')."""
+    """The history's columns, two lines high so they fit 1024 pixels: the file over its
+    format's name, the session's title over its date (session_of says them)."""
     return [
         Column("Imported", lambda b: when(b.imported_at)),
-        Column("File", lambda b: b.file_name),
+        Column("File and format", lambda b: f"{b.file_name}\n{format_label(b.format)}"),
         Column("Session", lambda b: session_of(b.session_id)),
-        Column("Format", lambda b: FORMAT_LABELS.get(b.format, b.format)),
         Column("Rows", lambda b: f"{b.rows_total:,}", align_right=True),
         Column("New people", lambda b: f"{b.registrants_created:,}", align_right=True),
         Column("Updated", lambda b: f"{b.registrants_updated:,}", align_right=True),
         Column("Skipped", lambda b: f"{b.rows_skipped:,}", align_right=True),
         Column("Undone", lambda b: when(b.undone_at)),
     ]
+
+
+def format_label(name: str) -> str:
+    """A format's name as the user knows it ('Zoom webinar attendee report')."""
+    return FORMAT_LABELS.get(name, name)
 
 
 class ImportHistoryDialog(QDialog):
@@ -60,7 +66,7 @@ class ImportHistoryDialog(QDialog):
         super().__init__(parent)
         self._app = app
         self.setWindowTitle("Import history")
-        self.resize(960, 420)
+        fit_size(self, 940, 420)
         self._sessions: dict[int, str] = {}
         self.model: RowTableModel[BatchRow] = RowTableModel(columns(self.session_name), self)
         self.view = make_table_view()
@@ -80,11 +86,12 @@ class ImportHistoryDialog(QDialog):
         """Read the history again."""
         # A start label begins with the home zone's date: "Wed 18 Aug 2021 · 10:00 PT / …".
         self._sessions = {
-            row.id: f"{row.title}, {row.start_label.partition(' · ')[0]}"
+            row.id: f"{row.title}\n{row.start_label.partition(' · ')[0]}"
             for row in sessions.list_sessions(self._app.uow())
         }
         self.model.set_rows(imports.list_batches(self._app.uow()))
-        fit_columns(self.view)
+        fit_columns(self.view, widest=240)
+        self.view.resizeRowsToContents()
         self._update()
 
     def session_name(self, session_id: int | None) -> str:

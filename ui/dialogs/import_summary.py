@@ -28,13 +28,6 @@ def describe(report: ImportReport) -> str:
     elif not report.changed:
         parts.append("<p>Nothing would change: everything in this file is already here.</p>")
     parts += [f"<p><b>{html.escape(note)}</b></p>" for note in report.layout_notes]
-    guessed = [d for d in report.date_columns if d.ambiguous and not d.chosen]
-    for order in sorted({d.order for d in guessed}):
-        headings = ", ".join(html.escape(d.heading) for d in guessed if d.order == order)
-        parts.append(
-            f"<p>Dates in {headings} were read {order}: no value settles the order; "
-            "switch it if they look wrong.</p>"
-        )
     if report.other_attended:
         verb = "is" if report.other_attended == 1 else "are"
         parts.append(

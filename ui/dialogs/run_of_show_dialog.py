@@ -22,6 +22,7 @@ from desktop_app.domain.run_of_show import Segment
 from desktop_app.domain.run_of_show_sheet import RunOfShowSheet
 from desktop_app.services import run_of_show
 from ui.dialogs.run_of_show_output import SheetOutput
+from ui.dialogs.sizing import fit_size
 from ui.dialogs.unsaved import GuardedDialog
 from ui.models.segment_model import EDITABLE, SegmentModel
 from ui.tabs.common import make_table_view
@@ -56,7 +57,7 @@ class RunOfShowDialog(GuardedDialog):
         sheet = run_of_show.load_sheet(app.uow(), session_id)
         self._sheet = sheet
         self.setWindowTitle(f"Run of show — {sheet.session.title}")
-        self.resize(1100, 640)
+        fit_size(self, 1100, 640)
         self.stack = QUndoStack(self)
         self.model = SegmentModel(
             sheet.session.starts_at,

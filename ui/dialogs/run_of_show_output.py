@@ -24,6 +24,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.run_of_show_sheet import RunOfShowSheet
 from desktop_app.reports.run_of_show_html import render
 from ui import folders
+from ui.dialogs.sizing import fit_size
 from ui.printing import html_to_pdf, page_layout, print_html
 
 PREVIEW_SIZE = (1000, 720)  # a page at fit-width stays readable; shrunk to the screen
@@ -81,9 +82,7 @@ class SheetOutput(QWidget):
         html = self.sheet_html()
         preview.paintRequested.connect(lambda device: print_html(html, device))
         self.preview_dialog = preview
-        width, height = PREVIEW_SIZE
-        screen = self.screen().availableGeometry()
-        preview.resize(min(width, screen.width()), min(height, screen.height()))
+        fit_size(preview, *PREVIEW_SIZE)
         preview.open()
         # Qt opens it fitting a whole page, too small to read on a laptop: fit the width,
         # through the dialog's own action so its toolbar shows the choice.

@@ -1,4 +1,4 @@
-"""The import dialog's column mapping: one field picker per heading of the file, and how each
+"""The import dialog's column mapping: one field picker per heading of the file; and how each
 column of dates was read (day or month first), switchable where no value settles it."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QWidget
 
 from desktop_app.domain.dates import DAY_FIRST, MONTH_FIRST
 from desktop_app.domain.import_rows import DateColumn, ParsedFile
@@ -39,32 +39,18 @@ ORDER_LABELS = {
 
 
 class ColumnMapping(QGroupBox):
-    """Shows which field each column was taken as, and how its dates were read; lets the
-    user change them where allowed."""
+    """Shows which field each column was taken as; lets the user change it where allowed."""
 
     changed = Signal()  # the user mapped a column to another field
-    dates_changed = Signal()  # the user switched a column's date order
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Columns", parent)
-        self._layout = QVBoxLayout(self)
-        self._holder: QWidget | None = None
+        self.grid = QGridLayout(self)
         self.combos: dict[int, QComboBox] = {}
-        self.order_combos: dict[int, QComboBox] = {}
-        self.date_notes: dict[int, QLabel] = {}
-        self._dates: dict[int, DateColumn] = {}
 
     def show_file(self, parsed: ParsedFile, editable: bool, format_label: str) -> None:
-        """One picker per heading (disabled where the format's layout fixes the columns),
-        then a line per column of dates."""
-        if self._holder is not None:
-            self._layout.removeWidget(self._holder)
-            self._holder.deleteLater()
-        holder = QWidget()
-        grid = QGridLayout(holder)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self._holder = holder
-        self._layout.addWidget(holder)
+        """One picker per heading; disabled where the format's layout fixes the columns."""
+        clear(self.grid)
         fixed = "" if editable else f" (fixed by the layout of a {format_label})"
         self.setTitle(f"Columns{fixed}")
         self.combos = {}
@@ -79,32 +65,9 @@ class ColumnMapping(QGroupBox):
             combo.currentIndexChanged.connect(self.changed)
             combo.setAccessibleName(f"Field for column {heading}")
             row, column = divmod(len(self.combos), 2)
-            grid.addWidget(QLabel(html.escape(heading)), row, column * 2)
-            grid.addWidget(combo, row, column * 2 + 1)
+            self.grid.addWidget(QLabel(html.escape(heading)), row, column * 2)
+            self.grid.addWidget(combo, row, column * 2 + 1)
             self.combos[index] = combo
-        self._show_dates(grid, parsed.date_columns, (len(self.combos) + 1) // 2)
-
-    def _show_dates(self, grid: QGridLayout, columns: list[DateColumn], first_row: int) -> None:
-        """A line per column of dates: how it was read and why; a day/month switch where
-        the values leave it open (or the user already chose)."""
-        self.order_combos, self.date_notes = {}, {}
-        self._dates = {column.index: column for column in columns}
-        for row, column in enumerate(columns, start=first_row):
-            note = QLabel(html.escape(column.describe()))
-            note.setWordWrap(True)
-            self.date_notes[column.index] = note
-            if column.ambiguous or column.chosen:
-                combo = QComboBox()
-                for order, text in ORDER_LABELS.items():
-                    combo.addItem(text, order)
-                combo.setCurrentIndex(combo.findData(column.order))
-                combo.setAccessibleName(f"Date order of {column.heading}")
-                combo.currentIndexChanged.connect(self.dates_changed)
-                self.order_combos[column.index] = combo
-                grid.addWidget(note, row, 0, 1, 3)
-                grid.addWidget(combo, row, 3)
-            else:
-                grid.addWidget(note, row, 0, 1, 4)
 
     def columns(self) -> dict[int, str]:
         """The mapping as chosen: column position -> field (ignored columns left out)."""
@@ -114,6 +77,43 @@ class ColumnMapping(QGroupBox):
             if combo.currentData()
         }
 
+
+class DateOrders(QWidget):
+    """A line per column of dates: how it was read and why, with a day/month switch where
+    no value settles the order (or the user already chose)."""
+
+    changed = Signal()  # the user switched a column's date order
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setColumnStretch(0, 1)
+        self.order_combos: dict[int, QComboBox] = {}
+        self.date_notes: dict[int, QLabel] = {}
+        self._dates: dict[int, DateColumn] = {}
+
+    def show_columns(self, columns: list[DateColumn]) -> None:
+        """Show how each column of dates was read; hidden when the file has none."""
+        clear(self.grid)
+        self.order_combos, self.date_notes = {}, {}
+        self._dates = {column.index: column for column in columns}
+        for row, column in enumerate(columns):
+            note = QLabel(html.escape(column.describe()))
+            note.setWordWrap(True)
+            self.date_notes[column.index] = note
+            self.grid.addWidget(note, row, 0)
+            if column.ambiguous or column.chosen:
+                combo = QComboBox()
+                for order, text in ORDER_LABELS.items():
+                    combo.addItem(text, order)
+                combo.setCurrentIndex(combo.findData(column.order))
+                combo.setAccessibleName(f"Date order of {column.heading}")
+                combo.currentIndexChanged.connect(self.changed)
+                self.order_combos[column.index] = combo
+                self.grid.addWidget(combo, row, 1)
+        self.setVisible(bool(columns))
+
     def date_orders(self) -> dict[int, str]:
         """The date orders the user chose (switched now or before); the rest stay as read."""
         return {
@@ -121,3 +121,12 @@ class ColumnMapping(QGroupBox):
             for index, combo in self.order_combos.items()
             if self._dates[index].chosen or combo.currentData() != self._dates[index].order
         }
+
+
+def clear(grid: QGridLayout) -> None:
+    """Remove and delete every widget of a grid."""
+    while grid.count():
+        item = grid.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.deleteLater()

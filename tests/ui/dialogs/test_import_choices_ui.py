@@ -135,7 +135,7 @@ def test_an_ambiguous_date_column_can_be_switched(
     sheet = tmp_path / "dates.csv"
     sheet.write_text("Email,Registration Time\nlee@seoul.example,03/04/2026 10:00\n")
     dialog = open_import(window, qtbot, sheet, 1)
-    mapping = dialog.mapping_box
+    mapping = dialog.dates_box
     combo = mapping.order_combos[1]
     assert combo.currentData() == MONTH_FIRST
     assert "read month-first (no value settles it" in mapping.date_notes[1].text()
@@ -144,8 +144,8 @@ def test_an_ambiguous_date_column_can_be_switched(
     assert dialog.preview is not None
     [column] = dialog.preview.parsed.date_columns
     assert (column.order, column.chosen) == (DAY_FIRST, True)
-    assert "read day-first (as you chose)" in dialog.mapping_box.date_notes[1].text()
-    assert dialog.mapping_box.order_combos[1].currentData() == DAY_FIRST
+    assert "read day-first (as you chose)" in dialog.dates_box.date_notes[1].text()
+    assert dialog.dates_box.order_combos[1].currentData() == DAY_FIRST
     with qtbot.waitSignal(dialog.imported, timeout=20_000):
         dialog.import_button.click()
     lee = registrants.find_by_email(demo_app.uow(), "lee@seoul.example")
@@ -231,8 +231,9 @@ def test_import_history_names_the_session_and_shows_labels(
     model = history.model
     headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     row = dict(zip(headings, (model.index(0, c).data() for c in range(len(headings))), strict=True))
-    assert row["Session"] == "Procurement for the People, Wed 18 Aug 2021"
-    assert row["Format"] == "Zoom webinar attendee report"  # the label, not 'zoom_attendee'
+    assert row["Session"] == "Procurement for the People\nWed 18 Aug 2021"
+    # The format's label, not its key ('zoom_attendee').
+    assert row["File and format"] == f"{REAL_ZOOM.name}\nZoom webinar attendee report"
     assert row["Undone"] == ""
     history.view.selectRow(0)
     history.undo(history.selected().id)
