@@ -45,10 +45,10 @@ def start_folder(purpose: str, fallback: str | Path | None = None) -> Path:
     return Path.home()
 
 
-def remember(purpose: str, chosen: str | Path) -> None:
+def remember(purpose: str, chosen: str | Path, *, is_folder: bool = False) -> None:
     """Keep the folder of a chosen file (or a chosen folder) for the next dialog."""
     path = Path(chosen)
-    folder = path if path.is_dir() else path.parent
+    folder = path if is_folder or path.is_dir() else path.parent
     QSettings().setValue(_key(purpose), str(folder))
 
 

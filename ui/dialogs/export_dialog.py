@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,8 @@ from desktop_app.domain.export_plan import ExportPlan
 from desktop_app.domain.export_profile import PARTNERS, ExportProfile, partner_profile
 from desktop_app.domain.rows import SessionRow
 from desktop_app.services import exports
+from desktop_app.services.preferences import load_preferences
+from ui import folders
 from ui.dialogs.profile_dialog import ProfileDialog
 from ui.dialogs.sizing import fit_size
 from ui.editors.forms import attempt
@@ -79,6 +81,11 @@ class ExportDialog(QDialog):
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # One line saying how the last export went: replaced by each run, never stacked.
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.hide()
         self.progress = QProgressBar()
         self.progress.hide()
         self.export_button = QPushButton("&Export…")
@@ -103,6 +110,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addWidget(buttons)
         for combo in (self.profile_combo, self.session_combo):
@@ -180,7 +188,7 @@ class ExportDialog(QDialog):
         try:
             exports.delete_profile(self._app.uow(), name)
         except UserError as error:
-            self.preview.setText(html.escape(str(error)))
+            self._say(html.escape(str(error)), problem=True)
             return
         self.reload_profiles(select=PARTNERS)
 
@@ -226,11 +234,12 @@ class ExportDialog(QDialog):
         if self._plan is None:
             return
         suffix = self.format_combo.currentData()
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        dialog = QFileDialog(
-            self, "Export registrants", str(Path(folder) / self._plan.file_name(suffix))
+        dialog = folders.file_dialog(
+            self,
+            folders.EXPORT,
+            "Export registrants",
+            self._plan.file_name(suffix),
+            fallback=load_preferences().export_folder or None,
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(
@@ -243,6 +252,8 @@ class ExportDialog(QDialog):
 
     def export_to(self, target: Path) -> None:
         """Write the export on a worker thread; Cancel leaves no file."""
+        self._written = None  # until this one is written, there is no file to show
+        self._say("")
         self._set_busy(True)
         app, series_id, profile = self._app, self._series_id, self.profile()
         session_id = self.session_combo.currentData()
@@ -271,17 +282,21 @@ class ExportDialog(QDialog):
         self.progress.setValue(done)
 
     def _done(self, target: Path) -> None:
-        self._set_busy(False)
         self._written = target
-        self.preview.setText(
-            f"<p><b>Written:</b> {html.escape(str(target))}</p>" + self.preview.text()
-        )
-        self.open_folder_button.show()
+        self._set_busy(False)
+        self._say(f"<b>Written:</b> {html.escape(str(target))}")
         self.exported.emit(str(target))
 
     def _failed(self, text: str) -> None:
+        self._written = None
         self._set_busy(False)
-        self.preview.setText(f"<p><b>{html.escape(text)}</b></p><p>No file was written.</p>")
+        self._say(f"<b>{html.escape(text)}</b> No file was written.", problem=True)
+
+    def _say(self, text: str, problem: bool = False) -> None:
+        """Show how the last export went (replacing what was said before)."""
+        self.status.setStyleSheet("color: #d32f2f;" if problem else "")
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -300,7 +315,7 @@ class ExportDialog(QDialog):
             widget.setEnabled(not busy)
 
     def open_folder(self) -> None:
-        """Show the written file's folder in the system's file manager."""
+        """Show the folder of the file just written in the system's file manager."""
         if self._written is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._written.parent)))
 

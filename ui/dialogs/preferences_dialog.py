@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import timezones
 from desktop_app.domain.errors import UserError, ValidationError
 from desktop_app.domain.preferences import PAPER_SIZES, Preferences
+from ui import folders
 from ui.dialogs.unsaved import GuardedDialog
 from ui.editors.forms import FieldProblems
 
@@ -123,6 +124,9 @@ class PreferencesDialog(GuardedDialog):
         except UserError as error:
             self.problems.say(str(error))
             return
+        if stored.export_folder and stored.export_folder != self._as_opened.export_folder:
+            # A new default folder is where the next export starts, whatever came before.
+            folders.remember(folders.EXPORT, stored.export_folder, is_folder=True)
         self.saved.emit(stored)
         self.accept()
 

@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import load_workbook
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
@@ -69,3 +71,74 @@ def test_profile_editor_marks_a_missing_name(demo_app: App, make_window: Build) 
     editor.buttons.button(editor.buttons.StandardButton.Save).click()
     assert "needs a name" in editor.problems.text_of("name")
     assert editor.isVisible()
+
+
+class UrlCatcher(QObject):
+    """Stands in for the desktop's file manager."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+def test_one_status_line_and_open_folder_only_for_the_file_just_written(
+    demo_app: App, make_window: Build, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = make_window(demo_app)
+    window.files.show_export()
+    dialog = window.files.export_dialog
+    assert dialog is not None
+    preview = dialog.preview.text()
+    first = tmp_path / "first" / "partners.xlsx"
+    first.parent.mkdir()
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        dialog.export_to(first)
+    assert dialog.status.text() == f"<b>Written:</b> {first}"
+    assert dialog.preview.text() == preview  # the preview is not pushed down by messages
+    assert dialog.open_folder_button.isVisible()
+    catcher = UrlCatcher()
+    QDesktopServices.setUrlHandler("file", catcher, "open")
+    try:
+        dialog.open_folder_button.click()
+        # A failure: the message replaces the last one, and there is no folder to open.
+        missing = tmp_path / "gone" / "partners.xlsx"
+        dialog.export_to(missing)
+        assert dialog.export_task is not None
+        with qtbot.waitSignal(dialog.export_task.failed, timeout=20_000):
+            pass  # the failure arrives through the event loop
+        assert "No file was written." in dialog.status.text()
+        assert "Written:" not in dialog.status.text() and dialog.status.text().count("<b>") == 1
+        assert not dialog.open_folder_button.isVisible()
+        second = tmp_path / "second" / "partners.csv"
+        second.parent.mkdir()
+        with qtbot.waitSignal(dialog.exported, timeout=20_000):
+            dialog.export_to(second)
+        assert dialog.status.text() == f"<b>Written:</b> {second}"
+        dialog.open_folder_button.click()
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert [Path(u.toLocalFile()) for u in catcher.urls] == [first.parent, second.parent]
+
+
+def test_the_file_dialog_starts_in_the_preferences_folder(
+    demo_app: App, make_window: Build, tmp_path: Path
+) -> None:
+    window = make_window(demo_app)
+    chosen = tmp_path / "For partners"
+    chosen.mkdir()
+    window.menus.preferences.trigger()
+    prefs = window.general.preferences_dialog
+    assert prefs is not None
+    prefs.folder_edit.setText(str(chosen))
+    prefs.buttons.button(prefs.buttons.StandardButton.Save).click()
+    window.files.show_export()
+    dialog = window.files.export_dialog
+    assert dialog is not None
+    dialog.choose_file()
+    assert Path(dialog.file_dialog.directory().absolutePath()) == chosen
+    assert dialog.file_dialog.selectedFiles()[0].endswith(".xlsx")
+    dialog.file_dialog.reject()
