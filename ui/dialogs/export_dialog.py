@@ -28,6 +28,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.export_plan import ExportPlan
 from desktop_app.domain.export_profile import PARTNERS, ExportProfile, partner_profile
 from desktop_app.domain.rows import SessionRow
+from desktop_app.domain.wording import plural
 from desktop_app.services import exports
 from desktop_app.services.preferences import load_preferences
 from ui import folders
@@ -43,14 +44,22 @@ class ExportDialog(QDialog):
     exported = Signal(str)  # the written file
 
     def __init__(
-        self, app: App, series_id: int, sessions: list[SessionRow], parent: QWidget | None = None
+        self,
+        app: App,
+        series_id: int,
+        sessions: list[SessionRow],
+        parent: QWidget | None = None,
+        registrant_ids: list[int] | None = None,
     ) -> None:
         super().__init__(parent)
         self._app, self._series_id, self._sessions = app, series_id, sessions
+        self._chosen = registrant_ids  # people selected on the Attendees tab, or None
         self._plan: ExportPlan | None = None
         self.export_task: TaskHandle[ExportPlan] | None = None
         self._written: Path | None = None
-        self.setWindowTitle("Export registrants")
+        self.setWindowTitle(
+            "Export registrants" if registrant_ids is None else "Export the selected registrants"
+        )
         fit_size(self, 620, 420)
 
         self.profile_combo = QComboBox()
@@ -78,6 +87,9 @@ class ExportDialog(QDialog):
         form.addRow(profile_label, profile_row)
         form.addRow("&Sessions", self.session_combo)
         form.addRow("&Format", self.format_combo)
+        if registrant_ids is not None:
+            chosen = plural(len(registrant_ids), "person", "people")
+            form.addRow("People", QLabel(f"The {chosen} selected on the Attendees tab"))
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -202,7 +214,11 @@ class ExportDialog(QDialog):
         self.delete_button.setEnabled(profile.name in exports.saved_profile_names(self._app.uow()))
         try:
             plan = exports.plan_export(
-                self._app.uow(), self._series_id, profile, self.session_combo.currentData()
+                self._app.uow(),
+                self._series_id,
+                profile,
+                self.session_combo.currentData(),
+                registrant_ids=self._chosen,
             )
         except UserError as error:
             self._plan = None
@@ -222,9 +238,17 @@ class ExportDialog(QDialog):
             if profile.require_consent
             else "<b>consent is not checked</b> (internal use)"
         )
+        left_out = ""
+        if self._chosen is not None and plan.people < len(self._chosen):
+            missing = len(self._chosen) - plan.people
+            left_out = (
+                f"<p>{plural(missing, 'selected person', 'selected people')} left out by the "
+                "profile's rules.</p>"
+            )
         self.preview.setText(
-            f"<p><b>{plan.people:,} people</b> and <b>{len(plan.headings)} columns</b> will "
-            f"leave this laptop ({consent}).</p>{personal}"
+            f"<p><b>{plural(plan.people, 'person', 'people')}</b> and "
+            f"<b>{plural(len(plan.headings), 'column')}</b> will "
+            f"leave this laptop ({consent}).</p>{left_out}{personal}"
             f"<p>Columns: {html.escape(', '.join(plan.headings))}</p>"
         )
         self.export_button.setEnabled(plan.people > 0)
@@ -256,11 +280,20 @@ class ExportDialog(QDialog):
         self._say("")
         self._set_busy(True)
         app, series_id, profile = self._app, self._series_id, self.profile()
-        session_id = self.session_combo.currentData()
+        session_id, chosen = self.session_combo.currentData(), self._chosen
+        # The Summary's "Exported by" is the staff member named in Preferences.
+        exported_by = load_preferences().staff_name.strip() or exports.DEFAULT_EXPORTER
 
         def work(job: Job) -> ExportPlan:
             return exports.export_registrants(
-                app.uow(), series_id, profile, target, session_id, job.keep_going
+                app.uow(),
+                series_id,
+                profile,
+                target,
+                session_id,
+                job.keep_going,
+                exported_by=exported_by,
+                registrant_ids=chosen,
             )
 
         self.export_task = run_task(

@@ -167,6 +167,13 @@ class FileCommands(QObject):
 
     def show_export(self) -> None:
         """Export registrants of the current series for a partner."""
+        self._open_export(None)
+
+    def export_people(self, registrant_ids: list[int]) -> None:
+        """Export only these registrants (selected on the Attendees tab)."""
+        self._open_export(list(registrant_ids))
+
+    def _open_export(self, registrant_ids: list[int] | None) -> None:
         from desktop_app.services import sessions
         from ui.dialogs.export_dialog import ExportDialog
 
@@ -175,7 +182,7 @@ class FileCommands(QObject):
             self._shell.status.show_status("Choose or create a series first.")
             return
         rows = sessions.list_sessions(self._app.uow(), series_id)
-        dialog = ExportDialog(self._app, series_id, rows, self._shell.widget())
+        dialog = ExportDialog(self._app, series_id, rows, self._shell.widget(), registrant_ids)
         dialog.exported.connect(lambda path: self._shell.status.show_status(f"Exported to {path}."))
         self.export_dialog = dialog
         dialog.open()

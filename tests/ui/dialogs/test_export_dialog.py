@@ -6,13 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import load_workbook
-from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtCore import QItemSelectionModel, QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
 from desktop_app.domain.export_profile import EVERYTHING, PARTNERS
-from desktop_app.services import exports
+from desktop_app.services import exports, registrants
 from ui.window.main_window import MainWindow
 
 Build = Callable[[App], MainWindow]
@@ -142,3 +142,57 @@ def test_the_file_dialog_starts_in_the_preferences_folder(
     assert Path(dialog.file_dialog.directory().absolutePath()) == chosen
     assert dialog.file_dialog.selectedFiles()[0].endswith(".xlsx")
     dialog.file_dialog.reject()
+
+
+def test_export_the_people_selected_on_the_attendees_tab(
+    demo_app: App, make_window: Build, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from desktop_app.domain.preferences import Preferences
+    from desktop_app.services.preferences import save_preferences
+    from ui.tabs.attendees_tab import AttendeesTab
+
+    save_preferences(Preferences(staff_name="Ana Ruiz"))
+    window = make_window(demo_app)
+    tab = window.tab(AttendeesTab)
+    window.tabs.setCurrentWidget(tab)
+    assert not tab.export_action.isEnabled()
+    assert tab.export_action in tab.view.actions()  # on the list's right-click menu
+    for row in (0, 2, 4):
+        tab.view.selectionModel().select(
+            tab.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )
+    chosen = tab.selected_ids()
+    assert len(chosen) == 3 and tab.export_action.isEnabled()
+    tab.export_action.trigger()
+    dialog = window.files.export_dialog
+    assert dialog is not None and dialog.windowTitle() == "Export the selected registrants"
+    dialog.profile_combo.setCurrentText(EVERYTHING)
+    assert "<b>3 people</b>" in dialog.preview.text()
+    target = tmp_path / "three.xlsx"
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        dialog.export_to(target)
+    book = load_workbook(target)
+    emails = {row[2] for row in book["All registrants"].iter_rows(min_row=2, values_only=True)}
+    people = {registrants.get_registrant(demo_app.uow(), i).email for i in chosen}
+    assert emails == people
+    summary = {row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True) if row[0]}
+    assert summary["Exported by"] == "Ana Ruiz"  # from Preferences, not the login name
+
+
+def test_exported_by_without_a_name_in_preferences_is_not_the_login(
+    demo_app: App, make_window: Build, qtbot: QtBot, tmp_path: Path
+) -> None:
+    import getpass
+
+    window = make_window(demo_app)
+    window.files.show_export()
+    dialog = window.files.export_dialog
+    assert dialog is not None
+    target = tmp_path / "partners.xlsx"
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        dialog.export_to(target)
+    summary = {
+        row[0]: row[1] for row in load_workbook(target)["Summary"].iter_rows(values_only=True)
+    }
+    assert summary["Exported by"] == exports.DEFAULT_EXPORTER != getpass.getuser()
