@@ -175,6 +175,7 @@ def list_batches(uow: UnitOfWork) -> list[BatchRow]:
 
 
 def _batch_row(b: ImportBatch) -> BatchRow:
+    together = (b.undo_log or {}).get("batch_set") or []
     return BatchRow(
         b.id,
         b.file_name,
@@ -187,48 +188,60 @@ def _batch_row(b: ImportBatch) -> BatchRow:
         b.registrations_created,
         b.rows_skipped,
         b.undone_at,
+        tuple(int(i) for i in together if i != b.id),
     )
 
 
 def undo_import(uow: UnitOfWork, batch_id: int) -> None:
     """Take back everything one import did; people it created who have since registered
-    elsewhere are kept."""
+    elsewhere are kept. A file imported into several sessions at once (a checkbox question
+    naming sessions) is taken back from all of them together."""
     with uow:
         batch = uow.session.get(ImportBatch, batch_id)
         if batch is None:
             raise NotFound(f"there is no import with id {batch_id}")
         if batch.undone_at is not None:
             raise UserError(f"the import of {batch.file_name} was already undone")
-        log = batch.undo_log
-        db = uow.session
-        registrants, registrations = table_of(Registrant), table_of(Registration)
-        created = log.get("created_registrations", [])
-        for start in range(0, len(created), CHUNK):
-            db.execute(
-                delete(registrations).where(registrations.c.id.in_(created[start : start + CHUNK]))
-            )
-        for key, values in log.get("updated_registrations", {}).items():
-            db.execute(
-                update(registrations)
-                .where(registrations.c.id == int(key))
-                .values(**from_json(values, registrations))
-            )
-        for key, values in log.get("updated_registrants", {}).items():
-            db.execute(
-                update(registrants)
-                .where(registrants.c.id == int(key))
-                .values(**from_json(values, registrants))
-            )
-        people = log.get("created_registrants", [])
-        for start in range(0, len(people), CHUNK):
-            chunk = people[start : start + CHUNK]
-            still_registered = select(Registration.registrant_id).where(
-                Registration.registrant_id.in_(chunk)
-            )
-            db.execute(
-                delete(registrants).where(
-                    registrants.c.id.in_(chunk), registrants.c.id.not_in(still_registered)
-                )
-            )
-        batch.undone_at = datetime.now(UTC)
+        together = batch.undo_log.get("batch_set") or [batch.id]
+        # Newest first: a later batch's people were created by an earlier one.
+        for member_id in sorted(together, reverse=True):
+            member = uow.session.get(ImportBatch, member_id)
+            if member is not None and member.undone_at is None:
+                _undo_batch(uow, member)
         uow.commit()
+
+
+def _undo_batch(uow: UnitOfWork, batch: ImportBatch) -> None:
+    """Restore what one batch changed (inside the caller's transaction)."""
+    log = batch.undo_log
+    db = uow.session
+    registrants, registrations = table_of(Registrant), table_of(Registration)
+    created = log.get("created_registrations", [])
+    for start in range(0, len(created), CHUNK):
+        db.execute(
+            delete(registrations).where(registrations.c.id.in_(created[start : start + CHUNK]))
+        )
+    for key, values in log.get("updated_registrations", {}).items():
+        db.execute(
+            update(registrations)
+            .where(registrations.c.id == int(key))
+            .values(**from_json(values, registrations))
+        )
+    for key, values in log.get("updated_registrants", {}).items():
+        db.execute(
+            update(registrants)
+            .where(registrants.c.id == int(key))
+            .values(**from_json(values, registrants))
+        )
+    people = log.get("created_registrants", [])
+    for start in range(0, len(people), CHUNK):
+        chunk = people[start : start + CHUNK]
+        still_registered = select(Registration.registrant_id).where(
+            Registration.registrant_id.in_(chunk)
+        )
+        db.execute(
+            delete(registrants).where(
+                registrants.c.id.in_(chunk), registrants.c.id.not_in(still_registered)
+            )
+        )
+    batch.undone_at = datetime.now(UTC)

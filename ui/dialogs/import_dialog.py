@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -24,35 +21,32 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.bootstrap import App
-from desktop_app.domain.import_rows import ImportPreview, ImportReport
+from desktop_app.domain.import_rows import ImportPreview
 from desktop_app.domain.rows import SessionRow
-from desktop_app.io.formats import FORMATS
-from desktop_app.services import imports, session_match
-from ui.dialogs.import_summary import describe
+from ui.dialogs.import_choices import SessionChoices
+from ui.dialogs.import_summary import describe, describe_choices
+from ui.dialogs.import_target import ImportTarget
+from ui.dialogs.import_work import (
+    Imported,
+    Previewed,
+    PreviewOptions,
+    import_previewed,
+    preview_file,
+)
 from ui.dialogs.sizing import fit_size
 from ui.models.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
 from ui.widgets.column_mapping import ColumnMapping, DateOrders
-from ui.workers.background import Job, TaskHandle, run_task
+from ui.workers.background import TaskHandle, run_task
 
 # Where an import is taken back (the File menu's item, as the menu spells it).
 HISTORY_MENU = "File › Import history…"
-WARNING_STYLE = "color: #b35c00; font-weight: bold;"
-
-
-@dataclass(frozen=True)
-class Previewed:
-    """A preview with what the report says about its session."""
-
-    preview: ImportPreview
-    proposal: session_match.Proposal | None  # the first preview's proposal
-    date_warning: str  # the report's date is not the chosen session's
 
 
 class ImportDialog(QDialog):
     """Previews one file's import into a session, then imports it."""
 
-    imported = Signal(object, int)  # the ImportReport, and the session imported into
+    imported = Signal(object, list)  # the ImportReport, and the sessions imported into
     preview_ready = Signal()  # a preview (or the reason the file is refused) is shown
 
     def __init__(
@@ -69,50 +63,32 @@ class ImportDialog(QDialog):
         self._date_orders: dict[int, str] = {}
         self._sheet: str | None = None
         self._first_preview = True  # the report may propose its session once
-        self._proposal: session_match.Proposal | None = None
         self.preview: ImportPreview | None = None
+        self.shown: Previewed | None = None
+        self._choices: dict[str, int | None] | None = None  # None: matched by title
+        self._use_choices: bool | None = None  # None: if an answer matched a session
+        self._names = {row.id: row.title for row in sessions}
         self._busy = False
         self._importing = False
         self._progress_shown = 0
         self.preview_task: TaskHandle[Previewed] | None = None
-        self.import_task: TaskHandle[ImportReport] | None = None
+        self.import_task: TaskHandle[Imported] | None = None
         self.setWindowTitle(f"Import {path.name}")
         fit_size(self, 860, 640)
 
-        self.session_combo = QComboBox()
-        for row in sessions:
-            self.session_combo.addItem(f"{row.title} — {row.start_label}", row.id)
-        self.session_combo.setCurrentIndex(max(self.session_combo.findData(session_id), 0))
-        self.session_note = QLabel()
-        self.session_note.setWordWrap(True)
-        self.session_note.hide()
-        self.sheet_combo = QComboBox()
-        self.sheet_combo.setAccessibleName("Sheet")
-        self.format_combo = QComboBox()
-        self.format_combo.addItem("Detect automatically", None)
-        for known in FORMATS:
-            self.format_combo.addItem(known.label, known.name)
-        self.form = form = QFormLayout()
-        file_label = QLabel(html.escape(str(path)))
-        file_label.setWordWrap(True)
-        form.addRow("File", file_label)
-        session_box = QWidget()
-        session_column = QVBoxLayout(session_box)
-        session_column.setContentsMargins(0, 0, 0, 0)
-        session_column.setSpacing(2)
-        session_column.addWidget(self.session_combo)
-        session_column.addWidget(self.session_note)
-        session_box.setFocusProxy(self.session_combo)  # Alt+S reaches the combo
-        form.addRow("Into &session", session_box)
-        form.addRow("S&heet", self.sheet_combo)
-        form.addRow("&Format", self.format_combo)
-        form.setRowVisible(self.sheet_combo, False)
+        self.target = ImportTarget(path, sessions, session_id)
+        # The parts tests and the window reach by name.
+        self.session_combo, self.session_note = self.target.session_combo, self.target.note
+        self.sheet_combo, self.format_combo = self.target.sheet_combo, self.target.format_combo
+        self.form = self.target.form
 
         self.mapping_box = ColumnMapping()
         self.mapping_box.changed.connect(self._mapping_changed)
         self.dates_box = DateOrders()
         self.dates_box.changed.connect(self._dates_changed)
         self.dates_box.hide()
+        self.choices_box = SessionChoices(sessions)
+        self.choices_box.changed.connect(self._choices_changed)
         mapping_scroll = QScrollArea()
         mapping_scroll.setWidgetResizable(True)
         mapping_scroll.setWidget(self.mapping_box)
@@ -147,9 +123,10 @@ class ImportDialog(QDialog):
         self.cancel_button.hide()  # hidden after adding: the button box shows what it adds
 
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.target)
         layout.addWidget(mapping_scroll)
         layout.addWidget(self.dates_box)
+        layout.addWidget(self.choices_box)
         layout.addWidget(QLabel("First rows of the file"))
         layout.addWidget(self.rows_view, 2)
         layout.addWidget(summary_scroll, 2)
@@ -188,31 +165,16 @@ class ImportDialog(QDialog):
             self._preview_timer.start()
             return
         self._set_busy(True, "Reading the file…")
-        format_name, columns = self.format_combo.currentData(), self._columns
-        date_orders, sheet, propose = dict(self._date_orders), self._sheet, self._first_preview
-        app, path = self._app, self._path
-
-        def preview(chosen: int) -> ImportPreview:
-            return imports.preview_import(
-                app.uow(), path, chosen, format_name, columns, date_orders or None, sheet
-            )
-
-        def work(_job: Job) -> Previewed:
-            shown = preview(session_id)
-            parsed, proposal = shown.parsed, None
-            warning = session_match.date_warning(app.uow(), session_id, parsed.meeting_start)
-            if propose:
-                # The report's own date and title say which session it is: a 2026 report
-                # must not slip into a 2021 session because that one was selected.
-                proposal = session_match.propose_session(
-                    app.uow(), session_id, parsed.meeting_title, parsed.meeting_start
-                )
-                better = proposal.session_id
-                if warning and better is not None and better != session_id:
-                    shown = preview(better)
-                    warning = session_match.date_warning(app.uow(), better, parsed.meeting_start)
-            return Previewed(shown, proposal, warning)
-
+        options = PreviewOptions(
+            self.format_combo.currentData(),
+            self._columns,
+            dict(self._date_orders),
+            self._sheet,
+            self._first_preview,
+            self._choices,
+            self._use_choices,
+        )
+        work = preview_file(self._app, self._path, session_id, options)
         self.preview_task = run_task(
             work, on_done=self._show_preview, on_failed=self._show_refusal, parent=self
         )
@@ -220,11 +182,11 @@ class ImportDialog(QDialog):
     def _show_preview(self, shown: Previewed) -> None:
         self._set_busy(False)
         preview = shown.preview
-        self.preview = preview
+        self.preview, self.shown = preview, shown
         self._first_preview = False
         parsed = preview.parsed
-        self._show_session(preview.session_id, shown)
-        self._show_sheets(preview)
+        self.target.show_session(preview.session_id, shown)
+        self._sheet = self.target.show_sheets(preview)
         self.mapping_box.show_file(parsed, preview.mapping_editable, preview.report.format_label)
         self.dates_box.show_columns(parsed.date_columns)
         width = max([len(parsed.header)] + [len(r) for r in preview.first_rows])
@@ -241,43 +203,37 @@ class ImportDialog(QDialog):
         self.rows_model.set_rows(preview.first_rows)
         self.rows_view.setModel(self.rows_model)
         fit_columns(self.rows_view, widest=220)
-        self.summary.setText(describe(preview.report))
-        self.import_button.setEnabled(preview.report.changed)
+        self._show_choices(shown)
         self.preview_ready.emit()
 
-    def _show_session(self, session_id: int, shown: Previewed) -> None:
-        """Select the session previewed (the report may have proposed it) and say why it
-        was chosen, or warn that the report is from another day."""
-        if shown.proposal is not None:
-            self._proposal = shown.proposal
-        if self.session_combo.currentData() != session_id:
-            self.session_combo.blockSignals(True)  # already previewed: no second look
-            self.session_combo.setCurrentIndex(self.session_combo.findData(session_id))
-            self.session_combo.blockSignals(False)
-        proposal = self._proposal
-        if shown.date_warning:
-            note, style = f"{shown.date_warning} Check that this is the session.", WARNING_STYLE
-        elif proposal is not None and proposal.session_id == session_id:
-            note, style = f"This is the report's session ({proposal.reason}).", ""
+    def _show_choices(self, shown: Previewed) -> None:
+        """A checkbox question naming sessions: its answers, and what importing by them
+        does; otherwise what importing into the one session does."""
+        parsed = shown.preview.parsed
+        self.choices_box.setVisible(bool(parsed.session_choices))
+        if parsed.session_choices:
+            self._choices, self._use_choices = shown.choices, shown.use_choices
+            self.choices_box.show_choices(
+                parsed.sessions_heading, parsed.session_choices, shown.choices, shown.use_choices
+            )
+        # Going by the answers, the one-session picker means nothing.
+        self.session_combo.setEnabled(not shown.use_choices)
+        if shown.by_choice is not None:
+            heading = parsed.sessions_heading
+            self.summary.setText(describe_choices(shown.by_choice, heading, self._names))
+        elif shown.use_choices:
+            self.summary.setText(
+                "<p><b>Choose a session for at least one answer</b>, or untick the box to "
+                "import everyone into the session chosen above.</p>"
+            )
         else:
-            note, style = "", ""
-        self.session_note.setStyleSheet(style)
-        self.session_note.setText(note)
-        self.session_note.setVisible(bool(note))
+            self.summary.setText(describe(shown.preview.report))
+        self.import_button.setEnabled(can_import(shown))
 
-    def _show_sheets(self, preview: ImportPreview) -> None:
-        """Offer a workbook's sheets (the one read chosen); hidden for one sheet or a CSV."""
-        sheets = list(preview.sheets)
-        if [self.sheet_combo.itemText(i) for i in range(self.sheet_combo.count())] != sheets:
-            self.sheet_combo.blockSignals(True)
-            self.sheet_combo.clear()
-            self.sheet_combo.addItems(sheets)
-            self.sheet_combo.blockSignals(False)
-        self.sheet_combo.blockSignals(True)
-        self.sheet_combo.setCurrentText(preview.parsed.sheet)
-        self.sheet_combo.blockSignals(False)
-        self._sheet = preview.parsed.sheet or None
-        self.form.setRowVisible(self.sheet_combo, len(sheets) > 1)
+    def _choices_changed(self) -> None:
+        self._choices = self.choices_box.sessions()
+        self._use_choices = self.choices_box.isChecked()
+        self._preview_timer.start()
 
     def _show_refusal(self, text: str) -> None:
         self._set_busy(False)
@@ -302,22 +258,16 @@ class ImportDialog(QDialog):
 
     def start_import(self) -> None:
         """Import on a worker thread; Cancel stops it with nothing written."""
-        preview = self.preview
-        if preview is None:
+        shown = self.shown
+        if shown is None or self.preview is None:
             return
         self._importing = True
         self._set_busy(True, "Importing… %p%")
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self._progress_shown = 0
-        app = self._app
-
-        def work(job: Job) -> ImportReport:
-            # Exactly what was previewed; refused if the file changed since.
-            return imports.import_previewed(app.uow(), preview, keep_going=job.keep_going)
-
         self.import_task = run_task(
-            work,
+            import_previewed(self._app, shown),
             on_done=self._imported,
             on_failed=self._import_failed,
             on_progress=self._moved,
@@ -336,23 +286,27 @@ class ImportDialog(QDialog):
         if self.import_task is not None and self.import_task.running:
             self.import_task.cancel()
 
-    def _imported(self, report: ImportReport) -> None:
+    def _imported(self, done: Imported) -> None:
         self._importing = False
         self.progress.setValue(100)
         self._set_busy(False)
         self.import_button.hide()  # done: only Close is left to press
+        if done.by_choice is not None and self.shown is not None:
+            heading = self.shown.preview.parsed.sessions_heading
+            what = describe_choices(done.by_choice, heading, self._names)
+        else:
+            what = describe(done.report)
         self.summary.setText(
             f"<p><b>Imported.</b> To take it back, choose {HISTORY_MENU} and Undo import.</p>"
-            + describe(report)
+            + what
         )
-        assert self.preview is not None
-        self.imported.emit(report, self.preview.session_id)
+        self.imported.emit(done.report, done.session_ids)
 
     def _import_failed(self, text: str) -> None:
         self._importing = False
         self._set_busy(False)
         self.summary.setText(f"<p><b>{html.escape(text)}</b></p><p>Nothing was imported.</p>")
-        self.import_button.setEnabled(self.preview is not None and self.preview.report.changed)
+        self.import_button.setEnabled(self.shown is not None and can_import(self.shown))
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
@@ -366,12 +320,19 @@ class ImportDialog(QDialog):
         self.close_button.setVisible(not (busy and self._importing))
         self.import_button.setVisible(not (busy and self._importing))
         busy_widgets = (self.session_combo, self.sheet_combo, self.format_combo)
-        for widget in (*busy_widgets, self.mapping_box, self.dates_box):
+        for widget in (*busy_widgets, self.mapping_box, self.dates_box, self.choices_box):
             widget.setEnabled(not busy)
 
     def reject(self) -> None:
         self._cancel_import()  # closing while importing cancels it
         super().reject()
+
+
+def can_import(shown: Previewed) -> bool:
+    """True when importing what is previewed would change something."""
+    if shown.use_choices:
+        return shown.by_choice is not None and shown.by_choice.changed
+    return shown.preview.report.changed
 
 
 def cell_text(column: int) -> Callable[[list[str]], str]:

@@ -20,6 +20,7 @@ from desktop_app.bootstrap import App
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.import_rows import BatchRow
 from desktop_app.domain.timezones import day_label
+from desktop_app.domain.wording import plural
 from desktop_app.io.formats import FORMATS
 from desktop_app.services import imports, sessions
 from ui.dialogs.sizing import fit_size
@@ -119,8 +120,15 @@ class ImportHistoryDialog(QDialog):
             f"Undo the import of {batch.file_name}?",
             parent=self,
         )
+        together = ""
+        if batch.together:
+            sessions_count = plural(len(batch.together) + 1, "session")
+            together = (
+                f"This file went into {sessions_count} at once; it is taken back from all "
+                "of them. "
+            )
         box.setInformativeText(
-            f"Its {batch.registrations_created:,} registrations are removed, the "
+            f"{together}Its {batch.registrations_created:,} registrations are removed, the "
             f"{batch.registrants_updated:,} people it updated get their earlier details back, "
             f"and the {batch.registrants_created:,} people it added are removed unless they "
             "have registered for something else since."

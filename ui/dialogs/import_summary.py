@@ -6,11 +6,11 @@ import html
 
 from desktop_app.domain.import_rows import ImportReport
 from desktop_app.domain.wording import plural
+from desktop_app.services.choice_import import ChoiceImport
 
 
 def describe(report: ImportReport) -> str:
     """What an import does, as short rich text for the dialog."""
-
     parts = [
         f"<p><b>{html.escape(report.format_label)}</b>: {plural(report.rows, 'row')}, "
         f"{plural(report.registrations, 'person', 'people')} for this session, "
@@ -29,7 +29,46 @@ def describe(report: ImportReport) -> str:
         parts.append("<p><b>Nobody to import:</b> no row has a usable email address.</p>")
     elif not report.changed:
         parts.append("<p>Nothing would change: everything in this file is already here.</p>")
-    parts += [f"<p><b>{html.escape(note)}</b></p>" for note in report.layout_notes]
+    return "".join(parts) + file_notes(report)
+
+
+def describe_choices(result: ChoiceImport, heading: str, names: dict[int, str]) -> str:
+    """What registering people for the sessions they ticked does: a line per session, who
+    ticked none of them, then what the file itself says (skipped rows and the like)."""
+    first = result.parts[0].report
+    lines = []
+    for part in result.parts:
+        report = part.report
+        lines.append(
+            f"<li><b>{html.escape(part.choice)}</b> → "
+            f"{html.escape(names.get(part.session_id, '?'))}: "
+            f"{plural(report.registrations, 'person', 'people')}, "
+            f"{plural(report.registrants_created, 'new registrant')}, "
+            f"{plural(report.registrations_created, 'new registration')}, "
+            f"{report.registrations_updated:,} updated</li>"
+        )
+    parts = [
+        f"<p><b>{html.escape(first.format_label)}</b>: {plural(first.rows, 'row')}. Each "
+        f"person is registered for the sessions they ticked in “{html.escape(heading)}”:</p>"
+        f"<ul>{''.join(lines)}</ul>"
+    ]
+    if result.unplaced:
+        shown = ", ".join(html.escape(email) for email in result.unplaced[:10])
+        more = "…" if len(result.unplaced) > 10 else ""
+        parts.append(
+            f"<p><b>{plural(len(result.unplaced), 'person', 'people')} ticked none of the "
+            f"sessions chosen above and {'is' if len(result.unplaced) == 1 else 'are'} not "
+            f"imported:</b> {shown}{more}</p>"
+        )
+    if not result.changed:
+        parts.append("<p>Nothing would change: everything in this file is already here.</p>")
+    return "".join(parts) + file_notes(first)
+
+
+def file_notes(report: ImportReport) -> str:
+    """What the file itself says, whatever session it goes to: layout notes, people without
+    an email, bots, speakers, conflicts, skipped rows and values left empty."""
+    parts = [f"<p><b>{html.escape(note)}</b></p>" for note in report.layout_notes]
     if report.other_attended:
         verb = "is" if report.other_attended == 1 else "are"
         parts.append(

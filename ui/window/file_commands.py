@@ -132,8 +132,8 @@ class FileCommands(QObject):
             return int(chosen) if isinstance(chosen, int) and chosen > 0 else None
         return None
 
-    def _imported(self, report: ImportReport, session_id: int) -> None:
-        self._shell.edits.announce(change(*IMPORTED, reshaped=IMPORTED, session=[session_id]))
+    def _imported(self, report: ImportReport, session_ids: list[int]) -> None:
+        self._shell.edits.announce(change(*IMPORTED, reshaped=IMPORTED, session=session_ids))
         self._shell.status.show_status(f"Imported {report.file_name}.")
 
     def show_import_history(self) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
@@ -239,3 +240,69 @@ def test_import_history_names_the_session_and_shows_labels(
     history.undo(history.selected().id)
     undone = history.model.index(0, headings.index("Undone")).data()
     assert undone.startswith(day_label(datetime.now().date()))  # "Wed 2 Sep 2026 14:05"
+
+
+FORM = FIXTURES / "google-forms-responses.csv"
+KICKOFF, DEEP_DIVE = "Kickoff", "Deep dive: open contracting"
+
+
+def test_a_checkbox_question_registers_people_for_each_session_they_ticked(
+    demo_app: App, make_window: Build, qtbot: QtBot
+) -> None:
+    window = make_window(demo_app)
+    rows = sessions.list_sessions(demo_app.uow())
+    dialog = open_import(window, qtbot, FORM, rows[0].id)
+    box = dialog.choices_box
+    # No session of the demo is called "Kickoff": the answers are shown, not yet used.
+    assert box.isVisibleTo(dialog) and not box.isChecked()
+    assert list(box.combos) == [KICKOFF, DEEP_DIVE]
+    assert "Which sessions will you attend?" in box.title()
+    assert dialog.session_combo.isEnabled()
+    assert "for this session" in dialog.summary.text()
+    box.setChecked(True)
+    wait_preview(qtbot, dialog)
+    assert "Choose a session for at least one answer" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    box.combos[KICKOFF].setCurrentIndex(box.combos[KICKOFF].findData(rows[0].id))
+    wait_preview(qtbot, dialog)
+    box.combos[DEEP_DIVE].setCurrentIndex(box.combos[DEEP_DIVE].findData(rows[2].id))
+    wait_preview(qtbot, dialog)
+    text = dialog.summary.text()
+    assert f"<b>{KICKOFF}</b> → {rows[0].title}: 2 people, 2 new registrants" in text
+    assert f"<b>{DEEP_DIVE}</b> → {rows[2].title}: 2 people, 1 new registrant" in text
+    assert not dialog.session_combo.isEnabled()  # the answers decide, not the one session
+    with qtbot.waitSignal(dialog.imported, timeout=20_000) as signal:
+        dialog.import_button.click()
+    assert sorted(signal.args[1]) == sorted([rows[0].id, rows[2].id])
+    amara = registrants.find_by_email(demo_app.uow(), "amara.okafor@lagos.example")
+    assert amara is not None
+    assert {
+        r.session_id for r in registrants.list_registrations(demo_app.uow(), registrant_id=amara.id)
+    } == {rows[0].id, rows[2].id}
+    # Taken back together from Import history.
+    window.files.show_import_history()
+    history = window.files.history_dialog
+    assert history is not None and history.model.rowCount() == 2
+    history.view.selectRow(0)
+    history.ask_undo()
+    assert "2 sessions" in history.question.informativeText()
+    with qtbot.waitSignal(history.undone):
+        history.question.button(QMessageBox.StandardButton.Yes).click()
+    assert registrants.find_by_email(demo_app.uow(), "amara.okafor@lagos.example") is None
+    assert all(b.undone_at is not None for b in imports.list_batches(demo_app.uow()))
+
+
+def test_answers_named_like_sessions_are_used_at_once(
+    demo_app: App, make_window: Build, qtbot: QtBot
+) -> None:
+    series_id = sessions.list_sessions(demo_app.uow())[0].series_id
+    kickoff = sessions.create_session(
+        demo_app.uow(), series_id, SessionData("Kickoff", datetime(2026, 9, 2, 10))
+    )
+    window = make_window(demo_app)
+    dialog = open_import(window, qtbot, FORM, kickoff)
+    box = dialog.choices_box
+    assert box.isChecked() and box.combos[KICKOFF].currentData() == kickoff
+    assert box.combos[DEEP_DIVE].currentData() is None  # no such session: not imported
+    assert "1 person ticked none of the sessions chosen above" in dialog.summary.text()
+    assert "priya.nair@kochi.example" in dialog.summary.text()
