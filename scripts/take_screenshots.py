@@ -135,6 +135,22 @@ def _import_preview(file_name: str) -> Callable[[MainWindow], QWidget | None]:
     return show
 
 
+def _import_by_answers(window: MainWindow) -> QWidget | None:
+    """A form whose question names sessions, each answer given a session of the demo."""
+    from desktop_app.services import sessions
+    from ui.dialogs.import_dialog import ImportDialog
+
+    dialog = _import_preview("google-forms-responses.csv")(window)
+    assert isinstance(dialog, ImportDialog) and window.app is not None
+    rows = sessions.list_sessions(window.app.uow())
+    box = dialog.choices_box
+    for combo, row in zip(box.combos.values(), (rows[0], rows[2]), strict=False):
+        combo.setCurrentIndex(combo.findData(row.id))
+    box.setChecked(True)  # one preview for all three changes
+    _wait_for(dialog.preview_ready)
+    return dialog
+
+
 def _import_history(window: MainWindow) -> QWidget | None:
     """Import history after one import (taken back again when the picture is taken)."""
     from desktop_app.services import imports, sessions
@@ -220,6 +236,7 @@ DIALOGS = [
     Shot("guide", _guide),
     Shot("shortcuts", _shortcuts),
     Shot("import-preview", _import_preview("zoom-attendees-2026.csv")),
+    Shot("import-by-answers", _import_by_answers),
     Shot("import-history", _import_history, _undo_last_import),
     Shot("export", _export),
     Shot("export-profile", _profile, _close_export),

@@ -91,6 +91,7 @@ class ImportDialog(QDialog):
         self.choices_box.changed.connect(self._choices_changed)
         mapping_scroll = QScrollArea()
         mapping_scroll.setWidgetResizable(True)
+        mapping_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         mapping_scroll.setWidget(self.mapping_box)
         mapping_scroll.setMinimumHeight(110)
         mapping_scroll.setMaximumHeight(200)

@@ -46,6 +46,8 @@ class ColumnMapping(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Columns", parent)
         self.grid = QGridLayout(self)
+        for column in (0, 2):  # headings share the width; the pickers keep theirs
+            self.grid.setColumnStretch(column, 1)
         self.combos: dict[int, QComboBox] = {}
 
     def show_file(self, parsed: ParsedFile, editable: bool, format_label: str) -> None:
@@ -65,7 +67,10 @@ class ColumnMapping(QGroupBox):
             combo.currentIndexChanged.connect(self.changed)
             combo.setAccessibleName(f"Field for column {heading}")
             row, column = divmod(len(self.combos), 2)
-            self.grid.addWidget(QLabel(html.escape(heading)), row, column * 2)
+            label = QLabel(html.escape(heading))
+            label.setWordWrap(True)  # a form's question as heading can be a long sentence
+            label.setToolTip(heading)
+            self.grid.addWidget(label, row, column * 2)
             self.grid.addWidget(combo, row, column * 2 + 1)
             self.combos[index] = combo
 

@@ -122,3 +122,19 @@ def test_preferences_ask_before_losing_edits(demo_app: App, make_window: Build) 
     dialog.reject()
     answer(dialog, Buttons.Save)
     assert not dialog.isVisible() and load_preferences().staff_name == "Ana Ruiz"
+
+
+def test_the_series_editor_asks_too(demo_app: App, make_window: Build) -> None:
+    from desktop_app.services import series
+
+    window = make_window(demo_app)
+    window.menus.edit_series.trigger()
+    dialog = window.series.series_dialog
+    assert dialog is not None
+    dialog.organiser_edit.setText("Open Contracting Partnership, Lagos office")
+    dialog.reject()
+    answer(dialog, Buttons.Save)
+    assert not dialog.isVisible()
+    series_id = window.series.current_id()
+    assert series_id is not None
+    assert series.get_series(demo_app.uow(), series_id).organiser.endswith("Lagos office")
