@@ -124,8 +124,7 @@ class ImportHistoryDialog(QDialog):
         if batch.together:
             sessions_count = plural(len(batch.together) + 1, "session")
             together = (
-                f"This file went into {sessions_count} at once; it is taken back from all "
-                "of them. "
+                f"This file went into {sessions_count} at once; it is taken back from all of them. "
             )
         box.setInformativeText(
             f"{together}Its {batch.registrations_created:,} registrations are removed, the "
