@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.db import migrate
+from desktop_app.db import change_feed, migrate, server_errors, server_url
 from desktop_app.db.engine import (
     default_data_dir,
     describe_url,
@@ -31,6 +31,21 @@ class App:
     data_dir: Path
     path: Path | None  # the SQLite file, when the database is one
 
+    @property
+    def name(self) -> str:
+        """The database as a window title names it: the file, or the server's database."""
+        return self.path.name if self.path is not None else server_url.describe_server(self.url)
+
+    @property
+    def on_server(self) -> bool:
+        """True for a shared database server, False for a SQLite file."""
+        return self.path is None and server_url.is_server(self.url)
+
+    @property
+    def location(self) -> str:
+        """Where to open it again: the file, or the server's URL without a password."""
+        return str(self.path) if self.path is not None else server_url.without_password(self.url)
+
     def uow(self) -> UnitOfWork:
         """A fresh unit of work on this database."""
         return UnitOfWork(self.session_factory)
@@ -44,7 +59,7 @@ def open_app(db: str | None = None) -> App:
     """Open (creating and migrating as needed) the database named by db, env or default."""
     url = resolve_url(db)
     engine = make_engine(url)
-    where = sqlite_path(url) or url
+    where = sqlite_path(url) or server_url.describe_server(url)
     try:
         current = migrate.current_revision(engine)
         if current is not None and current not in migrate.known_revisions():
@@ -56,6 +71,9 @@ def open_app(db: str | None = None) -> App:
             migrate.upgrade(engine)
     except (DatabaseError, OperationalError) as error:
         engine.dispose()
+        plain = server_errors.explain(error, str(where))
+        if plain is not None:
+            raise UserError(plain) from None
         raise UserError(
             f"cannot open the database {where}: {error.orig}; check that it is a "
             "Webinar Desk database and that you may write to it"
@@ -66,6 +84,7 @@ def open_app(db: str | None = None) -> App:
     path = sqlite_path(url)
     data_dir = path.parent if path is not None else default_data_dir()
     factory = sessionmaker(engine, expire_on_commit=False)
+    change_feed.install(factory)  # every save moves the change counter windows poll
     return App(url=url, engine=engine, session_factory=factory, data_dir=data_dir, path=path)
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+from desktop_app.db import server_url
 from desktop_app.domain.errors import UserError
 
 DB_ENV = "WEBINAR_DESK_DB"
@@ -29,10 +30,13 @@ def resolve_url(db: str | None) -> str:
     """A SQLAlchemy URL from --db (a path or URL), else $WEBINAR_DESK_DB, else the default."""
     raw = db or os.environ.get(DB_ENV) or str(default_data_dir() / DB_FILE_NAME)
     if "://" in raw:
+        raw = server_url.normalise(raw)
         try:
             make_url(raw)
         except ArgumentError:
-            raise UserError(f"'{raw}' is not a database URL or file path") from None
+            raise UserError(
+                f"'{server_url.mask(raw)}' is not a database URL or file path"
+            ) from None
         return raw
     return "sqlite:///" + str(Path(raw).expanduser().resolve())
 
@@ -87,11 +91,18 @@ def make_engine(url: str) -> Engine:
                 f"cannot create the folder for the database {path}: {error.strerror}"
             ) from None
         keep_private(path)
+    server = path is None and server_url.is_server(url)
     try:
-        engine = create_engine(url)
+        # A server's pooled connections are checked before use: one dropped by the network
+        # while the app sat idle is replaced instead of failing the next save.
+        engine = (
+            create_engine(url, connect_args=server_url.connect_args(url), pool_pre_ping=True)
+            if server
+            else create_engine(url)
+        )
     except (ArgumentError, NoSuchModuleError, ImportError) as error:
         raise UserError(
-            f"cannot use the database URL {url}: {error}; give a file path or a "
+            f"cannot use the database URL {server_url.mask(url)}: {error}; give a file path or a "
             "URL such as sqlite:///path/to/file.sqlite"
         ) from None
     if engine.dialect.name == "sqlite":

@@ -12,8 +12,11 @@ from desktop_app.db.models import ImportBatch, Series, Session
 from desktop_app.domain.errors import NotFound, UserError
 from desktop_app.domain.import_rows import ImportPreview, ImportReport
 from desktop_app.io.table_reader import ImportRefused, file_digest
+from desktop_app.services.import_lock import wait_for_other_imports
 from desktop_app.services.import_merge import merge_people
+from desktop_app.services.import_undo import record_versions
 from desktop_app.services.import_writer import ImportWriter, without_cycle_collection
+from desktop_app.services.imports import note_import
 from desktop_app.services.uow import UnitOfWork
 
 BATCH_SET = "batch_set"  # the undo log's list of the batches imported together
@@ -72,12 +75,15 @@ def import_choices(
     placed = {r.email for r in parsed.rows if taken.intersection(r.sessions)}
     unplaced = tuple(dict.fromkeys(r.email for r in parsed.rows if r.email not in placed))
     with uow:
+        if not dry_run:
+            wait_for_other_imports(uow)  # a colleague's import lands first, then we plan
         zone = _home_zone(uow, [session_id for _, session_id in chosen])
         pieces = [(c, s, parsed.choosing(c)) for c, s in chosen]
         folded = [(c, s, part, merge_people(part, zone)) for c, s, part in pieces]
         total = sum(len(people) for *_, people in folded)
         parts: list[ChoicePart] = []
         batch_ids: list[int] = []
+        writers: list[ImportWriter] = []
         done = 0
         with without_cycle_collection():
             for choice, session_id, part, people in folded:
@@ -88,15 +94,19 @@ def import_choices(
                 uow.session.flush()  # the next part sees the people this one created
                 if batch_id is not None:
                     batch_ids.append(batch_id)
+                    writers.append(writer)
                 report = writer.report(None if dry_run else batch_id, dry_run)
                 parts.append(ChoicePart(choice, session_id, report))
                 done += len(people)
         if dry_run:
             return ChoiceImport(tuple(parts), (), unplaced, True)  # rolled back on leaving
-        if len(batch_ids) > 1:
-            for batch_id in batch_ids:
-                batch = uow.session.get_one(ImportBatch, batch_id)
+        for writer in writers:
+            note_import(uow, writer)
+        for batch_id in batch_ids:
+            batch = uow.session.get_one(ImportBatch, batch_id)
+            if len(batch_ids) > 1:
                 batch.undo_log = {**batch.undo_log, BATCH_SET: batch_ids}
+            record_versions(uow.session, batch)
         uow.commit()
     return ChoiceImport(tuple(parts), tuple(batch_ids), unplaced, False)
 

@@ -259,32 +259,34 @@ def _people(
         Registration.session_id.in_(ids),
     )
     connection = uow.session.connection()
-    result = connection.execution_options(yield_per=CHUNK).execute(query)
-    for chunk in result.partitions():
-        people = (
-            [row for row in chunk if _matches(row, organisations, domains)]
-            if organisations or domains
-            else chunk
-        )
-        if chosen is not None:  # filtered here: a long IN list would meet SQLite's limits
-            people = [row for row in people if row[0] in chosen]
-        if not people:
-            continue
-        found: dict[int, list[tuple[datetime | None, bool, bool, int]]] = {}
-        for registrant_id, session_id, registered_at, attended, minutes in connection.execute(
-            registrations, {"people": [p[0] for p in people]}
-        ).all():
-            cells = found.get(registrant_id)
-            if cells is None:
-                cells = found[registrant_id] = list(nobody)
-            local = to_local(registered_at) if registered_at else None
-            cells[slot[session_id]] = (local, True, attended == 1, minutes)
-        for row in people:
-            cells = found.get(row[0])
-            yield ExportPerson(
-                tuple(row[1:]),
-                nobody if cells is None else tuple(cells),
+    # Closed on every way out (a cancelled export too): PostgreSQL streams through a
+    # server-side cursor that must not outlive the generator.
+    with connection.execution_options(yield_per=CHUNK).execute(query) as result:
+        for chunk in result.partitions():
+            people = (
+                [row for row in chunk if _matches(row, organisations, domains)]
+                if organisations or domains
+                else chunk
             )
+            if chosen is not None:  # filtered here: a long IN list would meet SQLite's limits
+                people = [row for row in people if row[0] in chosen]
+            if not people:
+                continue
+            found: dict[int, list[tuple[datetime | None, bool, bool, int]]] = {}
+            for registrant_id, session_id, registered_at, attended, minutes in connection.execute(
+                registrations, {"people": [p[0] for p in people]}
+            ).all():
+                cells = found.get(registrant_id)
+                if cells is None:
+                    cells = found[registrant_id] = list(nobody)
+                local = to_local(registered_at) if registered_at else None
+                cells[slot[session_id]] = (local, True, attended == 1, minutes)
+            for row in people:
+                cells = found.get(row[0])
+                yield ExportPerson(
+                    tuple(row[1:]),
+                    nobody if cells is None else tuple(cells),
+                )
 
 
 def _matches(row: Any, organisations: list[str], domains: list[str]) -> bool:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from types import TracebackType
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.domain.errors import Conflict
+from desktop_app.db import server_errors
+from desktop_app.domain.errors import Conflict, UserError
 
 
 class UnitOfWork:
@@ -37,9 +38,17 @@ class UnitOfWork:
         assert self._session is not None
         try:
             self._session.rollback()
+        except DBAPIError:  # a dead connection cannot roll back; the server already did
+            if exc is None:
+                raise
         finally:
             self._session.close()
             self._session = None
+        if isinstance(exc, DBAPIError):
+            # A server's failure (network, password, locks) as one plain line.
+            plain = server_errors.explain(exc, "the team's database")
+            if plain is not None:
+                raise UserError(plain) from None
 
     def flush(self) -> None:
         """Send pending changes so ids exist, turning uniqueness errors into Conflict."""
@@ -60,7 +69,7 @@ class UnitOfWork:
 
 def _explain(error: IntegrityError) -> str:
     """Plain words for a constraint the database refused."""
-    text = str(error.orig)
+    text = str(error.orig).splitlines()[0]  # a server adds the values on a DETAIL line
     if "UNIQUE" in text or "unique" in text or "duplicate" in text:
         what = text.split(":", 1)[-1].strip()
         return f"this would create a duplicate ({what}); change it or edit the existing record"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.bootstrap import App
+from desktop_app.bootstrap import App, open_app
 from desktop_app.domain.errors import UserError
-from desktop_app.services import choice_import, imports, registrants, sessions, stats
+from desktop_app.services import changes, choice_import, imports, registrants, sessions, stats
 
 FORM = Path(__file__).resolve().parents[1] / "fixtures" / "imports" / "google-forms-responses.csv"
 KICKOFF, DEEP_DIVE = "Kickoff", "Deep dive: open contracting"
@@ -102,3 +102,23 @@ def test_a_file_changed_since_the_preview_is_refused(demo_app: App, tmp_path: Pa
     with pytest.raises(UserError, match="changed since the preview"):
         choice_import.import_choices(demo_app.uow(), preview, {KICKOFF: rows[0].id})
     assert imports.list_batches(demo_app.uow()) == []
+
+
+def test_colleagues_see_the_import_and_its_undo(demo_app: App) -> None:
+    colleague = open_app(demo_app.url)  # a second copy of the app on the same database
+    try:
+        rows = sessions.list_sessions(demo_app.uow())
+        seen = changes.latest(colleague.uow())
+        preview = imports.preview_import(demo_app.uow(), FORM, rows[0].id)
+        mapping = {KICKOFF: rows[0].id, DEEP_DIVE: rows[2].id}
+        done = choice_import.import_choices(demo_app.uow(), preview, mapping)
+        news = changes.changes_since(colleague.uow(), seen)
+        assert news.touches("registrants") and news.touches("registrations")
+        assert news.touches("import_batches")
+        found = registrants.list_registrants(colleague.uow(), text="amara okafor lagos")
+        assert [r.email for r in found] == ["amara.okafor@lagos.example"]  # searchable
+        assert imports.undo_import(demo_app.uow(), done.batch_ids[1]) == 0  # nothing kept
+        later = changes.changes_since(colleague.uow(), news.counter)
+        assert later.counter > news.counter and later.touches("registrants")
+    finally:
+        colleague.close()

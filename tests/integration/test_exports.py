@@ -248,16 +248,15 @@ def test_profiles_are_saved_listed_and_validated(demo_app: App) -> None:
 
 def test_cli_export_json(demo_app: App, tmp_path: Path) -> None:
     demo_app.close()
-    assert demo_app.path is not None
     out = tmp_path / "out.xlsx"
     result = run(
-        "export", "registrants", str(out), "--json", "--profile", EVERYTHING, db=demo_app.path
+        "export", "registrants", str(out), "--json", "--profile", EVERYTHING, db=demo_app.url
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["rows"] == 320 and data["path"] == str(out) and out.exists()
     assert data["personal_columns"] == ["Email"] and data["internal"] is True
-    refused = run("export", "registrants", str(tmp_path / "x.pdf"), db=demo_app.path)
+    refused = run("export", "registrants", str(tmp_path / "x.pdf"), db=demo_app.url)
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
 
 

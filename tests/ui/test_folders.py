@@ -82,10 +82,13 @@ def test_backup_and_headshot_dialogs_remember(
     window.files.choose_backup()
     dialog = window.files.file_dialog
     assert dialog is not None
-    assert Path(dialog.directory().absolutePath()) == demo_app.path.parent  # beside the data
-    dialog.selectFile(str(kept / "copy.sqlite"))
+    # Beside a database file; a server's dump goes to the usual place for backups.
+    first = demo_app.path.parent if demo_app.path else folders.start_folder(folders.BACKUP)
+    assert Path(dialog.directory().absolutePath()) == first
+    copy = kept / f"copy.{dialog.defaultSuffix()}"  # .sqlite, or a server's .dump
+    dialog.selectFile(str(copy))
     dialog.accept()
-    assert (kept / "copy.sqlite").is_file()
+    assert copy.is_file() and copy.stat().st_size > 0
     window.files.choose_backup()
     assert Path(window.files.file_dialog.directory().absolutePath()) == kept
     editor = window.tab(SpeakersTab).editor
