@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -119,15 +119,18 @@ def plan_export(
     session_id: int | None = None,
     count: bool = True,
     exported_by: str = DEFAULT_EXPORTER,
+    registrant_ids: Collection[int] | None = None,
 ) -> ExportPlan:
     """Count the people (unless count is False: people is then 0) and list the columns an
-    export will hold, writing nothing. exported_by is the name the Summary gives."""
+    export will hold, writing nothing. exported_by is the name the Summary gives;
+    registrant_ids, when given, keeps only those people (the profile's rules still apply)."""
+    chosen = None if registrant_ids is None else frozenset(registrant_ids)
     with uow:
         series = uow.session.get(Series, series_id)
         if series is None:
             raise NotFound(f"there is no series with id {series_id}")
         sessions = _sessions(uow, series, profile, session_id)
-        people = sum(1 for _ in _people(uow, series, profile, sessions)) if count else 0
+        people = sum(1 for _ in _people(uow, series, profile, sessions, chosen)) if count else 0
         title, zone, zone_label = series.title, series.home_zone, _zone_label(series)
     headings = tuple(_headings(profile, sessions, zone_label))
     return ExportPlan(
@@ -142,6 +145,7 @@ def plan_export(
         datetime.now(UTC),
         exported_by.strip() or DEFAULT_EXPORTER,
         internal=is_internal(profile),
+        registrant_ids=chosen,
     )
 
 
@@ -149,7 +153,7 @@ def iter_people(uow: UnitOfWork, plan: ExportPlan, series_id: int) -> Iterator[E
     """The people of a plan, streamed in name order a chunk at a time (memory stays flat)."""
     with uow:
         series = uow.session.get_one(Series, series_id)
-        yield from _people(uow, series, plan.profile, list(plan.sessions))
+        yield from _people(uow, series, plan.profile, list(plan.sessions), plan.registrant_ids)
 
 
 def _zone_label(series: Series) -> str:
@@ -205,9 +209,14 @@ def _sessions(
 
 
 def _people(
-    uow: UnitOfWork, series: Series, profile: ExportProfile, sessions: list[SessionInfo]
+    uow: UnitOfWork,
+    series: Series,
+    profile: ExportProfile,
+    sessions: list[SessionInfo],
+    chosen: frozenset[int] | None = None,
 ) -> Iterator[ExportPerson]:
-    """Registrants the profile allows, with their registrations for the chosen sessions."""
+    """Registrants the profile allows (of chosen, when given), with their registrations for
+    the chosen sessions."""
     ids = [s.id for s in sessions]
     if not ids:
         return
@@ -259,6 +268,8 @@ def _people(
                 if organisations or domains
                 else chunk
             )
+            if chosen is not None:  # filtered here: a long IN list would meet SQLite's limits
+                people = [row for row in people if row[0] in chosen]
             if not people:
                 continue
             found: dict[int, list[tuple[datetime | None, bool, bool, int]]] = {}
@@ -313,12 +324,13 @@ def export_registrants(
     session_id: int | None = None,
     keep_going: Callable[[int, int], bool] | None = None,
     exported_by: str = DEFAULT_EXPORTER,
+    registrant_ids: Collection[int] | None = None,
 ) -> ExportPlan:
     """Write the export to target (.xlsx or .csv) atomically; returns what was written.
 
     keep_going(done, 0) is asked every 1,000 people (the total is not counted in advance);
     returning False cancels and leaves no file. exported_by: the staff member's name for
-    the Summary sheet.
+    the Summary sheet; registrant_ids: only these people (see plan_export).
     """
     from desktop_app.io import registrant_export
 
@@ -331,7 +343,15 @@ def export_registrants(
     if not target.parent.is_dir():
         raise UserError(f"the folder {target.parent} does not exist; choose another place")
     # No counting pass: the people are counted as they are written (one pass, not two).
-    plan = plan_export(uow, series_id, profile, session_id, count=False, exported_by=exported_by)
+    plan = plan_export(
+        uow,
+        series_id,
+        profile,
+        session_id,
+        count=False,
+        exported_by=exported_by,
+        registrant_ids=registrant_ids,
+    )
     written = 0
 
     def people() -> Iterator[ExportPerson]:

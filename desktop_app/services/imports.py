@@ -148,7 +148,7 @@ def import_parsed(
             batch_id = None
             if not dry_run and writer.changes():
                 batch_id = writer.write(digest)
-                _note_import(uow, writer)
+                note_import(uow, writer)
                 record_versions(uow.session, uow.session.get_one(ImportBatch, batch_id))
                 uow.commit()
         return dataclasses.replace(writer.report(batch_id, dry_run), already_imported=previous)
@@ -169,8 +169,8 @@ def _previous_import(uow: UnitOfWork, digest: str, session_id: int) -> BatchRow 
     return None if batch is None else _batch_row(batch)
 
 
-def _note_import(uow: UnitOfWork, writer: ImportWriter) -> None:
-    """Tell the change feed what an import's bulk statements changed."""
+def note_import(uow: UnitOfWork, writer: ImportWriter) -> None:
+    """Tell the change feed what one written import's bulk statements changed."""
     db = uow.session
     note_bulk(db, "registrants", writer.person_updates)
     note_bulk(db, "registrations", writer.registration_updates)
@@ -190,6 +190,7 @@ def list_batches(uow: UnitOfWork) -> list[BatchRow]:
 
 
 def _batch_row(b: ImportBatch) -> BatchRow:
+    together = (b.undo_log or {}).get("batch_set") or []
     return BatchRow(
         b.id,
         b.file_name,
@@ -202,4 +203,5 @@ def _batch_row(b: ImportBatch) -> BatchRow:
         b.registrations_created,
         b.rows_skipped,
         b.undone_at,
+        tuple(int(i) for i in together if i != b.id),
     )

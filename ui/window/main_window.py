@@ -138,6 +138,7 @@ class MainWindow(QMainWindow):
             page.dirty_changed.connect(self._mark_unsaved)
             page.counts_changed.connect(self._show_counts)
             page.import_requested.connect(self.files.choose_import)
+            page.export_requested.connect(self.files.export_people)
             page.view.addAction(self.menus.delete)
             page.restore_state(QSettings())
         self.menus.follow_stack(edits.stack)
