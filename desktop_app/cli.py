@@ -10,11 +10,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from desktop_app import __version__
+from desktop_app import __version__, cli_database
+from desktop_app.cli_guard import PROG, guarded, record_id
 from desktop_app.domain.enums import label
 from desktop_app.domain.errors import UserError
-
-PROG = "webinar-desk"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,11 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=_demo)
 
     sessions = commands.add_parser("sessions", help="list sessions")
-    sessions.add_argument("--series", type=int, metavar="ID", help="only this series")
+    sessions.add_argument("--series", type=record_id, metavar="ID", help="only this series")
     sessions.set_defaults(handler=_sessions)
 
     speakers = commands.add_parser("speakers", help="list speakers")
-    speakers.add_argument("--series", type=int, metavar="ID", help="only this series")
+    speakers.add_argument("--series", type=record_id, metavar="ID", help="only this series")
     speakers.set_defaults(handler=_speakers)
 
     stats = commands.add_parser("stats", help="count what the database holds")
@@ -59,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("file", type=Path, help="the exported file")
     imports.add_argument(
         "--session",
-        type=int,
+        type=record_id,
         required=True,
         metavar="ID",
         help="the session the file is about (see 'sessions')",
@@ -76,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     history.set_defaults(handler=_imports)
 
     undo = commands.add_parser("undo-import", help="take back one earlier import")
-    undo.add_argument("batch", type=int, metavar="BATCH_ID", help="the import (see 'imports')")
+    undo.add_argument(
+        "batch", type=record_id, metavar="BATCH_ID", help="the import (see 'imports')"
+    )
     undo.set_defaults(handler=_undo_import)
 
     export = commands.add_parser("export", help="write a spreadsheet for a partner")
@@ -84,9 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     registrants = export_what.add_parser("registrants", help="registrants of a series")
     registrants.add_argument("out", type=Path, metavar="OUT.xlsx|OUT.csv")
     registrants.add_argument(
-        "--series", type=int, metavar="ID", help="the series (default: the only one, else required)"
+        "--series",
+        type=record_id,
+        metavar="ID",
+        help="the series (default: the only one, else required)",
     )
-    registrants.add_argument("--session", type=int, metavar="ID", help="only this session")
+    registrants.add_argument("--session", type=record_id, metavar="ID", help="only this session")
     registrants.add_argument(
         "--profile", metavar="NAME", help="export profile (default: Everything (internal use))"
     )
@@ -94,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     registrants.set_defaults(handler=_export_registrants)
 
     show = commands.add_parser("run-of-show", help="write a session's run-of-show sheet")
-    show.add_argument("session", type=int, metavar="SESSION_ID")
+    show.add_argument("session", type=record_id, metavar="SESSION_ID")
     show.add_argument("out", type=Path, metavar="OUT.pdf|OUT.html|OUT.xlsx")
     show.add_argument("--page", default="A4", choices=["A4", "Letter"], help="paper size")
     show.add_argument("--landscape", action="store_true", help="landscape pages")
@@ -102,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for sub in (demo, sessions, speakers, stats, imports, history, undo, show):
         sub.add_argument("--json", action="store_true", help="print JSON instead of text")
+    cli_database.add_commands(commands)
     return parser
 
 
@@ -130,7 +135,8 @@ def main(
             return 2
         return open_window(args.db)
     handler: Callable[[Any, argparse.Namespace], Any] = args.handler
-    try:
+
+    def run() -> int:
         from desktop_app.bootstrap import open_app
 
         app = open_app(args.db)
@@ -138,11 +144,12 @@ def main(
             result = handler(app, args)
         finally:
             app.close()
-    except UserError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
-        return 1
-    _print(result, as_json=args.json)
-    return 0
+        _print(result, as_json=args.json)
+        if app.damaged and args.handler.__module__ != cli_database.__name__:
+            print(f"{PROG}: warning: {app.notice}", file=sys.stderr)
+        return 0
+
+    return guarded(run)
 
 
 def _print(result: Any, *, as_json: bool) -> None:

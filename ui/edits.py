@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop_app.bootstrap import App
-from desktop_app.domain.enums import (
-    ApprovalStatus,
-    Consent,
-    SessionKind,
-    SessionStatus,
-    SpeakerRole,
-)
+from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import (
     AppearanceData,
-    ChecklistData,
     RegistrantData,
     RegistrationData,
     SeriesData,
@@ -33,6 +27,14 @@ from desktop_app.domain.rows import (
     SpeakerRow,
 )
 from desktop_app.services import registrants, series, sessions, snapshots, speakers
+from ui.row_data import (
+    appearance_data,
+    registrant_data,
+    registration_data,
+    session_data,
+    speaker_data,
+)
+from ui.version_book import FIRST_VERSION, Key, VersionBook
 
 
 class _Change(QUndoCommand):
@@ -66,6 +68,7 @@ class Edits(QObject):
         self.app = app
         self.stack = QUndoStack(self)
         self.stack.setUndoLimit(200)
+        self.versions = VersionBook()
 
     # Plumbing ------------------------------------------------------------------------
 
@@ -82,25 +85,68 @@ class Edits(QObject):
         self.stack.push(_Change(self, text, redo, undo))
         self.changed.emit()
 
-    def _deletion(self, text: str, table: str, ids: list[int]) -> snapshots.Snapshot:
-        """Delete with a snapshot; Undo restores it, Redo deletes the same rows again."""
-        snap = snapshots.delete_with_snapshot(self.app.uow(), table, ids)
+    def _update(
+        self,
+        text: str,
+        key: Key,
+        save: Callable[[Any, int], int],
+        before: Any,
+        after: Any,
+        seen: int,
+    ) -> None:
+        """Save `after` over the version the caller saw; Undo saves `before` back, each
+        step naming the version the previous one left (another copy's change refuses it)."""
+        expected = self.versions.expect(key, seen)
+        self.versions.wrote(key, expected, save(after, expected))
+
+        def apply(data: Any) -> None:
+            current = self.versions.latest(key)
+            self.versions.wrote(key, current, save(data, current))
+
+        self._record(text, lambda: apply(after), lambda: apply(before))
+
+    def _deletion(
+        self, text: str, table: str, ids: list[int], seen: dict[int, int] | None
+    ) -> snapshots.Snapshot:
+        """Delete with a snapshot; Undo restores it, Redo deletes the same rows again.
+
+        seen: the versions the caller saw (None when it has none, e.g. a bulk selection).
+        """
+        expected = (
+            {i: self.versions.expect((table, i), v) for i, v in seen.items()} if seen else None
+        )
+        snap = snapshots.delete_with_snapshot(self.app.uow(), table, ids, expected)
+        self.versions.now(table, snap.versions())
+
+        def restore() -> None:
+            snapshots.restore(self.app.uow(), snap)
+            self.versions.now(table, snap.versions())
+
         self._record(
             text,
-            lambda: snapshots.delete_with_snapshot(self.app.uow(), table, ids),
-            lambda: snapshots.restore(self.app.uow(), snap),
+            lambda: snapshots.delete_with_snapshot(
+                self.app.uow(), table, ids, self.versions.latest_of(table, ids)
+            ),
+            restore,
         )
         return snap
 
     def _creation(self, text: str, table: str, create: Callable[[], int]) -> int:
-        """Create a record; Undo deletes it, Redo restores it with the same id."""
+        """Create a record; Undo deletes it (unless changed elsewhere), Redo restores it."""
         new_id = create()
+        self.versions.now(table, {new_id: FIRST_VERSION})
         kept: dict[str, snapshots.Snapshot] = {}
 
         def undo() -> None:
-            kept["snap"] = snapshots.delete_with_snapshot(self.app.uow(), table, [new_id])
+            kept["snap"] = snapshots.delete_with_snapshot(
+                self.app.uow(), table, [new_id], self.versions.latest_of(table, [new_id])
+            )
 
-        self._record(text, lambda: snapshots.restore(self.app.uow(), kept["snap"]), undo)
+        def redo() -> None:
+            snapshots.restore(self.app.uow(), kept["snap"])
+            self.versions.now(table, kept["snap"].versions())
+
+        self._record(text, redo, undo)
         return new_id
 
     # Series --------------------------------------------------------------------------
@@ -112,7 +158,7 @@ class Edits(QObject):
             lambda: series.create_series(self.app.uow(), data),
         )
 
-    def update_series(self, series_id: int, data: SeriesData) -> None:
+    def update_series(self, series_id: int, data: SeriesData, seen: int) -> None:
         old = series.get_series(self.app.uow(), series_id)
         before = SeriesData(
             old.title,
@@ -122,16 +168,19 @@ class Edits(QObject):
             old.display_zones,
             old.default_platform,
         )
-        series.update_series(self.app.uow(), series_id, data)
-        self._record(
+        self._update(
             f"Edit series “{data.title}”",
-            lambda: series.update_series(self.app.uow(), series_id, data),
-            lambda: series.update_series(self.app.uow(), series_id, before),
+            ("series", series_id),
+            lambda d, v: series.update_series(self.app.uow(), series_id, d, v),
+            before,
+            data,
+            seen,
         )
 
-    def delete_series(self, series_id: int) -> None:
+    def delete_series(self, series_id: int, seen: int | None = None) -> None:
         title = series.get_series(self.app.uow(), series_id).title
-        self._deletion(f"Delete series “{title}”", "series", [series_id])
+        versions = {series_id: seen} if seen is not None else None
+        self._deletion(f"Delete series “{title}”", "series", [series_id], versions)
 
     # Sessions ------------------------------------------------------------------------
 
@@ -142,13 +191,14 @@ class Edits(QObject):
             lambda: sessions.create_session(self.app.uow(), series_id, data),
         )
 
-    def update_session(self, session_id: int, data: SessionData) -> None:
-        before = session_data(sessions.get_session(self.app.uow(), session_id))
-        sessions.update_session(self.app.uow(), session_id, data)
-        self._record(
+    def update_session(self, session_id: int, data: SessionData, seen: int) -> None:
+        self._update(
             f"Edit session “{data.title}”",
-            lambda: sessions.update_session(self.app.uow(), session_id, data),
-            lambda: sessions.update_session(self.app.uow(), session_id, before),
+            ("sessions", session_id),
+            lambda d, v: sessions.update_session(self.app.uow(), session_id, d, v),
+            session_data(sessions.get_session(self.app.uow(), session_id)),
+            data,
+            seen,
         )
 
     def delete_sessions(self, rows: list[SessionRow]) -> None:
@@ -157,7 +207,7 @@ class Edits(QObject):
             if len(rows) == 1
             else f"Delete {len(rows)} sessions"
         )
-        self._deletion(text, "sessions", [r.id for r in rows])
+        self._deletion(text, "sessions", [r.id for r in rows], {r.id: r.version for r in rows})
 
     # Speakers ------------------------------------------------------------------------
 
@@ -168,74 +218,95 @@ class Edits(QObject):
             lambda: speakers.create_speaker(self.app.uow(), data),
         )
 
-    def update_speaker(self, speaker_id: int, data: SpeakerData) -> None:
-        before = speaker_data(speakers.get_speaker(self.app.uow(), speaker_id))
-        speakers.update_speaker(self.app.uow(), speaker_id, data)
-        self._record(
+    def update_speaker(self, speaker_id: int, data: SpeakerData, seen: int) -> None:
+        self._update(
             f"Edit speaker “{data.name}”",
-            lambda: speakers.update_speaker(self.app.uow(), speaker_id, data),
-            lambda: speakers.update_speaker(self.app.uow(), speaker_id, before),
+            ("speakers", speaker_id),
+            lambda d, v: speakers.update_speaker(self.app.uow(), speaker_id, d, v),
+            speaker_data(speakers.get_speaker(self.app.uow(), speaker_id)),
+            data,
+            seen,
         )
 
     def delete_speaker(self, row: SpeakerRow) -> None:
-        self._deletion(f"Delete speaker “{row.name}”", "speakers", [row.id])
+        self._deletion(f"Delete speaker “{row.name}”", "speakers", [row.id], {row.id: row.version})
 
     def add_part(self, session_id: int, speaker_id: int, data: AppearanceData) -> int:
+        table = "session_speakers"
         part_id = speakers.add_to_session(self.app.uow(), session_id, speaker_id, data)
         kept: dict[str, int] = {"id": part_id}
+        self.versions.now(table, {part_id: FIRST_VERSION})
 
         def redo() -> None:
             kept["id"] = speakers.add_to_session(self.app.uow(), session_id, speaker_id, data)
+            self.versions.now(table, {kept["id"]: FIRST_VERSION})
 
-        self._record(
-            "Add speaker to session",
-            redo,
-            lambda: speakers.remove_appearance(self.app.uow(), kept["id"]),
-        )
+        def undo() -> None:
+            speakers.remove_appearance(
+                self.app.uow(), kept["id"], self.versions.latest((table, kept["id"]))
+            )
+
+        self._record("Add speaker to session", redo, undo)
         return part_id
 
     def update_part(self, row: AppearanceRow, data: AppearanceData) -> None:
-        before = appearance_data(row)
-        speakers.update_appearance(self.app.uow(), row.id, data)
-        self._record(
+        self._update(
             f"Edit {row.speaker_name}’s part",
-            lambda: speakers.update_appearance(self.app.uow(), row.id, data),
-            lambda: speakers.update_appearance(self.app.uow(), row.id, before),
+            ("session_speakers", row.id),
+            lambda d, v: speakers.update_appearance(self.app.uow(), row.id, d, v),
+            appearance_data(row),
+            data,
+            row.version,
         )
 
     def remove_part(self, row: AppearanceRow) -> None:
+        table = "session_speakers"
         kept: dict[str, int] = {"id": row.id}
         before = appearance_data(row)
-        speakers.remove_appearance(self.app.uow(), row.id)
+        expected = self.versions.expect((table, row.id), row.version)
+        speakers.remove_appearance(self.app.uow(), row.id, expected)
+        self.versions.now(table, {row.id: expected})
 
         def undo() -> None:
             kept["id"] = speakers.add_to_session(
                 self.app.uow(), row.session_id, row.speaker_id, before
             )
+            self.versions.now(table, {kept["id"]: FIRST_VERSION})
 
         self._record(
             f"Take {row.speaker_name} off the session",
-            lambda: speakers.remove_appearance(self.app.uow(), kept["id"]),
+            lambda: speakers.remove_appearance(
+                self.app.uow(), kept["id"], self.versions.latest((table, kept["id"]))
+            ),
             undo,
         )
 
-    def reorder_parts(self, session_id: int, before: list[int], after: list[int]) -> None:
-        speakers.reorder_appearances(self.app.uow(), session_id, after)
+    def reorder_parts(
+        self, session_id: int, before: list[int], after: list[int], seen: dict[int, int]
+    ) -> None:
+        table = "session_speakers"
+
+        def reorder(order: list[int], versions: dict[int, int]) -> None:
+            now = speakers.reorder_appearances(self.app.uow(), session_id, order, versions)
+            self.versions.now(table, now)
+
+        reorder(after, {i: self.versions.expect((table, i), v) for i, v in seen.items()})
         self._record(
             "Reorder speakers",
-            lambda: speakers.reorder_appearances(self.app.uow(), session_id, after),
-            lambda: speakers.reorder_appearances(self.app.uow(), session_id, before),
+            lambda: reorder(after, self.versions.latest_of(table, after)),
+            lambda: reorder(before, self.versions.latest_of(table, before)),
         )
 
     # Registrants ---------------------------------------------------------------------
 
     def update_registrant(self, row: RegistrantRow, data: RegistrantData) -> None:
-        before = registrant_data(row)
-        registrants.update_registrant(self.app.uow(), row.id, data)
-        self._record(
+        self._update(
             f"Edit registrant {data.email}",
-            lambda: registrants.update_registrant(self.app.uow(), row.id, data),
-            lambda: registrants.update_registrant(self.app.uow(), row.id, before),
+            ("registrants", row.id),
+            lambda d, v: registrants.update_registrant(self.app.uow(), row.id, d, v),
+            registrant_data(row),
+            data,
+            row.version,
         )
 
     def begin(self, text: str) -> None:
@@ -247,120 +318,62 @@ class Edits(QObject):
         self.stack.endMacro()
 
     def register(self, registrant_id: int, session_id: int, data: RegistrationData) -> None:
-        kept = {"id": registrants.register(self.app.uow(), registrant_id, session_id, data)}
+        table = "registrations"
+        kept: dict[str, int] = {}
 
         def redo() -> None:
-            kept["id"] = registrants.register(self.app.uow(), registrant_id, session_id, data)
+            kept["id"] = registrants.register(
+                self.app.uow(), registrant_id, session_id, data, expect_new=True
+            )
+            self.versions.now(table, {kept["id"]: FIRST_VERSION})
 
-        self._record(
-            "Add registration",
-            redo,
-            lambda: registrants.delete_registration(self.app.uow(), kept["id"]),
-        )
+        def undo() -> None:
+            registrants.delete_registration(
+                self.app.uow(), kept["id"], self.versions.latest((table, kept["id"]))
+            )
+
+        redo()
+        self._record("Add registration", redo, undo)
 
     def update_registration(self, row: RegistrationRow, data: RegistrationData) -> None:
-        before = registration_data(row)
-        registrants.update_registration(self.app.uow(), row.id, data)
-        self._record(
+        self._update(
             "Edit registration",
-            lambda: registrants.update_registration(self.app.uow(), row.id, data),
-            lambda: registrants.update_registration(self.app.uow(), row.id, before),
+            ("registrations", row.id),
+            lambda d, v: registrants.update_registration(self.app.uow(), row.id, d, v),
+            registration_data(row),
+            data,
+            row.version,
         )
 
     def delete_registration(self, row: RegistrationRow) -> None:
-        self._deletion("Remove registration", "registrations", [row.id])
+        self._deletion("Remove registration", "registrations", [row.id], {row.id: row.version})
 
     def delete_registrants(self, ids: list[int]) -> None:
         self._deletion(
-            f"Delete {len(ids)} registrant{'s' if len(ids) != 1 else ''}", "registrants", ids
+            f"Delete {len(ids)} registrant{'s' if len(ids) != 1 else ''}",
+            "registrants",
+            ids,
+            None,
         )
 
     def set_consent(self, ids: list[int], consent: Consent) -> None:
-        source = "set by hand in Webinar Desk"
-        before = registrants.set_consent(self.app.uow(), ids, consent, source)
-        self._record(
-            f"Set consent to {consent} for {len(ids)}",
-            lambda: registrants.set_consent(self.app.uow(), ids, consent, source),
-            lambda: registrants.restore_consent(self.app.uow(), before),
-        )
+        table, source = "registrants", "set by hand in Webinar Desk"
+        change = registrants.set_consent(self.app.uow(), ids, consent, source)
+        self.versions.now(table, change.versions)
+        kept = {"before": change.before}
 
+        def redo() -> None:
+            again = registrants.set_consent(
+                self.app.uow(), ids, consent, source, self.versions.latest_of(table, kept["before"])
+            )
+            self.versions.now(table, again.versions)
+            kept["before"] = again.before
 
-# Rows back to editable data, for the "before" side of an edit. --------------------------
+        def undo() -> None:
+            before = kept["before"]
+            now = registrants.restore_consent(
+                self.app.uow(), before, self.versions.latest_of(table, before)
+            )
+            self.versions.now(table, now)
 
-
-def session_data(row: SessionRow) -> SessionData:
-    """The editable fields of a session row."""
-    return SessionData(
-        title=row.title,
-        start=row.starts_at,
-        duration_minutes=row.duration_minutes,
-        kind=SessionKind(row.kind),
-        subtitle=row.subtitle,
-        description=row.description,
-        platform=row.platform,
-        join_url=row.join_url,
-        registration_url=row.registration_url,
-        recording_url=row.recording_url,
-        status=SessionStatus(row.status),
-        after_hours_minutes=row.after_hours_minutes,
-        after_hours_host_id=row.after_hours_host_id,
-    )
-
-
-def speaker_data(row: SpeakerRow) -> SpeakerData:
-    """The editable fields of a speaker row."""
-    return SpeakerData(
-        row.name,
-        row.title,
-        row.organisation,
-        row.email,
-        row.phone,
-        row.pronouns,
-        row.bio,
-        row.headshot_path,
-    )
-
-
-def appearance_data(row: AppearanceRow) -> AppearanceData:
-    """The editable fields of a speaker's part."""
-    return AppearanceData(
-        SpeakerRole(row.role),
-        row.position,
-        ChecklistData(
-            row.confirmed,
-            row.bio_received,
-            row.headshot_received,
-            row.tech_check_done,
-            row.consents_to_recording,
-        ),
-    )
-
-
-def registration_data(row: RegistrationRow) -> RegistrationData:
-    """The editable fields of a registration row."""
-    return RegistrationData(
-        row.registered_at,
-        ApprovalStatus(row.approval_status),
-        row.source,
-        row.attended,
-        row.first_join,
-        row.last_leave,
-        row.minutes,
-    )
-
-
-def registrant_data(row: RegistrantRow) -> RegistrantData:
-    """The editable fields of a registrant row."""
-    return RegistrantData(
-        row.email,
-        row.first_name,
-        row.last_name,
-        row.organisation,
-        row.job_title,
-        row.city,
-        row.country,
-        row.sector,
-        Consent(row.consent),
-        row.consent_at,
-        row.consent_source,
-    )
+        self._record(f"Set consent to {consent} for {len(ids)}", redo, undo)

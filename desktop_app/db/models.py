@@ -17,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -44,6 +45,16 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _version() -> Mapped[int]:
+    """A record's version, 1 when created and +1 on each change (a stale save is refused)."""
+    return mapped_column(Integer, default=1, server_default=text("1"))
+
+
+def _versioned_by(column: Any) -> dict[str, Any]:
+    """Mapper arguments that make every UPDATE/DELETE check and bump the version."""
+    return {"version_id_col": column}
+
+
 def _one_of(column: str, values: type[Any]) -> str:
     """SQL CHECK text limiting a column to an enum's values."""
     return f"{column} IN ({', '.join(repr(str(v)) for v in values)})"
@@ -66,6 +77,7 @@ class Series(Base):
     __tablename__ = "series"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = _version()
     title: Mapped[str] = mapped_column(String(300))
     organiser: Mapped[str] = mapped_column(String(300), default="")
     description: Mapped[str] = mapped_column(Text, default="")
@@ -82,6 +94,7 @@ class Series(Base):
         order_by="Session.starts_at",
     )
 
+    __mapper_args__ = _versioned_by(version)
     __table_args__ = (CheckConstraint("title <> ''", name="title_not_empty"),)
 
 
@@ -91,6 +104,7 @@ class Speaker(Base):
     __tablename__ = "speakers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = _version()
     name: Mapped[str] = mapped_column(String(200))
     title: Mapped[str] = mapped_column(String(300), default="")
     organisation: Mapped[str] = mapped_column(String(300), default="")
@@ -111,6 +125,7 @@ class Speaker(Base):
         foreign_keys="SessionSpeaker.speaker_id",
     )
 
+    __mapper_args__ = _versioned_by(version)
     __table_args__ = (CheckConstraint("name <> ''", name="name_not_empty"),)
 
 
@@ -120,6 +135,8 @@ class Session(Base):
     __tablename__ = "sessions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = _version()
+    run_of_show_version: Mapped[int] = _version()  # its segment list, as a whole
     series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20), default=SessionKind.OTHER.value)
     title: Mapped[str] = mapped_column(String(300))
@@ -158,6 +175,7 @@ class Session(Base):
         order_by="RunOfShowSegment.position",
     )
 
+    __mapper_args__ = _versioned_by(version)
     __table_args__ = (
         CheckConstraint(_one_of("kind", SessionKind), name="kind_known"),
         CheckConstraint(_one_of("status", SessionStatus), name="status_known"),
@@ -176,6 +194,7 @@ class SessionSpeaker(Base):
     __tablename__ = "session_speakers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = _version()
     session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
     speaker_id: Mapped[int] = mapped_column(
         ForeignKey("speakers.id", ondelete="CASCADE"), index=True
@@ -191,6 +210,7 @@ class SessionSpeaker(Base):
     session: Mapped[Session] = relationship(back_populates="speakers")
     speaker: Mapped[Speaker] = relationship(back_populates="appearances", foreign_keys=[speaker_id])
 
+    __mapper_args__ = _versioned_by(version)
     __table_args__ = (
         UniqueConstraint("session_id", "speaker_id", "role"),
         CheckConstraint(_one_of("role", SpeakerRole), name="role_known"),
@@ -224,6 +244,7 @@ class Registrant(Base):
     __tablename__ = "registrants"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = _version()
     # Normalised (trimmed, case-folded) so one person is one row.
     email: Mapped[str] = mapped_column(String(254), unique=True)
     first_name: Mapped[str] = mapped_column(String(200), default="")
@@ -245,6 +266,7 @@ class Registrant(Base):
         passive_deletes=True,
     )
 
+    __mapper_args__ = _versioned_by(version)
     __table_args__ = (
         CheckConstraint(_one_of("consent", Consent), name="consent_known"),
         CheckConstraint("email <> ''", name="email_not_empty"),
@@ -258,6 +280,7 @@ class Registration(Base):
     __tablename__ = "registrations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = _version()
     registrant_id: Mapped[int] = mapped_column(ForeignKey("registrants.id", ondelete="CASCADE"))
     session_id: Mapped[int] = mapped_column(
         ForeignKey("sessions.id", ondelete="CASCADE"), index=True
@@ -276,6 +299,7 @@ class Registration(Base):
     registrant: Mapped[Registrant] = relationship(back_populates="registrations")
     session: Mapped[Session] = relationship(back_populates="registrations")
 
+    __mapper_args__ = _versioned_by(version)
     __table_args__ = (
         UniqueConstraint("registrant_id", "session_id"),
         CheckConstraint(_one_of("approval_status", ApprovalStatus), name="approval_known"),
@@ -326,6 +350,7 @@ class ExportProfile(Base):
     __tablename__ = "export_profiles"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = _version()
     name: Mapped[str] = mapped_column(String(200), unique=True)
     # [[column key, heading], ...] in the order they are written.
     columns: Mapped[list[Any]] = mapped_column(JSON, default=list)
@@ -333,4 +358,5 @@ class ExportProfile(Base):
     created_at: Mapped[datetime] = mapped_column(default=_now)
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
 
+    __mapper_args__ = _versioned_by(version)
     __table_args__ = (CheckConstraint("name <> ''", name="name_not_empty"),)

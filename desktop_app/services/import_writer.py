@@ -171,7 +171,7 @@ class ImportWriter:
             db.execute(
                 update(registrants)
                 .where(registrants.c.id == registrant_id)
-                .values(**changes, updated_at=now)
+                .values(**changes, updated_at=now, version=registrants.c.version + 1)
             )
         if self.registration_inserts:
             rows = [self._new_registration(p, batch.id) for p in self.registration_inserts]
@@ -180,7 +180,9 @@ class ImportWriter:
                 db.execute(insert(registrations), rows[start : start + CHUNK])
         for registration_id, changes in self.registration_updates.items():
             db.execute(
-                update(registrations).where(registrations.c.id == registration_id).values(**changes)
+                update(registrations)
+                .where(registrations.c.id == registration_id)
+                .values(**changes, version=registrations.c.version + 1)
             )
         created_registrations = list(
             db.execute(

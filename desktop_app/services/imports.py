@@ -13,6 +13,7 @@ from desktop_app.domain.errors import NotFound, UserError
 from desktop_app.domain.import_rows import BatchRow, ImportReport, ParsedFile
 from desktop_app.io.formats import parse_table
 from desktop_app.io.table_reader import read_table
+from desktop_app.services.common import LARGEST_ID
 from desktop_app.services.import_merge import merge_people
 from desktop_app.services.import_writer import (
     CHUNK,
@@ -21,6 +22,7 @@ from desktop_app.services.import_writer import (
     from_json,
     table_of,
 )
+from desktop_app.services.stale_plan import plan_again_if_stale
 from desktop_app.services.uow import UnitOfWork
 
 __all__ = ["ImportCancelled", "import_file", "import_parsed", "list_batches", "undo_import"]
@@ -40,6 +42,8 @@ def import_file(
     keep_going(done, total) is asked between chunks; returning False cancels the import
     and leaves the database as it was.
     """
+    if not dry_run:
+        uow.check_writable()
     table = read_table(path)
     return import_parsed(
         uow,
@@ -60,8 +64,24 @@ def import_parsed(
     keep_going: Callable[[int, int], bool] | None = None,
 ) -> ImportReport:
     """Import an already read and parsed file (see import_file)."""
+    if not dry_run:
+        uow.check_writable()
+    return plan_again_if_stale(
+        lambda: _import_once(uow, parsed, digest, session_id, dry_run, keep_going)
+    )
+
+
+def _import_once(
+    uow: UnitOfWork,
+    parsed: ParsedFile,
+    digest: str,
+    session_id: int,
+    dry_run: bool,
+    keep_going: Callable[[int, int], bool] | None,
+) -> ImportReport:
+    """Plan and write one import in one transaction (the database's backup first)."""
     with uow:
-        session = uow.session.get(Session, session_id)
+        session = uow.session.get(Session, session_id) if 0 < session_id <= LARGEST_ID else None
         if session is None:
             raise NotFound(
                 f"there is no session with id {session_id}; list them with 'webinar-desk sessions'"
@@ -72,6 +92,7 @@ def import_parsed(
         writer.plan()
         batch_id = None
         if not dry_run and writer.changes():
+            uow.backup("before-import")
             batch_id = writer.write(digest)
             uow.commit()
         return writer.report(batch_id, dry_run)
@@ -101,12 +122,14 @@ def list_batches(uow: UnitOfWork) -> list[BatchRow]:
 def undo_import(uow: UnitOfWork, batch_id: int) -> None:
     """Take back everything one import did; people it created who have since registered
     elsewhere are kept."""
+    uow.check_writable()
     with uow:
-        batch = uow.session.get(ImportBatch, batch_id)
+        batch = uow.session.get(ImportBatch, batch_id) if 0 < batch_id <= LARGEST_ID else None
         if batch is None:
             raise NotFound(f"there is no import with id {batch_id}")
         if batch.undone_at is not None:
             raise UserError(f"the import of {batch.file_name} was already undone")
+        uow.backup("before-undo")
         log = batch.undo_log
         db = uow.session
         registrants, registrations = table_of(Registrant), table_of(Registration)
@@ -119,13 +142,13 @@ def undo_import(uow: UnitOfWork, batch_id: int) -> None:
             db.execute(
                 update(registrations)
                 .where(registrations.c.id == int(key))
-                .values(**from_json(values, registrations))
+                .values(**from_json(values, registrations), version=registrations.c.version + 1)
             )
         for key, values in log.get("updated_registrants", {}).items():
             db.execute(
                 update(registrants)
                 .where(registrants.c.id == int(key))
-                .values(**from_json(values, registrants))
+                .values(**from_json(values, registrants), version=registrants.c.version + 1)
             )
         people = log.get("created_registrants", [])
         for start in range(0, len(people), CHUNK):

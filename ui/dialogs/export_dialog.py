@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
@@ -141,7 +142,12 @@ class ExportDialog(QDialog):
 
     def _open_editor(self, profile: ExportProfile, old_name: str | None) -> None:
         dialog = ProfileDialog(profile, self._sessions, self)
-        dialog.save_requested.connect(lambda edited: self._save_profile(dialog, edited, old_name))
+        # The version read is kept, so a profile changed elsewhere meanwhile is not overwritten.
+        dialog.save_requested.connect(
+            lambda edited: self._save_profile(
+                dialog, replace(edited, version=profile.version), old_name
+            )
+        )
         self.profile_dialog = dialog
         dialog.open()
 
@@ -180,7 +186,7 @@ class ExportDialog(QDialog):
 
     def _delete(self, name: str) -> None:
         try:
-            exports.delete_profile(self._app.uow(), name)
+            exports.delete_profile(self._app.uow(), name, self._profiles[name].version)
         except UserError as error:
             self.preview.setText(html.escape(str(error)))
             return

@@ -25,7 +25,7 @@ from desktop_app.domain.enums import Consent, label
 from desktop_app.domain.records import RegistrantData, RegistrationData
 from desktop_app.domain.rows import RegistrantRow, RegistrationRow, SessionRow
 from ui.editors.forms import FieldProblems
-from ui.edits import registrant_data, registration_data
+from ui.row_data import registrant_data, registration_data
 
 
 @dataclasses.dataclass

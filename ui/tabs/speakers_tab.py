@@ -115,7 +115,7 @@ class SpeakersTab(RecordListTab):
         self.delete_button.setEnabled(row is not None)
 
     def _update(self, record_id: int, data: Any) -> None:
-        self._edits.update_speaker(record_id, data)
+        self._edits.update_speaker(record_id, data, self.editor.version())
 
     def _describe(self, data: Any) -> str:
         return data.name

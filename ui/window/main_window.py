@@ -379,19 +379,24 @@ class MainWindow(QMainWindow):
             return
         from desktop_app.services import series
 
-        dialog = SeriesDialog(series.get_series(self._app.uow(), series_id), self)
-        dialog.accepted_data.connect(lambda data: self._save_series(dialog, series_id, data))
+        row = series.get_series(self._app.uow(), series_id)
+        dialog = SeriesDialog(row, self)
+        dialog.accepted_data.connect(
+            lambda data: self._save_series(dialog, series_id, data, row.version)
+        )
         self.series_dialog = dialog
         dialog.open()
 
-    def _save_series(self, dialog: SeriesDialog, series_id: int | None, data: SeriesData) -> None:
+    def _save_series(
+        self, dialog: SeriesDialog, series_id: int | None, data: SeriesData, seen: int = 0
+    ) -> None:
         saved: dict[str, int] = {}
 
         def save() -> None:
             if series_id is None:
                 saved["id"] = self.edits.create_series(data)
             else:
-                self.edits.update_series(series_id, data)
+                self.edits.update_series(series_id, data, seen)
                 saved["id"] = series_id
 
         if not attempt(dialog.problems, save):

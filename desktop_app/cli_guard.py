@@ -1,0 +1,84 @@
+"""What stands between a command and the terminal: one plain line per failure, never a
+traceback or personal data, and a quiet exit when the reader of a pipe goes away."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop_app.domain.errors import UserError
+
+log = logging.getLogger(__name__)
+PROG = "webinar-desk"
+LARGEST_ID = 2**63 - 1
+EXIT_BROKEN_PIPE = 141  # what a shell reports for a command ended by SIGPIPE (128 + 13)
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+
+
+def record_id(text: str) -> int:
+    """argparse type for an id: a whole number that a database can hold."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 0 < value <= LARGEST_ID:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not an id (ids are whole numbers from 1 to {LARGEST_ID})"
+        )
+    return value
+
+
+def guarded(call: Callable[[], int]) -> int:
+    """Run a command and return its exit status; failures become one line on stderr."""
+    try:
+        return call()
+    except UserError as error:
+        _say(f"error: {error}")
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        _say("interrupted; what was being saved was not saved")
+        return EXIT_INTERRUPTED
+    except Exception as error:
+        from desktop_app.services.failures import user_error
+
+        found = user_error(error)
+        if found is not None:
+            _say(f"error: {found}")
+        else:
+            log.error("unexpected failure", exc_info=error)
+            where = log_file()
+            _say(
+                f"error: something unexpected went wrong ({type(error).__name__}); "
+                + (f"details are in the log at {where}" if where else "please report it")
+            )
+    return 1
+
+
+def log_file() -> Path | None:
+    """The file the log is written to, when one is configured."""
+    for handler in logging.getLogger().handlers:
+        name = getattr(handler, "baseFilename", None)
+        if isinstance(name, str):
+            return Path(name)
+    return None
+
+
+def _say(text: str) -> None:
+    """One line on stderr; a closed stderr is not worth a traceback either."""
+    with contextlib.suppress(OSError):
+        print(f"{PROG}: {text}", file=sys.stderr)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's flush at exit does not fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
