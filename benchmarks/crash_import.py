@@ -22,6 +22,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -84,27 +85,37 @@ def counts(db: Path) -> dict[str, Any]:
     return result
 
 
-def run_child(db: Path, report: Path, delay: float | None) -> tuple[str, float]:
-    """Run the child; kill it after delay seconds (None: let it finish). Returns the last
-    phase it announced and how long it ran."""
+def run_child(db: Path, report: Path, delay: float | None) -> list[tuple[str, float]]:
+    """Run the child; kill it after delay seconds (None: let it finish). Returns each phase
+    it announced with when it started (seconds after it said "open")."""
     process = subprocess.Popen(
         [sys.executable, __file__, "--child", str(db), str(report)],
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
         text=True,
     )
     assert process.stdout is not None
-    phase = process.stdout.readline().strip()  # "open": the clock starts here
+    assert process.stdout.readline().strip() == "open"  # the clock starts here
     started = time.perf_counter()
+    phases = [("open", 0.0)]
+
+    def listen() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if not line.startswith("{"):
+                phases.append((line.strip(), time.perf_counter() - started))
+
+    listener = threading.Thread(target=listen)
+    listener.start()
     if delay is not None:
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
-    output, errors = process.communicate(timeout=600)
-    lines = [phase, *output.splitlines()]
-    phases = [line for line in lines if not line.startswith("{")]
+    process.wait(timeout=600)
+    listener.join()
+    process.stdout.close()
     if delay is None and process.returncode != 0:
-        raise SystemExit(f"the import failed: {errors.strip()}")
-    return phases[-1], time.perf_counter() - started
+        raise SystemExit("the calibration import failed")
+    return phases
 
 
 def main() -> None:
@@ -123,11 +134,14 @@ def main() -> None:
     before = counts(base)
     calibration = folder / "calibration.sqlite"
     shutil.copy(base, calibration)
-    _, total = run_child(calibration, report, None)
+    timeline = run_child(calibration, report, None)
+    total = timeline[-1][1]
+    writing = next(t for phase, t in timeline if phase == "write")
     after = counts(calibration)
     print(
-        f"import of {ROWS:,} rows runs {total:.1f} s; complete, it adds "
-        f"{after['batch_created']:,} registrants"
+        f"import of {ROWS:,} rows runs {total:.1f} s ("
+        + ", ".join(f"{phase} at {t:.1f} s" for phase, t in timeline)
+        + f"); complete, it adds {after['batch_created']:,} registrants"
     )
     rng = random.Random(12)
     outcomes: collections.Counter[tuple[str, str]] = collections.Counter()
@@ -136,8 +150,9 @@ def main() -> None:
         db = folder / f"trial-{trial}.sqlite"
         shutil.copy(base, db)
         shutil.rmtree(folder / "backups", ignore_errors=True)
-        delay = rng.uniform(0, total * 1.05)
-        phase, _ = run_child(db, report, delay)
+        # Half the kills anywhere in the run, half while it writes and commits.
+        delay = rng.uniform(0, total * 1.05) if trial % 2 else rng.uniform(writing, total)
+        phase = run_child(db, report, delay)[-1][0]
         found = counts(db)
         sound = found["integrity"] == ["ok"]
         absent = {k: found[k] for k in ("registrants", "registrations", "batches")} == {
