@@ -130,3 +130,19 @@ class BatchRow:
     registrations_created: int
     rows_skipped: int
     undone_at: datetime | None
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """A file read, parsed and tried against a session without writing: what the import
+    dialog shows, and what `import_previewed` imports if the file has not changed since."""
+
+    path: str
+    digest: str  # of the bytes previewed; the import is refused if the file changed since
+    session_id: int
+    format_name: str | None  # as asked for (None: detected)
+    columns: dict[int, str] | None  # as asked for (None: recognised from the header)
+    parsed: ParsedFile
+    first_rows: list[list[str]]  # the first data rows of the people's section
+    report: ImportReport  # what the import would do (a dry run)
+    mapping_editable: bool  # False where the format's layout fixes the columns

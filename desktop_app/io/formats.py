@@ -25,6 +25,7 @@ ZOOM_SECTIONS = {
     "other attended": "other",
 }
 HEADER_SEARCH_ROWS = 30
+PREVIEW_ROWS = 20
 
 _YES = {
     "yes",
@@ -315,3 +316,21 @@ def _approval(status: str) -> ApprovalStatus | None:
     if status in {"cancelled", "canceled", "not attending", "refunded", "deleted"}:
         return ApprovalStatus.CANCELLED
     return None
+
+
+def mapping_editable(format_name: str) -> bool:
+    """False where the format's own layout fixes which column holds what."""
+    return format_name != "zoom-attendees"
+
+
+def first_rows(table: RawTable, parsed: ParsedFile, limit: int = PREVIEW_ROWS) -> list[list[str]]:
+    """The data rows after the people's header, up to the next section title or the limit."""
+    shown: list[list[str]] = []
+    for row in table.rows[parsed.header_line :]:
+        if row and normalise_heading(row[0]) in ZOOM_SECTIONS and not any(row[1:]):
+            break
+        if any(cell.strip() for cell in row):
+            shown.append(row)
+        if len(shown) == limit:
+            break
+    return shown

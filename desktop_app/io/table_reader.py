@@ -10,7 +10,7 @@ from desktop_app.io.csv_table import csv_rows, decode
 from desktop_app.io.refusal import ImportRefused
 from desktop_app.io.xlsx_table import xlsx_rows
 
-__all__ = ["ImportRefused", "RawTable", "read_table"]
+__all__ = ["ImportRefused", "RawTable", "file_digest", "read_table"]
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -47,3 +47,12 @@ def read_table(path: Path) -> RawTable:
         )
     text, encoding = decode(name, data)
     return RawTable(name, csv_rows(name, text), encoding, digest)
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes, to tell whether it changed since it was read."""
+    try:
+        with path.open("rb") as stream:
+            return hashlib.file_digest(stream, "sha256").hexdigest()
+    except OSError as error:
+        raise ImportRefused(f"cannot read {path.name}: {error.strerror}") from None

@@ -10,9 +10,9 @@ from sqlalchemy import delete, select, update
 
 from desktop_app.db.models import ImportBatch, Registrant, Registration, Series, Session
 from desktop_app.domain.errors import NotFound, UserError
-from desktop_app.domain.import_rows import BatchRow, ImportReport, ParsedFile
-from desktop_app.io.formats import parse_table
-from desktop_app.io.table_reader import read_table
+from desktop_app.domain.import_rows import BatchRow, ImportPreview, ImportReport, ParsedFile
+from desktop_app.io.formats import first_rows, mapping_editable, parse_table
+from desktop_app.io.table_reader import ImportRefused, file_digest, read_table
 from desktop_app.services.common import LARGEST_ID
 from desktop_app.services.import_merge import merge_people
 from desktop_app.services.import_writer import (
@@ -25,7 +25,15 @@ from desktop_app.services.import_writer import (
 from desktop_app.services.stale_plan import plan_again_if_stale
 from desktop_app.services.uow import UnitOfWork
 
-__all__ = ["ImportCancelled", "import_file", "import_parsed", "list_batches", "undo_import"]
+__all__ = [
+    "ImportCancelled",
+    "import_file",
+    "import_parsed",
+    "import_previewed",
+    "list_batches",
+    "preview_import",
+    "undo_import",
+]
 
 
 def import_file(
@@ -53,6 +61,44 @@ def import_file(
         dry_run,
         keep_going,
     )
+
+
+def preview_import(
+    uow: UnitOfWork,
+    path: Path,
+    session_id: int,
+    format_name: str | None = None,
+    columns: dict[int, str] | None = None,
+) -> ImportPreview:
+    """Read and parse a file once and say what importing it into a session would do."""
+    table = read_table(path)
+    parsed = parse_table(table, format_name, columns)
+    report = import_parsed(uow, parsed, table.sha256, session_id, dry_run=True)
+    return ImportPreview(
+        path=str(path),
+        digest=table.sha256,
+        session_id=session_id,
+        format_name=format_name,
+        columns=columns,
+        parsed=parsed,
+        first_rows=first_rows(table, parsed),
+        report=report,
+        mapping_editable=mapping_editable(parsed.format),
+    )
+
+
+def import_previewed(
+    uow: UnitOfWork,
+    preview: ImportPreview,
+    keep_going: Callable[[int, int], bool] | None = None,
+) -> ImportReport:
+    """Import exactly what was previewed; refused when the file changed since the preview."""
+    path = Path(preview.path)
+    if file_digest(path) != preview.digest:
+        raise ImportRefused(
+            f"{path.name} changed since the preview; look at the new preview before importing"
+        )
+    return import_parsed(uow, preview.parsed, preview.digest, preview.session_id, False, keep_going)
 
 
 def import_parsed(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from desktop_app.db.models import Series
+from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import SeriesData, validate_series
 from desktop_app.domain.rows import SeriesRow
 from desktop_app.services.common import get_current, get_or_raise
@@ -73,3 +74,15 @@ def list_series(uow: UnitOfWork) -> list[SeriesRow]:
     """Every series, by title."""
     with uow:
         return [to_row(s) for s in uow.session.scalars(select(Series).order_by(Series.title))]
+
+
+def default_series_id(uow: UnitOfWork, requested: int | None = None) -> int:
+    """The series a command means: the one asked for, else the only one there is."""
+    if requested is not None:
+        get_series(uow, requested)  # NotFound when it does not exist
+        return requested
+    every = list_series(uow)
+    if len(every) == 1:
+        return every[0].id
+    held = f"{len(every)} series" if every else "no series"
+    raise UserError(f"the database holds {held}; say which with --series ID")

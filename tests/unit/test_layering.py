@@ -58,6 +58,9 @@ def within(module: str, prefix: str) -> bool:
     return module == prefix or module.startswith(prefix + ".")
 
 
+# The top floor: what calls the use cases. Nothing below may import it.
+CALLERS = ("desktop_app.cli", "desktop_app.commands", "desktop_app.bootstrap")
+SQL = ("sqlalchemy", "alembic")
 RULES = [
     # (who, may not import, why)
     ("desktop_app", ("PySide6", "shiboken6", "ui"), "the core runs without Qt"),
@@ -68,56 +71,28 @@ RULES = [
             "desktop_app.services",
             "desktop_app.io",
             "desktop_app.reports",
-            "desktop_app.cli",
-            "desktop_app.bootstrap",
-            "sqlalchemy",
-            "alembic",
+            *CALLERS,
+            *SQL,
         ),
         "the ground floor imports only itself",
     ),
     (
         "desktop_app.io",
-        (
-            "desktop_app.services",
-            "desktop_app.db",
-            "desktop_app.reports",
-            "desktop_app.cli",
-            "desktop_app.bootstrap",
-            "sqlalchemy",
-            "alembic",
-        ),
+        ("desktop_app.services", "desktop_app.db", "desktop_app.reports", *CALLERS, *SQL),
         "readers and writers take rows and paths",
     ),
     (
         "desktop_app.reports",
-        (
-            "desktop_app.services",
-            "desktop_app.db",
-            "desktop_app.io",
-            "desktop_app.cli",
-            "desktop_app.bootstrap",
-            "sqlalchemy",
-            "alembic",
-        ),
+        ("desktop_app.services", "desktop_app.db", "desktop_app.io", *CALLERS, *SQL),
         "documents are rendered from rows",
     ),
     (
         "desktop_app.db",
-        (
-            "desktop_app.services",
-            "desktop_app.io",
-            "desktop_app.reports",
-            "desktop_app.cli",
-            "desktop_app.bootstrap",
-        ),
+        ("desktop_app.services", "desktop_app.io", "desktop_app.reports", *CALLERS),
         "storage knows only the domain",
     ),
-    (
-        "desktop_app.services",
-        ("desktop_app.cli", "desktop_app.bootstrap"),
-        "use cases do not know who calls them",
-    ),
-    ("ui", ("sqlalchemy", "alembic", "desktop_app.db"), "the shell talks to services only"),
+    ("desktop_app.services", CALLERS, "use cases do not know who calls them"),
+    ("ui", ("desktop_app.db", *SQL), "the shell talks to services only"),
 ]
 
 

@@ -3,41 +3,44 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
+from desktop_app.commands.output import Output, add_command
 from desktop_app.domain.errors import UserError
 
+if TYPE_CHECKING:
+    from desktop_app.bootstrap import App
 
-def add_commands(commands: Any) -> None:
-    """Add `check`, `backups` and `restore` to the command line's subparsers."""
-    check = commands.add_parser(
-        "check", help="look for damage in the database (SQLite's integrity check)"
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add check, backups and restore."""
+    check = add_command(
+        commands, "check", "look for damage in the database (SQLite's integrity check)", _check
     )
     check.add_argument("--quick", action="store_true", help="the quicker, shallower check")
-    check.set_defaults(handler=_check)
-
-    backups = commands.add_parser("backups", help="list the automatic backups")
-    backups.set_defaults(handler=_backups)
-
-    restore = commands.add_parser(
-        "restore", help="put a backup in place of the database (the current one is kept)"
+    add_command(commands, "backups", "list the automatic backups", _backups)
+    restore = add_command(
+        commands,
+        "restore",
+        "put a backup in place of the database (the current one is kept as a backup)",
+        _restore,
     )
     restore.add_argument("backup", metavar="BACKUP", help="a backup's name (see 'backups')")
-    restore.set_defaults(handler=_restore)
-    for sub in (check, backups, restore):
-        sub.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
-def _needs_file(app: Any) -> None:
+def _file_of(app: App) -> Path:
+    """The database file; UserError for a server (it keeps its own backups)."""
     """UserError for a database that is not a file (a server keeps its own backups)."""
     if app.path is None:
         raise UserError(
             "backups and restores are for SQLite database files; for a database server, "
             "use the server's own tools"
         )
+    return app.path
 
 
-def _check(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+def _check(app: App, args: argparse.Namespace) -> Output:
     from desktop_app.services import health
 
     report = health.check_database(app.engine, app.where, full=not args.quick)
@@ -47,14 +50,14 @@ def _check(app: Any, args: argparse.Namespace) -> dict[str, Any]:
             raise UserError(health.damage_notice(app.path, list(report.problems)))
         raise UserError(f"{app.where} is damaged: {report.problems[0]}")
     data = {"sound": True, "check": how, "seconds": round(report.seconds, 3)}
-    return {"json": data, "text": f"{app.where} is sound ({how}, {report.seconds:.1f} s)."}
+    return Output(data, f"{app.where} is sound ({how}, {report.seconds:.1f} s).")
 
 
-def _backups(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+def _backups(app: App, args: argparse.Namespace) -> Output:
     from desktop_app.services import backup_set
 
-    _needs_file(app)
-    rows = backup_set.list_backups(app.path)
+    path = _file_of(app)
+    rows = backup_set.list_backups(path)
     data = [
         {
             "name": b.name,
@@ -79,21 +82,20 @@ def _backups(app: Any, args: argparse.Namespace) -> dict[str, Any]:
         )
         for b in rows
     ]
-    folder = backup_set.folder_of(app.path)
-    text = "\n".join(lines) if rows else f"No backups yet in {folder}."
-    return {"json": data, "text": text}
+    folder = backup_set.folder_of(path)
+    return Output(data, "\n".join(lines) if rows else f"No backups yet in {folder}.")
 
 
-def _restore(app: Any, args: argparse.Namespace) -> dict[str, Any]:
+def _restore(app: App, args: argparse.Namespace) -> Output:
     from desktop_app.services import health
 
-    _needs_file(app)
+    path = _file_of(app)
     held = app.lock is not None and app.lock.held
-    restored, kept = health.restore_backup(app.engine, app.path, args.backup, held)
+    restored, kept = health.restore_backup(app.engine, path, args.backup, held)
     data = {"restored": restored.name, "kept": kept.name, "registrants": restored.registrants}
     text = (
-        f"Restored {app.path.name} from {restored.name} (taken "
+        f"Restored {path.name} from {restored.name} (taken "
         f"{restored.taken_at.astimezone():%Y-%m-%d %H:%M}, {restored.registrants:,} "
         f"registrants). The file it replaced is kept as {kept.name}."
     )
-    return {"json": data, "text": text}
+    return Output(data, text)

@@ -1,0 +1,106 @@
+"""Commands that import files, list earlier imports and undo one."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop_app.commands.guard import record_id
+from desktop_app.commands.output import Output, add_command, table
+
+if TYPE_CHECKING:
+    from desktop_app.bootstrap import App
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add import, imports and undo-import."""
+    from desktop_app.io.formats import FORMATS
+
+    imports = add_command(
+        commands, "import", "import registrations or attendance from a CSV or XLSX file", _import
+    )
+    imports.add_argument("file", type=Path, help="the exported file")
+    imports.add_argument(
+        "--session",
+        type=record_id,
+        required=True,
+        metavar="ID",
+        help="the session the file is about (see 'sessions')",
+    )
+    imports.add_argument(
+        "--format", choices=sorted(FORMATS), help="the file's format (default: detected)"
+    )
+    imports.add_argument(
+        "--dry-run", action="store_true", help="say what would change without changing anything"
+    )
+    add_command(commands, "imports", "list earlier imports", _imports)
+    undo = add_command(commands, "undo-import", "take back one earlier import", _undo_import)
+    undo.add_argument(
+        "batch", type=record_id, metavar="BATCH_ID", help="the import (see 'imports')"
+    )
+
+
+def _import(app: App, args: argparse.Namespace) -> Output:
+    from desktop_app.services import imports
+
+    report = imports.import_file(
+        app.uow(), args.file, args.session, args.format, dry_run=args.dry_run
+    )
+    verb = "Would import" if report.dry_run else "Imported"
+    lines = [
+        f"{verb} {report.file_name} ({report.format_label}): {report.rows:,} rows, "
+        f"{report.registrations:,} people for the session, {report.attended:,} attended, "
+        f"{report.minutes:,} minutes.",
+        f"Registrants: {report.registrants_created:,} new, "
+        f"{report.registrants_updated:,} updated, {report.registrants_unchanged:,} "
+        "unchanged.",
+    ]
+    if not report.changed:
+        lines.append("Nothing changed: everything in the file is already in the database.")
+    if report.other_attended:
+        lines.append(
+            f"{report.other_attended} attendee(s) without an email were counted but not added."
+        )
+    lines += [f"Conflict: {text}" for text in report.conflicts]
+    lines += [f"Skipped row {skip.line}: {skip.reason}" for skip in report.skipped]
+    return Output(report.as_json(), "\n".join(lines))
+
+
+def _imports(app: App, args: argparse.Namespace) -> Output:
+    from desktop_app.services import imports
+
+    rows = imports.list_batches(app.uow())
+    data = [
+        {
+            "id": b.id,
+            "file": b.file_name,
+            "format": b.format,
+            "session": b.session_id,
+            "imported_at": b.imported_at.isoformat(),
+            "rows": b.rows_total,
+            "registrants_created": b.registrants_created,
+            "undone_at": b.undone_at.isoformat() if b.undone_at else None,
+        }
+        for b in rows
+    ]
+    lines = [("ID", "File", "Format", "Session", "Imported (UTC)", "Rows", "Undone")] + [
+        (
+            str(b.id),
+            b.file_name,
+            b.format,
+            str(b.session_id or ""),
+            f"{b.imported_at:%Y-%m-%d %H:%M}",
+            str(b.rows_total),
+            "yes" if b.undone_at else "",
+        )
+        for b in rows
+    ]
+    return Output(data, table(lines) if rows else "No imports yet.")
+
+
+def _undo_import(app: App, args: argparse.Namespace) -> Output:
+    from desktop_app.services import imports
+
+    imports.undo_import(app.uow(), args.batch)
+    return Output({"undone": args.batch}, f"Import {args.batch} undone.")
