@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import random
 import shutil
@@ -194,7 +195,7 @@ def test_a_damaged_file_opens_read_only_offering_the_latest_good_backup(demo_app
     assert check.returncode == 1 and "webinar-desk restore" in check.stderr
     name = run("backups", "--json", db=db)
     assert name.returncode == 0, name.stderr
-    restored = run("restore", __import__("json").loads(name.stdout)[0]["name"], db=db)
+    restored = run("restore", json.loads(name.stdout)[0]["name"], db=db)
     assert restored.returncode == 0, restored.stderr
     assert run("check", db=db).returncode == 0
     healthy = open_app(str(db))
@@ -246,3 +247,26 @@ def test_only_the_default_data_folder_is_created_on_its_own(
         open_app(str(tmp_path / "typo" / "x.sqlite"))
     assert not (tmp_path / "typo").exists()
     shutil.rmtree(opened.path.parent)
+
+
+def test_a_file_whose_header_is_gone_is_damaged_not_foreign_when_it_has_backups(
+    demo_app: App,
+) -> None:
+    assert demo_app.path is not None
+    db = demo_app.path
+    demo_app.close()
+    open_app(str(db)).close()  # the day's backup
+    data = bytearray(db.read_bytes())
+    data[:100] = b"\x00" * 100  # the header, as a disk failure might leave it
+    db.write_bytes(bytes(data))
+    damaged = open_app(str(db))
+    assert damaged.damaged and "latest good backup" in damaged.notice
+    damaged.close()
+    listed = run("backups", "--json", db=db)
+    name = json.loads(listed.stdout)[0]["name"]
+    restored = run("restore", name, db=db)
+    assert restored.returncode == 0, restored.stderr
+    assert "kept as" in restored.stdout
+    again = open_app(str(db))
+    assert not again.read_only and stats.stats(again.uow()).sessions == 4
+    again.close()
