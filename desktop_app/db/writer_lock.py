@@ -1,8 +1,9 @@
 """One writer per SQLite file: an OS lock on a small file beside the database.
 
 The operating system drops the lock when the process ends, however it ends, so a crash
-never leaves the database locked; the file's text (pid, host, time) only tells the next
-copy who has it.
+never leaves the database locked. The file's text says who has it (pid, host, time) while
+it is held, and how the database file looked (size, times) when it was let go cleanly: the
+next copy then knows whether the file may need a check for damage.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -48,20 +50,26 @@ def lock_path(database: Path) -> Path:
 class WriterLock:
     """The held lock; release() (or the end of the process) lets another copy write."""
 
-    def __init__(self, path: Path, fd: int) -> None:
-        self.path, self._fd = path, fd
+    def __init__(self, path: Path, fd: int, database: Path, needs_check: bool) -> None:
+        self.path, self._fd, self._database = path, fd, database
+        # The last copy crashed, or the file changed while no copy had it: worth a check.
+        self.needs_check = needs_check
 
     @property
     def held(self) -> bool:
         """True until release()."""
         return self._fd >= 0
 
-    def release(self) -> None:
-        """Let go of the lock (closing the file releases the OS lock)."""
+    def release(self, sound: bool = True) -> None:
+        """Let go of the lock (closing the file releases the OS lock); sound=False when the
+        database was found damaged, so the next copy checks it again."""
         if self._fd >= 0:
             fd, self._fd = self._fd, -1
+            text = json.dumps({"closed": _fingerprint(self._database)}) if sound else ""
             with contextlib.suppress(OSError):
-                os.ftruncate(fd, 0)  # no stale name for the next reader
+                os.ftruncate(fd, 0)
+                os.lseek(fd, 0, os.SEEK_SET)
+                os.write(fd, text.encode("utf-8"))
             os.close(fd)
 
 
@@ -84,8 +92,30 @@ def take(database: Path) -> WriterLock | Holder | None:
         log.warning("cannot lock %s: %s", path, error.strerror)
         os.close(fd)
         return None
+    needs_check = _closed_as(fd) != _fingerprint(database)
     _write_holder(fd)
-    return WriterLock(path, fd)
+    return WriterLock(path, fd, database, needs_check)
+
+
+def _fingerprint(database: Path) -> list[list[int]]:
+    """Size and modification time of the database and its WAL, as the lock file keeps them."""
+    found = []
+    for name in (database.name, database.name + "-wal"):
+        try:
+            stat = database.with_name(name).stat()
+            found.append([stat.st_size, stat.st_mtime_ns])
+        except OSError:
+            found.append([])
+    return found
+
+
+def _closed_as(fd: int) -> Any:
+    """The fingerprint a clean release wrote (None after a crash or without one)."""
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        return json.loads(os.read(fd, 4096).decode("utf-8")).get("closed")
+    except (OSError, ValueError, AttributeError):
+        return None
 
 
 def _lock(fd: int) -> None:

@@ -85,13 +85,25 @@ def backup_name(database: Path, kind: str, now: datetime | None = None) -> str:
     return f"{database.stem}.{(now or datetime.now(UTC)):{_STAMP}}.{kind}.sqlite"
 
 
+def daily_due(database: Path, now: datetime | None = None) -> bool:
+    """True when today's backup has not been taken yet (names only: cheap)."""
+    today = (now or datetime.now(UTC)).astimezone().date()
+    folder = folder_of(database)
+    for path in folder.glob(f"{glob.escape(database.stem)}.*.daily.sqlite"):
+        match = _NAME.match(path.name)
+        if match and match["stem"] == database.stem:
+            taken = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+            if taken.astimezone().date() == today:
+                return False
+    return True
+
+
 def daily_backup(database: Path, now: datetime | None = None) -> BackupRow | None:
     """Today's backup (and this week's) unless it exists already; None when it does."""
     moment = now or datetime.now(UTC)
-    existing = list_backups(database)
-    today = moment.astimezone().date()
-    if any(b.kind == "daily" and b.taken_at.astimezone().date() == today for b in existing):
+    if not daily_due(database, moment):
         return None
+    existing = list_backups(database)
     row = take_backup(database, "daily", moment)
     if not any(b.kind == "weekly" and moment - b.taken_at < timedelta(days=7) for b in existing):
         weekly = row.path.with_name(row.path.name.replace(".daily.", ".weekly."))

@@ -49,11 +49,18 @@ class Copy:
             self.process.stdin.write("\n")
             self.process.stdin.flush()
             self.process.wait(timeout=60)
+        self._close_pipes()
 
     def kill(self) -> None:
         """End it as a crash would: no chance to clean up."""
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=60)
+        self._close_pipes()
+
+    def _close_pipes(self) -> None:
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None:
+                pipe.close()
 
 
 @pytest.fixture
@@ -64,10 +71,6 @@ def first_copy(demo_app: App) -> Iterator[Copy]:
     copy = Copy(demo_app.path)
     yield copy
     copy.close()
-    if copy.process.stdin is not None:
-        copy.process.stdin.close()
-    if copy.process.stdout is not None:
-        copy.process.stdout.close()
 
 
 def test_a_second_cli_writer_is_refused_and_readers_still_work(
@@ -129,3 +132,30 @@ def test_two_apps_in_one_process_are_two_copies(app: App) -> None:
     third = open_app(str(app.path))
     assert not third.read_only
     third.close()
+
+
+def test_damage_is_looked_for_when_the_last_close_was_not_clean(
+    demo_app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import desktop_app.bootstrap as bootstrap
+
+    checks: list[Path] = []
+    real = bootstrap.quick_check
+    monkeypatch.setattr(bootstrap, "quick_check", lambda e: checks.append(e) or real(e))
+    assert demo_app.path is not None
+    db = demo_app.path
+    demo_app.close()
+    open_app(str(db)).close()  # the day's first open: the backup's verification checks
+    open_app(str(db)).close()  # closed cleanly, file untouched: nothing to look for
+    assert checks == []
+    copy = Copy(db)
+    copy.kill()  # a crash
+    open_app(str(db)).close()
+    assert len(checks) == 1
+    open_app(str(db)).close()
+    assert len(checks) == 1
+    with db.open("r+b") as handle:  # changed while no copy had it (another tool, a sync)
+        handle.seek(0, 2)
+        handle.write(b"\x00" * 4096)
+    open_app(str(db)).close()
+    assert len(checks) == 2
