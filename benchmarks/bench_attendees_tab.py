@@ -79,13 +79,14 @@ def in_process(db: str) -> tuple[list[float], list[float], list[float], list[flo
     from desktop_app.bootstrap import open_app
     from desktop_app.db.models import Registrant
     from ui.app import make_qt_app
+    from ui.tabs.attendees_tab import AttendeesTab
     from ui.window.main_window import MainWindow
 
     qt_app = make_qt_app(sys.argv[:1])
     app = open_app(db)
     window = MainWindow(app)
     window.show()
-    tab = window.attendees_tab
+    tab = window.tab(AttendeesTab)
     window.tabs.setCurrentWidget(tab)
     while tab.model.rowCount() < PEOPLE:  # the index loads on a worker thread
         qt_app.processEvents()

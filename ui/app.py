@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from desktop_app.resources import resource
+from ui.error_report import ErrorReporter
 from ui.qt_guard import broken_pairing
 
 if TYPE_CHECKING:
@@ -81,6 +82,16 @@ def run_app(db: str | None = None) -> int:
         print(f"webinar-desk: error: {problem}", file=sys.stderr)
         return 1
     qt_app = make_qt_app()
+    # Uncaught exceptions from here on: logged, and shown once in the window.
+    ErrorReporter(shown_window, qt_app).install()
     window = open_main_window(remembered_database(db))
     window.show()
     return qt_app.exec()
+
+
+def shown_window() -> QWidget | None:
+    """The main window on screen (the newest, after File › Open database), if any."""
+    windows = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()
+    ]
+    return windows[-1] if windows else None

@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop_app import cli
+from desktop_app import app_log, cli
 
 
 def _open_window(db: str | None) -> int:
@@ -24,7 +24,9 @@ def _render_pdf(html: str, target: Path, page: str, landscape: bool) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script."""
+    """Entry point of the console script: the log first, then the command or the window."""
+    app_log.configure()
+    app_log.install_excepthook()
     return cli.main(argv, open_window=_open_window, pdf_renderer=_render_pdf)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +72,13 @@ class AttendeeIndex:
 
     # Reading ---------------------------------------------------------------------------
 
+    def position(self, registrant_id: int) -> int | None:
+        """Where a registrant sits in the index, or None when not in it."""
+        try:
+            return self.ids.index(registrant_id)
+        except ValueError:
+            return None
+
     def row(self, position: int) -> IndexedAttendee:
         """The attendee at a position (as loaded)."""
         fields = {name: column[position] for name, column in self.text.items()}
@@ -116,6 +123,34 @@ class AttendeeIndex:
         # sorted() is stable, so equal keys keep the loaded name order.
         lookup: Callable[[int], Any] = values.__getitem__  # faster than a lambda
         return sorted(positions, key=lookup, reverse=descending)
+
+    # Updating in place ---------------------------------------------------------------
+
+    def replace(self, position: int, attendee: IndexedAttendee) -> None:
+        """Put a registrant's current fields and attendance at their position (same id)."""
+        assert self.ids[position] == attendee.id
+        for name in TEXT_COLUMNS:
+            self.text[name][position] = sys.intern(getattr(attendee, name))
+        self.haystack[position] = _haystack([getattr(attendee, name) for name in SEARCHED])
+        for slot, attendance in enumerate(attendee.sessions):
+            self.state[slot][position] = (
+                0 if not attendance.registered else 2 if attendance.attended else 1
+            )
+            self.minutes[slot][position] = attendance.minutes
+        # Cached sort keys follow the new values (minutes columns are the arrays themselves).
+        for key, values in self._sort_keys.items():
+            if isinstance(values, list):
+                values[position] = self._key_at(key, position)
+
+    def _key_at(self, key: str, position: int) -> Any:
+        """One position's value of a sort key, as _sort_key computes the whole column."""
+        if key == "_any":
+            return any(s[position] == 2 for s in self.state)
+        if ":" in key:
+            what, _, raw_id = key.partition(":")
+            state = self.state[self.session_ids.index(int(raw_id))][position]
+            return state == 2 if what == "attended" else state > 0
+        return self.text[key][position].casefold()
 
     def _sort_key(self, key: str) -> Sequence[Any]:
         if key not in self._sort_keys:
@@ -201,11 +236,52 @@ def load_attendee_index(
             index.ids.append(row[0])
             for target, value in zip(lists, row[1:], strict=True):
                 target.append(intern(value))
-            index.haystack.append(" ".join([row[i] for i in searched]).casefold())
+            index.haystack.append(_haystack([row[i] for i in searched]))
             for n, attended, minutes in attendance.get(row[0], ()):
                 index.state[n][position] = 2 if attended else 1
                 index.minutes[n][position] = minutes
         return index
+
+
+def load_attendees(
+    uow: UnitOfWork, session_ids: Sequence[int], registrant_ids: Collection[int]
+) -> dict[int, IndexedAttendee]:
+    """Index lines of these registrants as they are now, for those registered for any of
+    session_ids (the sessions of an index, in its order); the others are left out."""
+    slot = {session_id: n for n, session_id in enumerate(session_ids)}
+    attendance: dict[int, list[Attendance]] = {}
+    with uow:
+        connection = uow.session.connection()
+        for registrant_id, session_id, attended, minutes in connection.execute(
+            select(
+                Registration.registrant_id,
+                Registration.session_id,
+                Registration.attended,
+                Registration.minutes,
+            ).where(
+                Registration.registrant_id.in_(list(registrant_ids)),
+                Registration.session_id.in_(list(session_ids)),
+            )
+        ):
+            line = attendance.setdefault(registrant_id, [NOT_REGISTERED] * len(session_ids))
+            line[slot[session_id]] = Attendance(True, bool(attended), minutes)
+        columns = [getattr(Registrant, name) for name in TEXT_COLUMNS]
+        rows = connection.execute(
+            select(Registrant.id, *columns).where(Registrant.id.in_(list(attendance)))
+        )
+        return {
+            row[0]: IndexedAttendee(
+                row[0],
+                **dict(zip(TEXT_COLUMNS, row[1:], strict=True)),
+                sessions=tuple(attendance[row[0]]),
+            )
+            for row in rows
+        }
+
+
+def _haystack(values: Sequence[str]) -> str:
+    """What the text filter searches in one line."""
+    return " ".join(values).casefold()
 
 
 def registration_count(uow: UnitOfWork, series_id: int) -> int:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from desktop_app.bootstrap import App
+from desktop_app.domain.enums import Consent
+from desktop_app.domain.records import RegistrantData, RegistrationData
 from desktop_app.services import registrants, sessions
 from desktop_app.services.attendee_index import (
+    Attendance,
     AttendeeIndex,
     load_attendee_index,
+    load_attendees,
     registration_count,
 )
 
@@ -96,3 +100,54 @@ def test_sorting_by_text_and_by_session_minutes(demo_app: App) -> None:
 
 def test_a_stopped_load_returns_nothing(demo_app: App) -> None:
     assert load_attendee_index(demo_app.uow(), 1, keep_going=lambda: False) is None
+
+
+def test_one_person_is_brought_up_to_date_in_place(demo_app: App) -> None:
+    index = load(demo_app)
+    everyone = index.filter()
+    index.sort(everyone, "first_name")  # a cached sort key must follow the edit
+    index.sort(everyone, f"attended:{index.session_ids[0]}")
+    position = 11
+    person = index.row(position)
+    missing = next(n for n, attendance in enumerate(person.sessions) if not attendance.registered)
+    row = registrants.get_registrant(demo_app.uow(), person.id)
+    registrants.update_registrant(
+        demo_app.uow(),
+        person.id,
+        RegistrantData(
+            row.email,
+            "Zebedee",
+            row.last_name,
+            row.organisation,
+            row.job_title,
+            row.city,
+            row.country,
+            row.sector,
+            Consent.NO,
+        ),
+    )
+    registrants.register(
+        demo_app.uow(),
+        person.id,
+        index.session_ids[missing],
+        RegistrationData(attended=True, minutes=17),
+    )
+    outsider = registrants.create_registrant(
+        demo_app.uow(), RegistrantData("nobody@else.example", "No", "Body")
+    )
+    lines = load_attendees(demo_app.uow(), index.session_ids, [person.id, outsider])
+    assert set(lines) == {person.id}  # someone registered for none of the sessions is left out
+    index.replace(position, lines[person.id])
+
+    fresh = load(demo_app)
+    assert index.row(position) == fresh.row(fresh.ids.index(person.id))
+    assert index.row(position).sessions[missing] == Attendance(True, True, 17)
+    assert index.filter("zebedee") == [position]
+    by_first = [index.row(p).first_name.casefold() for p in index.sort(everyone, "first_name")]
+    assert by_first == sorted(by_first) and by_first[-1] == "zebedee"
+    came = [
+        index.row(p).sessions[0].attended
+        for p in index.sort(everyone, f"attended:{index.session_ids[0]}")
+    ]
+    assert came == sorted(came)
+    assert index.position(person.id) == position and index.position(outsider) is None

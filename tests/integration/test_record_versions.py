@@ -30,7 +30,7 @@ from desktop_app.services import (
     snapshots,
     speakers,
 )
-from ui.row_data import session_data
+from ui.edits.row_data import session_data
 
 
 def test_a_stale_save_is_refused_and_the_other_change_is_intact(demo_app: App) -> None:

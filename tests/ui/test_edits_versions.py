@@ -13,7 +13,7 @@ from desktop_app.domain.records import SpeakerData
 from desktop_app.services import registrants, sessions, speakers
 from ui.app import make_qt_app
 from ui.edits import Edits
-from ui.row_data import registrant_data, session_data, speaker_data
+from ui.edits.row_data import registrant_data, session_data, speaker_data
 
 
 def another_copy_changes_speaker(app: App, speaker_id: int, bio: str) -> None:

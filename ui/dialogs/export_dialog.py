@@ -4,11 +4,10 @@ spreadsheet on a worker thread (progress, Cancel), then open its folder."""
 from __future__ import annotations
 
 import html
-import threading
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,11 +32,7 @@ from desktop_app.domain.rows import SessionRow
 from desktop_app.services import exports
 from ui.dialogs.profile_dialog import ProfileDialog
 from ui.editors.forms import attempt
-from ui.workers.background import run_in_background
-
-
-class _Progress(QObject):
-    moved = Signal(int, int)
+from ui.workers.background import Job, TaskHandle, run_task
 
 
 class ExportDialog(QDialog):
@@ -51,7 +46,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self._app, self._series_id, self._sessions = app, series_id, sessions
         self._plan: ExportPlan | None = None
-        self._cancel = threading.Event()
+        self.export_task: TaskHandle[ExportPlan] | None = None
         self._written: Path | None = None
         self.setWindowTitle("Export registrants")
         self.resize(620, 420)
@@ -102,7 +97,7 @@ class ExportDialog(QDialog):
         self.cancel_button.hide()  # hidden after adding: the button box shows what it adds
         self.open_folder_button.hide()
         self.export_button.clicked.connect(self.choose_file)
-        self.cancel_button.clicked.connect(self._cancel.set)
+        self.cancel_button.clicked.connect(self._cancel_export)
         self.open_folder_button.clicked.connect(self.open_folder)
         self.close_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -178,11 +173,13 @@ class ExportDialog(QDialog):
         )
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.finished.connect(
-            lambda result: result == QMessageBox.StandardButton.Yes and self._delete(name)
-        )
+        box.finished.connect(lambda result: self._answered(result, name))
         self.question = box
         box.open()
+
+    def _answered(self, result: int, name: str) -> None:
+        if result == QMessageBox.StandardButton.Yes:
+            self._delete(name)
 
     def _delete(self, name: str) -> None:
         try:
@@ -254,25 +251,26 @@ class ExportDialog(QDialog):
 
     def export_to(self, target: Path) -> None:
         """Write the export on a worker thread; Cancel leaves no file."""
-        self._cancel.clear()
         self._set_busy(True)
-        progress = _Progress(self)
-        progress.moved.connect(self._moved)
         app, series_id, profile = self._app, self._series_id, self.profile()
-        session_id, cancel = self.session_combo.currentData(), self._cancel
+        session_id = self.session_combo.currentData()
 
-        def keep_going(done: int, total: int) -> bool:
-            progress.moved.emit(done, total)
-            return not cancel.is_set()
+        def work(job: Job) -> ExportPlan:
+            return exports.export_registrants(
+                app.uow(), series_id, profile, target, session_id, job.keep_going
+            )
 
-        self.export_task = run_in_background(
-            lambda: exports.export_registrants(
-                app.uow(), series_id, profile, target, session_id, keep_going
-            ),
-            self,
+        self.export_task = run_task(
+            work,
+            on_done=lambda _plan: self._done(target),
+            on_failed=self._failed,
+            on_progress=self._moved,
+            parent=self,
         )
-        self.export_task.done.connect(lambda _plan: self._done(target))
-        self.export_task.failed.connect(self._failed)
+
+    def _cancel_export(self) -> None:
+        if self.export_task is not None:
+            self.export_task.cancel()
 
     def _moved(self, done: int, total: int) -> None:
         # The export does not count ahead; the preview already did.
@@ -315,5 +313,5 @@ class ExportDialog(QDialog):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._written.parent)))
 
     def reject(self) -> None:
-        self._cancel.set()
+        self._cancel_export()
         super().reject()

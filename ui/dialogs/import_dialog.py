@@ -4,18 +4,15 @@ then the import itself on a worker thread with progress and Cancel."""
 from __future__ import annotations
 
 import html
-import threading
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
-    QGroupBox,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -25,58 +22,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.bootstrap import App
-from desktop_app.domain.import_rows import ImportReport, ParsedFile
+from desktop_app.domain.import_rows import ImportPreview, ImportReport
 from desktop_app.domain.rows import SessionRow
-from desktop_app.io.columns import FIELDS, normalise_heading
-from desktop_app.io.formats import FORMATS, ZOOM_SECTIONS, parse_table
-from desktop_app.io.table_reader import read_table
+from desktop_app.io.formats import FORMATS
 from desktop_app.services import imports
+from ui.dialogs.import_summary import describe
 from ui.models.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
-from ui.workers.background import run_in_background
-
-PREVIEW_ROWS = 20
-FIELD_LABELS = {
-    "": "(ignore)",
-    "email": "Email",
-    "first_name": "First name",
-    "last_name": "Last name",
-    "full_name": "Full name (split)",
-    "organisation": "Organisation",
-    "job_title": "Job title",
-    "city": "City",
-    "country": "Country",
-    "sector": "Sector",
-    "consent": "Consent to share",
-    "registered_at": "Registered at",
-    "status": "Status / approval",
-    "attended": "Attended",
-    "join_time": "Join time",
-    "leave_time": "Leave time",
-    "minutes": "Minutes in session",
-}
-assert set(FIELD_LABELS) - {""} == set(FIELDS)
-
-
-@dataclass(frozen=True)
-class Preview:
-    """What the dialog shows before importing."""
-
-    parsed: ParsedFile
-    first_rows: list[list[str]]
-    report: ImportReport
-
-
-class _Progress(QObject):
-    """Carries progress from the worker thread to the dialog (queued across threads)."""
-
-    moved = Signal(int, int)
+from ui.widgets.column_mapping import ColumnMapping
+from ui.workers.background import Job, TaskHandle, run_task
 
 
 class ImportDialog(QDialog):
     """Previews one file's import into a session, then imports it."""
 
-    imported = Signal(object)  # ImportReport
+    imported = Signal(object, int)  # the ImportReport, and the session imported into
+    preview_ready = Signal()  # a preview (or the reason the file is refused) is shown
 
     def __init__(
         self,
@@ -89,10 +50,11 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self._app, self._path = app, path
         self._columns: dict[int, str] | None = None
-        self._preview: Preview | None = None
-        self._cancel = threading.Event()
+        self.preview: ImportPreview | None = None
         self._busy = False
         self._importing = False
+        self.preview_task: TaskHandle[ImportPreview] | None = None
+        self.import_task: TaskHandle[ImportReport] | None = None
         self.setWindowTitle(f"Import {path.name}")
         self.resize(860, 640)
 
@@ -109,8 +71,8 @@ class ImportDialog(QDialog):
         form.addRow("Into &session", self.session_combo)
         form.addRow("&Format", self.format_combo)
 
-        self.mapping_box = QGroupBox("Columns")
-        self.mapping_grid = QGridLayout(self.mapping_box)
+        self.mapping_box = ColumnMapping()
+        self.mapping_box.changed.connect(self._mapping_changed)
         mapping_scroll = QScrollArea()
         mapping_scroll.setWidgetResizable(True)
         mapping_scroll.setWidget(self.mapping_box)
@@ -138,7 +100,7 @@ class ImportDialog(QDialog):
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button.clicked.connect(self.start_import)
-        self.cancel_button.clicked.connect(self._cancel.set)
+        self.cancel_button.clicked.connect(self._cancel_import)
         self.close_button.clicked.connect(self.reject)
         self.cancel_button.hide()
 
@@ -178,29 +140,24 @@ class ImportDialog(QDialog):
         format_name, columns = self.format_combo.currentData(), self._columns
         app, path = self._app, self._path
 
-        def work() -> Preview:
-            table = read_table(path)  # read and parsed once for the whole preview
-            parsed = parse_table(table, format_name, columns)
-            report = imports.import_parsed(
-                app.uow(), parsed, table.sha256, session_id, dry_run=True
-            )
-            return Preview(parsed, first_rows(table.rows, parsed.header_line), report)
+        def work(_job: Job) -> ImportPreview:
+            return imports.preview_import(app.uow(), path, session_id, format_name, columns)
 
-        self.preview_task = run_in_background(work, self)
-        self.preview_task.done.connect(self._show_preview)
-        self.preview_task.failed.connect(self._show_refusal)
+        self.preview_task = run_task(
+            work, on_done=self._show_preview, on_failed=self._show_refusal, parent=self
+        )
 
-    def _show_preview(self, preview: Preview) -> None:
+    def _show_preview(self, preview: ImportPreview) -> None:
         self._set_busy(False)
-        self._preview = preview
+        self.preview = preview
         parsed = preview.parsed
-        self._fill_mapping(parsed)
+        self.mapping_box.show_file(parsed, preview.mapping_editable, preview.report.format_label)
         width = max([len(parsed.header)] + [len(r) for r in preview.first_rows])
         self.rows_model = RowTableModel(
             [
                 Column(
                     parsed.header[i] if i < len(parsed.header) else f"Column {i + 1}",
-                    lambda r, i=i: r[i] if i < len(r) else "",
+                    cell_text(i),
                 )
                 for i in range(width)
             ],
@@ -211,79 +168,50 @@ class ImportDialog(QDialog):
         fit_columns(self.rows_view, widest=220)
         self.summary.setText(describe(preview.report))
         self.import_button.setEnabled(preview.report.changed)
+        self.preview_ready.emit()
 
     def _show_refusal(self, text: str) -> None:
         self._set_busy(False)
-        self._preview = None
+        self.preview = None
         self.summary.setText(
             f"<p style='color:#d32f2f'><b>This file cannot be imported.</b>"
             f"</p><p>{html.escape(text)}</p>"
         )
         self.import_button.setEnabled(False)
-
-    def _fill_mapping(self, parsed: ParsedFile) -> None:
-        """One combo per heading; editable only where the format has a single header."""
-        while self.mapping_grid.count():
-            item = self.mapping_grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        editable = parsed.format != "zoom-attendees"
-        self.mapping_box.setTitle(
-            "Columns" + ("" if editable else " (fixed by Zoom's report layout)")
-        )
-        self.mapping_combos: dict[int, QComboBox] = {}
-        for index, heading in enumerate(parsed.header):
-            if not heading.strip():
-                continue
-            combo = QComboBox()
-            for key, text in FIELD_LABELS.items():
-                combo.addItem(text, key)
-            combo.setCurrentIndex(combo.findData(parsed.columns.get(index, "")))
-            combo.setEnabled(editable)
-            combo.currentIndexChanged.connect(self._mapping_changed)
-            combo.setAccessibleName(f"Field for column {heading}")
-            row, column = divmod(len(self.mapping_combos), 2)
-            self.mapping_grid.addWidget(QLabel(html.escape(heading)), row, column * 2)
-            self.mapping_grid.addWidget(combo, row, column * 2 + 1)
-            self.mapping_combos[index] = combo
+        self.preview_ready.emit()
 
     def _mapping_changed(self) -> None:
-        self._columns = {
-            index: combo.currentData()
-            for index, combo in self.mapping_combos.items()
-            if combo.currentData()
-        }
+        self._columns = self.mapping_box.columns()
         self._preview_timer.start()
 
     # Import -------------------------------------------------------------------------------
 
     def start_import(self) -> None:
         """Import on a worker thread; Cancel stops it with nothing written."""
-        session_id = self.session_combo.currentData()
-        if self._preview is None or session_id is None:
+        preview = self.preview
+        if preview is None:
             return
-        self._cancel.clear()
         self._importing = True
         self._set_busy(True, "Importing…")
         self.cancel_button.show()
-        self.progress.setRange(0, max(self._preview.report.registrations, 1))
-        progress = _Progress(self)
-        progress.moved.connect(lambda done, total: self.progress.setValue(done))
-        format_name, columns, cancel = self.format_combo.currentData(), self._columns, self._cancel
-        app, path = self._app, self._path
+        self.progress.setRange(0, max(preview.report.registrations, 1))
+        app = self._app
 
-        def keep_going(done: int, total: int) -> bool:
-            progress.moved.emit(done, total)
-            return not cancel.is_set()
+        def work(job: Job) -> ImportReport:
+            # Exactly what was previewed; refused if the file changed since.
+            return imports.import_previewed(app.uow(), preview, keep_going=job.keep_going)
 
-        self.import_task = run_in_background(
-            lambda: imports.import_file(
-                app.uow(), path, session_id, format_name, keep_going=keep_going, columns=columns
-            ),
-            self,
+        self.import_task = run_task(
+            work,
+            on_done=self._imported,
+            on_failed=self._import_failed,
+            on_progress=lambda done, _total: self.progress.setValue(done),
+            parent=self,
         )
-        self.import_task.done.connect(self._imported)
-        self.import_task.failed.connect(self._import_failed)
+
+    def _cancel_import(self) -> None:
+        if self.import_task is not None:
+            self.import_task.cancel()
 
     def _imported(self, report: ImportReport) -> None:
         self._importing = False
@@ -291,16 +219,17 @@ class ImportDialog(QDialog):
         self.cancel_button.hide()
         self.import_button.setEnabled(False)
         self.summary.setText(
-            "<p><b>Imported.</b> Edit › Import history can undo it.</p>" + describe(report)
+            "<p><b>Imported.</b> File › Import history can undo it.</p>" + describe(report)
         )
-        self.imported.emit(report)
+        assert self.preview is not None
+        self.imported.emit(report, self.preview.session_id)
 
     def _import_failed(self, text: str) -> None:
         self._importing = False
         self._set_busy(False)
         self.cancel_button.hide()
         self.summary.setText(f"<p><b>{html.escape(text)}</b></p><p>Nothing was imported.</p>")
-        self.import_button.setEnabled(self._preview is not None and self._preview.report.changed)
+        self.import_button.setEnabled(self.preview is not None and self.preview.report.changed)
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
@@ -313,67 +242,10 @@ class ImportDialog(QDialog):
             widget.setEnabled(not busy)
 
     def reject(self) -> None:
-        self._cancel.set()  # closing while importing cancels it
+        self._cancel_import()  # closing while importing cancels it
         super().reject()
 
 
-def first_rows(rows: list[list[str]], header_line: int) -> list[list[str]]:
-    """The data rows after a header, up to the next Zoom section title or PREVIEW_ROWS."""
-    shown: list[list[str]] = []
-    for row in rows[header_line:]:
-        if row and normalise_heading(row[0]) in ZOOM_SECTIONS and not any(row[1:]):
-            break
-        if any(cell.strip() for cell in row):
-            shown.append(row)
-        if len(shown) == PREVIEW_ROWS:
-            break
-    return shown
-
-
-def describe(report: ImportReport) -> str:
-    """What an import does, as short rich text for the dialog."""
-
-    def count(n: int, word: str, plural: str = "") -> str:
-        return f"{n:,} {word if n == 1 else plural or word + 's'}"
-
-    parts = [
-        f"<p><b>{html.escape(report.format_label)}</b>: {count(report.rows, 'row')}, "
-        f"{count(report.registrations, 'person', 'people')} for this session, "
-        f"{report.attended:,} attended, {report.minutes:,} minutes.</p>",
-        "<ul>"
-        f"<li>{count(report.registrants_created, 'new registrant')}</li>"
-        f"<li>{count(report.registrants_updated, 'registrant')} updated</li>"
-        f"<li>{report.registrants_unchanged:,} unchanged</li>"
-        f"<li>{count(report.registrations_created, 'new registration')}, "
-        f"{report.registrations_updated:,} updated</li>"
-        f"<li>{count(len(report.skipped), 'row')} skipped</li></ul>",
-    ]
-    if not report.changed:
-        parts.append("<p>Nothing would change: everything in this file is already here.</p>")
-    if report.other_attended:
-        parts.append(
-            f"<p>{report.other_attended} attendee(s) without an email are counted "
-            "but not added.</p>"
-        )
-    if report.speakers_matched or report.speakers_unmatched:
-        parts.append(
-            f"<p>Hosts and panelists: {report.speakers_matched} matched to speakers, "
-            f"{len(report.speakers_unmatched)} not found among the speakers (they "
-            "are not added as registrants).</p>"
-        )
-    if report.conflicts:
-        parts.append(
-            "<p><b>Conflicts</b></p><ul>"
-            + "".join(f"<li>{html.escape(c)}</li>" for c in report.conflicts[:50])
-            + "</ul>"
-        )
-    if report.skipped:
-        parts.append(
-            "<p><b>Skipped rows</b></p><ul>"
-            + "".join(
-                f"<li>Row {s.line}: {html.escape(s.reason)}</li>" for s in report.skipped[:100]
-            )
-            + ("<li>…</li>" if len(report.skipped) > 100 else "")
-            + "</ul>"
-        )
-    return "".join(parts)
+def cell_text(column: int) -> Callable[[list[str]], str]:
+    """How the first-rows table shows one column of a raw row (rows may be short)."""
+    return lambda row: row[column] if column < len(row) else ""

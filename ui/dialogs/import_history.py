@@ -89,11 +89,13 @@ class ImportHistoryDialog(QDialog):
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.button(QMessageBox.StandardButton.Yes).setText("Undo import")
-        box.finished.connect(
-            lambda result: result == QMessageBox.StandardButton.Yes and self.undo(batch.id)
-        )
+        box.finished.connect(lambda result: self._answered(result, batch.id))
         self.question = box
         box.open()
+
+    def _answered(self, result: int, batch_id: int) -> None:
+        if result == QMessageBox.StandardButton.Yes:
+            self.undo(batch_id)
 
     def undo(self, batch_id: int) -> None:
         """Undo one import and show the result."""

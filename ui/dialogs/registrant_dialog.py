@@ -25,7 +25,7 @@ from desktop_app.domain.enums import Consent, label
 from desktop_app.domain.records import RegistrantData, RegistrationData
 from desktop_app.domain.rows import RegistrantRow, RegistrationRow, SessionRow
 from ui.editors.forms import FieldProblems
-from ui.row_data import registrant_data, registration_data
+from ui.edits.row_data import registrant_data, registration_data
 
 
 @dataclasses.dataclass
@@ -123,8 +123,18 @@ class RegistrantDialog(QDialog):
 
     def registrant(self) -> RegistrantData:
         """The registrant as edited."""
-        fields = {name: edit.text() for name, edit in self.edits.items()}
-        data = dataclasses.replace(registrant_data(self.row), **fields)
+        text = {name: edit.text() for name, edit in self.edits.items()}
+        data = dataclasses.replace(
+            registrant_data(self.row),
+            email=text["email"],
+            first_name=text["first_name"],
+            last_name=text["last_name"],
+            organisation=text["organisation"],
+            job_title=text["job_title"],
+            city=text["city"],
+            country=text["country"],
+            sector=text["sector"],
+        )
         consent = Consent(self.consent_combo.currentData())
         if consent != self.row.consent:
             data = dataclasses.replace(
@@ -139,7 +149,7 @@ class RegistrantDialog(QDialog):
         self,
     ) -> list[tuple[SessionRow, RegistrationRow | None, RegistrationData | None]]:
         """(session, existing registration, new data or None to remove) for each change."""
-        changes = []
+        changes: list[tuple[SessionRow, RegistrationRow | None, RegistrationData | None]] = []
         for line in self.lines:
             wanted = line.registered.isChecked()
             came = wanted and line.attended.isChecked()

@@ -2,36 +2,30 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.bootstrap import App
 from desktop_app.domain.errors import UserError
-from desktop_app.domain.run_of_show import CUES, Segment
-from desktop_app.reports.run_of_show_html import render
+from desktop_app.domain.run_of_show import Segment
+from desktop_app.domain.run_of_show_sheet import RunOfShowSheet
 from desktop_app.services import run_of_show
+from ui.dialogs.run_of_show_output import SheetOutput
 from ui.models.segment_model import EDITABLE, SegmentModel
-from ui.printing import html_to_pdf, page_layout, print_html
 from ui.tabs.common import make_table_view
+from ui.widgets.cue_delegate import CueDelegate
 
 
 class _Change(QUndoCommand):
@@ -48,31 +42,6 @@ class _Change(QUndoCommand):
 
     def undo(self) -> None:
         self._dialog.show_segments(self._before)
-
-
-class CueDelegate(QStyledItemDelegate):
-    """An editable list of the usual cues (slides, poll, spotlight, recording, …)."""
-
-    def createEditor(
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setEditable(True)
-        combo.addItems(list(CUES))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
-
-    def setModelData(
-        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
-    ) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentText().strip(), Qt.ItemDataRole.EditRole)
 
 
 class RunOfShowDialog(QDialog):
@@ -116,8 +85,8 @@ class RunOfShowDialog(QDialog):
         self.default_button = QPushButton("Reset to &default")
         self.add_button.clicked.connect(self.add_segment)
         self.delete_button.clicked.connect(self.delete_segment)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.up_button.clicked.connect(lambda: self.move_segment(-1))
+        self.down_button.clicked.connect(lambda: self.move_segment(1))
         self.default_button.clicked.connect(self.reset_to_default)
         self.template_combo = QComboBox()
         self.template_combo.setAccessibleName("Template")
@@ -125,18 +94,11 @@ class RunOfShowDialog(QDialog):
         self.save_template_button = QPushButton("Save as template…")
         self.apply_template_button.clicked.connect(self.use_template)
         self.save_template_button.clicked.connect(self.ask_template_name)
-        self.page_combo = QComboBox()
-        self.page_combo.addItems(["A4", "Letter"])
-        self.landscape_check = QCheckBox("Landscape")
-        self.preview_button = QPushButton("Print pre&view…")
-        self.print_button = QPushButton("&Print…")
-        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
-        self.export_button = QPushButton("E&xport…")
+        self.output = SheetOutput(self.shown_sheet)
+        self.output.exported.connect(lambda path: self.source.setText(f"Exported to {path}."))
+        self.output.refused.connect(self._warn)
         self.save_button = QPushButton("&Save")
         self.close_button = QPushButton("Close")
-        self.preview_button.clicked.connect(self.print_preview)
-        self.print_button.clicked.connect(self.print_sheet)
-        self.export_button.clicked.connect(self.choose_export)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close)
 
@@ -154,18 +116,9 @@ class RunOfShowDialog(QDialog):
         edit_row.addWidget(self.apply_template_button)
         edit_row.addWidget(self.save_template_button)
         out_row = QHBoxLayout()
-        out_row.addWidget(QLabel("Paper"))
-        out_row.addWidget(self.page_combo)
-        out_row.addWidget(self.landscape_check)
-        out_row.addStretch(1)
-        for button in (
-            self.preview_button,
-            self.print_button,
-            self.export_button,
-            self.save_button,
-            self.close_button,
-        ):
-            out_row.addWidget(button)
+        out_row.addWidget(self.output, 1)
+        out_row.addWidget(self.save_button)
+        out_row.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{sheet.session.title}</b> — {sheet.session.start_label}"))
         layout.addWidget(self.source)
@@ -176,7 +129,9 @@ class RunOfShowDialog(QDialog):
         undo = self.stack.createUndoAction(self, "Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = self.stack.createRedoAction(self, "Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
         self.addActions([undo, redo])
         self.undo_action, self.redo_action = undo, redo
         self.stack.cleanChanged.connect(self._update_state)
@@ -228,7 +183,7 @@ class RunOfShowDialog(QDialog):
         del segments[row]
         self.change(segments, "Delete segment")
 
-    def move(self, step: int) -> None:
+    def move_segment(self, step: int) -> None:
         """Move the selected segment up or down."""
         row = self.view.currentIndex().row()
         segments = self.model.segments()
@@ -298,93 +253,9 @@ class RunOfShowDialog(QDialog):
         self.saved.emit()
         return True
 
-    def sheet_html(self) -> str:
-        """The printable sheet of what is shown (saved or not)."""
-        from dataclasses import replace
-
-        plan = self.model.plan
-        sheet = replace(
-            self._sheet,
-            segments=tuple(self.model.segments()),
-            schedule=plan,
-            is_default=self._sheet.is_default and self.stack.isClean(),
-        )
-        return render(sheet)
-
-    def _printer(self) -> QPrinter:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageLayout(
-            page_layout(self.page_combo.currentText(), self.landscape_check.isChecked())
-        )
-        return printer
-
-    def print_preview(self) -> None:
-        """Show the printed pages."""
-        printer = self._printer()
-        preview = QPrintPreviewDialog(printer, self)
-        html = self.sheet_html()
-        preview.paintRequested.connect(lambda device: print_html(html, device))
-        self.preview_dialog = preview
-        preview.open()
-
-    def print_sheet(self) -> None:
-        """Choose a printer, then print."""
-        printer = self._printer()
-        dialog = QPrintDialog(printer, self)
-        html = self.sheet_html()
-        dialog.accepted.connect(lambda: print_html(html, printer))
-        self.print_dialog = dialog
-        dialog.open()
-
-    def choose_export(self) -> None:
-        """Save the sheet as PDF, HTML or XLSX."""
-        name = f"{self._sheet.session.title} - run of show.pdf".replace("/", "-")
-        dialog = QFileDialog(
-            self,
-            "Export run of show",
-            str(Path.home() / name),
-            "PDF (*.pdf);;Web page (*.html);;Excel workbook (*.xlsx)",
-        )
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
-        self.file_dialog = dialog
-        dialog.open()
-
-    def export_to(self, target: Path) -> None:
-        """Write the shown run of show to target (by its suffix)."""
-        from dataclasses import replace
-
-        from desktop_app.io.atomic import atomic_path
-        from desktop_app.io.run_of_show_xlsx import write_xlsx
-
-        suffix = target.suffix.lower()
-        try:
-            if suffix == ".pdf":
-                html_to_pdf(
-                    self.sheet_html(),
-                    target,
-                    self.page_combo.currentText(),
-                    self.landscape_check.isChecked(),
-                )
-            elif suffix == ".html":
-                with atomic_path(target) as temporary:
-                    temporary.write_text(self.sheet_html(), encoding="utf-8")
-            elif suffix == ".xlsx":
-                write_xlsx(
-                    replace(
-                        self._sheet, segments=tuple(self.model.segments()), schedule=self.model.plan
-                    ),
-                    target,
-                )
-            else:
-                raise UserError(f"{target.name}: choose a name ending in .pdf, .html or .xlsx")
-        except OSError as error:
-            self._warn(f"cannot write {target}: {error.strerror or error}")
-            return
-        except UserError as error:
-            self._warn(str(error))
-            return
-        self.source.setText(f"Exported to {target}.")
+    def shown_sheet(self) -> RunOfShowSheet:
+        """The sheet of what is shown, saved or not (what prints and exports)."""
+        return self._sheet.with_segments(self.model.segments(), edited=not self.stack.isClean())
 
     def _warn(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "Run of show", text, parent=self)

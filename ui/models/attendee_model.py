@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +77,38 @@ class AttendeeModel(QAbstractTableModel):
         self.beginResetModel()
         self._index, self._positions, self._columns = index, positions, columns
         self.endResetModel()
+
+    def set_columns(self, columns: list[GridColumn]) -> None:
+        """New headings for the same columns (a session renamed or moved in time)."""
+        assert len(columns) == len(self._columns)
+        self._columns = columns
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(columns) - 1)
+
+    def rows_of(self, positions: Collection[int]) -> list[int]:
+        """The lines showing these positions of the index, in order."""
+        wanted = set(positions)
+        if len(wanted) > 16:  # one pass over every line beats many searches
+            return [row for row, p in enumerate(self._positions) if p in wanted]
+        rows = []
+        for position in wanted:
+            try:
+                rows.append(self._positions.index(position))
+            except ValueError:
+                continue  # filtered out: not shown
+        return sorted(rows)
+
+    def positions_changed(self, positions: Collection[int]) -> None:
+        """These positions of the index were updated in place: repaint their lines."""
+        last = len(self._columns) - 1
+        for row in self.rows_of(positions):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def remove_positions(self, positions: Collection[int]) -> None:
+        """Stop showing these positions (their people were deleted or left the series)."""
+        for row in reversed(self.rows_of(positions)):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._positions[row]
+            self.endRemoveRows()
 
     def id_at(self, row: int) -> int:
         """Registrant id on a line."""

@@ -38,6 +38,11 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self._rows = list(rows)
         self.endResetModel()
 
+    def replace_row(self, row: int, value: R) -> None:
+        """Show a new version of the row on a line (same record)."""
+        self._rows[row] = value
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+
     def row_at(self, row: int) -> R:
         """The frozen row shown on a given line."""
         return self._rows[row]

@@ -3,14 +3,7 @@ sorting run on an in-memory index, so 100,000 people stay quick."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QItemSelection,
-    QItemSelectionModel,
-    QModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,34 +21,37 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import timezones
 from desktop_app.domain.enums import Consent, label
-from desktop_app.domain.errors import UserError, ValidationError
-from desktop_app.domain.records import validate_registrant
-from desktop_app.services import registrants, series, sessions
-from desktop_app.services.attendee_index import AttendeeIndex
+from desktop_app.domain.rows import SessionRow
+from desktop_app.services import series, sessions
+from desktop_app.services.attendee_index import AttendeeIndex, load_attendees
+from ui.changes import REGISTRANT, REGISTRATION, SERIES, SESSION, Change
 from ui.dialogs.confirm import ask_to_delete
 from ui.dialogs.registrant_dialog import RegistrantDialog
 from ui.edits import Edits
 from ui.icons import icon
 from ui.models.attendee_model import FIXED_COLUMNS, AttendeeModel, GridColumn, session_columns
+from ui.tabs.base import TabPage
 from ui.tabs.common import make_table_view
+from ui.tabs.registrant_editing import registrant_dialog, save_registrant
 from ui.workers.index_loader import IndexLoader
 
 FILTER_DELAY_MS = 60  # coalesce fast typing; one filter pass takes ~15 ms at 100,000
 FIXED_WIDTHS = [120, 110, 260, 240, 110, 80]
+# Up to this many people changed at once are updated in place; more reload the index.
+IN_PLACE_LIMIT = 5_000
 
 
-class AttendeesTab(QWidget):
+class AttendeesTab(TabPage):
     """Lists registrants of the series; filters, sorting and bulk actions."""
 
-    status_message = Signal(str)
     shown_changed = Signal()  # the rows shown changed (after loading or filtering)
 
     def __init__(self, edits: Edits, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._edits = edits
-        self._app = edits.app
+        super().__init__(edits, parent)
         self._series_id: int | None = None
         self._index: AttendeeIndex | None = None
+        self._gone: set[int] = set()  # positions of people deleted since the index loaded
+        self.registrant_dialog: RegistrantDialog | None = None
         self._columns: list[GridColumn] = list(FIXED_COLUMNS)
         self._sort, self._descending = "last_name", False
         self.loader = IndexLoader(self._app, self)
@@ -139,13 +135,36 @@ class AttendeesTab(QWidget):
 
     # Loading -------------------------------------------------------------------------
 
-    def refresh(self, series_id: int | None) -> None:
-        """Reload the registrants of a series (filters stay when the series is the same)."""
+    def show_series(self, series_id: int | None) -> None:
+        """Load the registrants of a series (filters stay when the series is the same)."""
         changed = series_id != self._series_id
         self._series_id = series_id
+        self._show_sessions(keep_filter=not changed)
+        if series_id is None:
+            self._index = None
+            self.apply_filter()
+        else:
+            self.loader.load(series_id)
+
+    def apply_change(self, change: Change) -> None:
+        """Sessions change the columns (reloading only if they moved); one person's edit
+        updates their line in place; anything bigger or unknown reloads the index."""
+        if self._series_id is None:
+            return
+        if change.touches(SERIES, SESSION) and self._show_sessions(keep_filter=True):
+            self.loader.load(self._series_id)  # sessions came, went or changed order
+            return
+        if change.touches(REGISTRANT, REGISTRATION):
+            people = change.ids_of(REGISTRANT)
+            if people is None or len(people) > IN_PLACE_LIMIT or not self._update(people):
+                self.loader.load(self._series_id)
+
+    def _show_sessions(self, keep_filter: bool) -> bool:
+        """Session filter and column headings from the series' sessions; True when the
+        sessions are not those of the index any more (it must be loaded again)."""
+        series_id = self._series_id
         rows = sessions.list_sessions(self._app.uow(), series_id) if series_id else []
-        home = series.get_series(self._app.uow(), series_id).home_zone if series_id else "UTC"
-        chosen = None if changed else self.session_combo.currentData()
+        chosen = self.session_combo.currentData() if keep_filter else None
         self.session_combo.blockSignals(True)
         self.session_combo.clear()
         self.session_combo.addItem("All sessions", None)
@@ -153,20 +172,53 @@ class AttendeesTab(QWidget):
             self.session_combo.addItem(row.title, row.id)
         self.session_combo.setCurrentIndex(max(self.session_combo.findData(chosen), 0))
         self.session_combo.blockSignals(False)
+        self._columns = self._grid_columns(rows)
+        index = self._index
+        if index is not None and index.session_ids == [r.id for r in rows]:
+            if self.model.columnCount() == len(self._columns):
+                self.model.set_columns(self._columns)
+            return False
+        return True
+
+    def _grid_columns(self, rows: list[SessionRow]) -> list[GridColumn]:
+        home = series.get_series(self._app.uow(), rows[0].series_id).home_zone if rows else "UTC"
         columns = list(FIXED_COLUMNS)
         for slot, row in enumerate(rows):
             day = timezones.utc_to_local(row.starts_at, home)
             columns.extend(session_columns(slot, row.id, f"{day.day} {day:%b}", row.title))
-        self._columns = columns
-        if series_id is None:
-            self._index = None
-            self.apply_filter()
-        else:
-            self.loader.load(series_id)
+        return columns
+
+    def _update(self, people: frozenset[int]) -> bool:
+        """Bring these people's lines up to date in place; False when the index must be
+        loaded again instead (it is loading, or someone joined the series)."""
+        index = self._index
+        if index is None or self.loader.loading:
+            return False
+        lines = load_attendees(self._app.uow(), index.session_ids, people)
+        changed, gone = [], []
+        for person in people:
+            position = index.position(person)
+            if position is None or position in self._gone:
+                if person in lines:
+                    return False  # new to this series: only a load puts them in order
+                continue
+            if person in lines:
+                index.replace(position, lines[person])
+                changed.append(position)
+            else:
+                gone.append(position)  # deleted, or no longer registered in this series
+        self._gone.update(gone)
+        self.model.positions_changed(changed)
+        if gone:
+            self.model.remove_positions(gone)
+            self._count_shown()
+            self.shown_changed.emit()
+        return True
 
     def _index_loaded(self, index: AttendeeIndex) -> None:
         widths_needed = self.model.columnCount() != len(self._columns) or self._index is None
         self._index = index
+        self._gone = set()
         self.apply_filter()
         if widths_needed:
             for column, width in enumerate(FIXED_WIDTHS):
@@ -192,6 +244,8 @@ class AttendeesTab(QWidget):
                 self.attended_combo.currentData(),
                 self.consent_combo.currentData(),
             )
+            if self._gone:
+                positions = [p for p in positions if p not in self._gone]
             if self._sort_is_valid(index):
                 positions = index.sort(positions, self._sort, self._descending)
         self.model.show(index, positions, self._columns)
@@ -204,10 +258,13 @@ class AttendeesTab(QWidget):
                 selection,
                 QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
             )
+        self._count_shown()
+        self.shown_changed.emit()
+
+    def _count_shown(self) -> None:
         shown = self.model.rowCount()
         self.count_label.setText(f"{shown:,} registrant{'s' if shown != 1 else ''}")
         self._update_buttons()
-        self.shown_changed.emit()
 
     def _sort_is_valid(self, index: AttendeeIndex) -> bool:
         if ":" not in self._sort:
@@ -257,51 +314,17 @@ class AttendeesTab(QWidget):
         """Open the editor for the registrant on a line."""
         if not index.isValid() or self._series_id is None:
             return
-        registrant_id = self.model.id_at(index.row())
-        dialog = RegistrantDialog(
-            registrants.get_registrant(self._app.uow(), registrant_id),
-            sessions.list_sessions(self._app.uow(), self._series_id),
-            registrants.list_registrations(self._app.uow(), registrant_id=registrant_id),
-            self,
-        )
+        person = self.model.id_at(index.row())
+        dialog = registrant_dialog(self._app, self._series_id, person, self)
         dialog.save_requested.connect(lambda: self._save_registrant(dialog))
         self.registrant_dialog = dialog
         dialog.open()
 
     def _save_registrant(self, dialog: RegistrantDialog) -> None:
-        """Save the dialog's registrant and registration changes as one Undo step."""
-        data = dialog.registrant()
-        try:
-            data = validate_registrant(data)
-        except ValidationError as error:
-            dialog.problems.show(error.problems)
-            return
-        other = registrants.find_by_email(self._app.uow(), data.email)
-        if other is not None and other.id != dialog.row.id:
-            dialog.problems.show(
-                {
-                    "email": f"{data.email} belongs to another registrant "
-                    f"({other.first_name} {other.last_name})"
-                }
-            )
-            return
-        self._edits.begin(f"Edit registrant {data.email}")
-        try:
-            self._edits.update_registrant(dialog.row, data)
-            for session, existing, wanted in dialog.registration_changes():
-                if existing is None and wanted is not None:
-                    self._edits.register(dialog.row.id, session.id, wanted)
-                elif existing is not None and wanted is None:
-                    self._edits.delete_registration(existing)
-                elif existing is not None and wanted is not None:
-                    self._edits.update_registration(existing, wanted)
-        except UserError as error:
-            dialog.problems.say(str(error))
-            return
-        finally:
-            self._edits.end()
-        dialog.accept()
-        self.status_message.emit(f"Saved {data.email}.")
+        saved = save_registrant(self._edits, dialog)
+        if saved is not None:
+            dialog.accept()
+            self.status_message.emit(f"Saved {saved.email}.")
 
     def _update_buttons(self) -> None:
         self.edit_button.setEnabled(self.view.currentIndex().isValid())

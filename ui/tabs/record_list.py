@@ -6,21 +6,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ui.editors.forms import save_form
+from ui.edits import Edits
 from ui.models.table_model import Column, RowTableModel
+from ui.tabs.base import TabPage
 from ui.tabs.common import fit_columns, make_table_view
 
 
-class RecordListTab(QWidget):
+class RecordListTab(TabPage):
     """Base for a tab listing records (frozen rows with an `id`) with one editor."""
 
-    status_message = Signal(str)
-
-    def __init__(self, columns: list[Column[Any]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(
+        self, edits: Edits, columns: list[Column[Any]], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(edits, parent)
         self.model: RowTableModel[Any] = RowTableModel(columns, self)
         self.view = make_table_view()
         self.view.setModel(self.model)
@@ -85,6 +87,16 @@ class RecordListTab(QWidget):
         raise NotImplementedError
 
     # Shared behaviour -----------------------------------------------------------------
+
+    def save_state(self, settings: QSettings) -> None:
+        """Remember the splitter under its name."""
+        settings.setValue(f"mainWindow/{self.splitter.objectName()}", self.splitter.saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Put the splitter back as it was remembered."""
+        state = settings.value(f"mainWindow/{self.splitter.objectName()}")
+        if state is not None:
+            self.splitter.restoreState(state)
 
     def set_records(self, rows: list[Any], widest: int = 300) -> None:
         """Show rows, keeping the selected record selected (else the first is selected)."""

@@ -16,6 +16,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import AppearanceData, SessionData
 from desktop_app.domain.rows import AppearanceRow, SessionRow
 from desktop_app.services import series, sessions, snapshots, speakers
+from ui.changes import APPEARANCE, REGISTRATION, SERIES, SESSION, SPEAKER, Change
 from ui.dialogs.confirm import ask_to_delete
 from ui.editors.roster_panel import RosterPanel
 from ui.editors.session_editor import SessionEditor
@@ -48,9 +49,7 @@ class SessionsTab(RecordListTab):
     """Lists sessions; the selected one is edited on the right with its speakers below."""
 
     def __init__(self, edits: Edits, parent: QWidget | None = None) -> None:
-        super().__init__(SESSION_COLUMNS, parent)
-        self._edits = edits
-        self._app = edits.app
+        super().__init__(edits, SESSION_COLUMNS, parent)
         self._series_id: int | None = None
         self.new_button = QPushButton(icon("add"), "&New session")
         self.delete_button = QPushButton(icon("delete"), "Delete…")
@@ -76,10 +75,37 @@ class SessionsTab(RecordListTab):
 
     # Loading -------------------------------------------------------------------------
 
-    def refresh(self, series_id: int | None) -> None:
-        """Reload the sessions of a series, keeping the selected session when it remains."""
+    def show_series(self, series_id: int | None) -> None:
+        """Show the sessions of a series, keeping the selected session when it remains."""
         self._series_id = series_id
         self.set_records(sessions.list_sessions(self._app.uow(), series_id) if series_id else [])
+
+    def apply_change(self, change: Change) -> None:
+        """Sessions, their times and hosts reload the list; registrations update the counts
+        of their sessions; speakers' parts reload the roster."""
+        if change.touches(SERIES, SESSION, SPEAKER):
+            self.show_series(self._series_id)
+        elif change.touches(REGISTRATION):
+            self._update_counts(change.ids_of(SESSION))
+        elif change.touches(APPEARANCE):
+            selected = self.selected()
+            touched = change.ids_of(SESSION)
+            if selected is not None and (touched is None or selected.id in touched):
+                everyone = speakers.list_speakers(self._app.uow())
+                parts = speakers.list_appearances(self._app.uow(), session_id=selected.id)
+                self.roster.load(f"Speakers — {selected.title}", parts, everyone)
+
+    def _update_counts(self, session_ids: frozenset[int] | None) -> None:
+        """Registered and attended counts of some sessions (all when None), in place."""
+        for line in range(self.model.rowCount()):
+            row = self.model.row_at(line)
+            if session_ids is None or row.id in session_ids:
+                self.model.replace_row(line, sessions.get_session(self._app.uow(), row.id))
+
+    def count_text(self) -> str:
+        """ "4 sessions" for the status bar."""
+        count = self.model.rowCount()
+        return f"{count} session{'s' if count != 1 else ''}"
 
     def select_session(self, session_id: int) -> None:
         """Select a session by id and show it in the editor."""

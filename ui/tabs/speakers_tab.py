@@ -18,6 +18,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import AppearanceData, SpeakerData
 from desktop_app.domain.rows import AppearanceRow, SpeakerRow
 from desktop_app.services import sessions, snapshots, speakers
+from ui.changes import APPEARANCE, SERIES, SESSION, SPEAKER, Change
 from ui.dialogs.confirm import ask_to_delete
 from ui.editors.speaker_editor import SpeakerEditor
 from ui.edits import Edits
@@ -45,9 +46,7 @@ class SpeakersTab(RecordListTab):
     """Lists the speakers of the series; edits the selected one."""
 
     def __init__(self, edits: Edits, parent: QWidget | None = None) -> None:
-        super().__init__(SPEAKER_COLUMNS, parent)
-        self._edits = edits
-        self._app = edits.app
+        super().__init__(edits, SPEAKER_COLUMNS, parent)
         self._series_id: int | None = None
         self.new_button = QPushButton(icon("add"), "&New speaker")
         self.delete_button = QPushButton(icon("delete"), "Delete…")
@@ -87,8 +86,18 @@ class SpeakersTab(RecordListTab):
             panel_share=1,
         )
 
-    def refresh(self, series_id: int | None) -> None:
-        """Reload the speakers of a series, keeping the selection."""
+    def apply_change(self, change: Change) -> None:
+        """Speakers, their parts and the sessions' titles are shown here; people are not."""
+        if change.touches(SERIES, SESSION, SPEAKER, APPEARANCE):
+            self.show_series(self._series_id)
+
+    def count_text(self) -> str:
+        """ "13 speakers" for the status bar."""
+        count = self.model.rowCount()
+        return f"{count} speaker{'s' if count != 1 else ''}"
+
+    def show_series(self, series_id: int | None) -> None:
+        """Show the speakers of a series, keeping the selection."""
         self._series_id = series_id
         self.set_records(
             speakers.list_speakers(self._app.uow(), series_id) if series_id else [], widest=280
@@ -118,7 +127,8 @@ class SpeakersTab(RecordListTab):
         self._edits.update_speaker(record_id, data, self.editor.version())
 
     def _describe(self, data: Any) -> str:
-        return data.name
+        speaker: SpeakerData = data
+        return speaker.name
 
     def new_speaker(self) -> None:
         """Create a speaker and select them for editing."""

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import logging
-
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from desktop_app.bootstrap import App
 from desktop_app.services.attendee_index import (
@@ -12,36 +10,10 @@ from desktop_app.services.attendee_index import (
     load_attendee_index,
     registration_count,
 )
+from ui.workers.background import Job, TaskHandle, run_task
 
 # Below this many registrations loading takes ~0.1 s: do it at once, no busy indicator.
 SYNC_LIMIT = 20_000
-log = logging.getLogger(__name__)
-
-
-class _Signals(QObject):
-    loaded = Signal(int, object)  # generation, AttendeeIndex
-    failed = Signal(int, str)
-
-
-class _Job(QRunnable):
-    def __init__(self, loader: IndexLoader, generation: int, series_id: int) -> None:
-        super().__init__()
-        self._loader, self._generation, self._series_id = loader, generation, series_id
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        try:
-            index = load_attendee_index(
-                self._loader.app.uow(),
-                self._series_id,
-                lambda: self._loader.generation == self._generation,
-            )
-        except Exception as error:  # a bug, or the database went away: log, say it plainly
-            log.exception("loading registrants failed")
-            self.signals.failed.emit(self._generation, f"Cannot load registrants: {error}")
-            return
-        if index is not None:
-            self.signals.loaded.emit(self._generation, index)
 
 
 class IndexLoader(QObject):
@@ -54,36 +26,59 @@ class IndexLoader(QObject):
     def __init__(self, app: App, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.app = app
-        self.generation = 0
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        self._task: TaskHandle[AttendeeIndex | None] | None = None
 
     def load(self, series_id: int) -> None:
         """Load a series' index: at once when small, else on the worker thread."""
-        self.generation += 1
+        self._forget()
         if registration_count(self.app.uow(), series_id) < SYNC_LIMIT:
             index = load_attendee_index(self.app.uow(), series_id)
             assert index is not None
             self.busy_changed.emit(False)
             self.loaded.emit(index)
             return
-        job = _Job(self, self.generation, series_id)
-        job.signals.loaded.connect(self._deliver)
-        job.signals.failed.connect(self._fail)
+        app = self.app
+
+        def work(job: Job) -> AttendeeIndex | None:
+            return load_attendee_index(app.uow(), series_id, lambda: not job.cancelled)
+
         self.busy_changed.emit(True)
-        self.pool.start(job)
+        task: TaskHandle[AttendeeIndex | None] = run_task(
+            work,
+            on_done=lambda index: self._deliver(task, index),
+            on_failed=lambda text: self._fail(task, text),
+            parent=self,
+            pool=self.pool,
+        )
+        self._task = task
+
+    @property
+    def loading(self) -> bool:
+        """True while a load runs on the worker thread (its result is still to come)."""
+        return self._task is not None
 
     def cancel(self) -> None:
         """Forget running loads (their results are dropped) and wait for the thread."""
-        self.generation += 1
+        self._forget()
         self.pool.waitForDone(5000)
 
-    def _deliver(self, generation: int, index: AttendeeIndex) -> None:
-        if generation == self.generation:
+    def _forget(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+
+    def _deliver(self, task: TaskHandle[AttendeeIndex | None], index: AttendeeIndex | None) -> None:
+        task.deleteLater()
+        if task is self._task and index is not None:
+            self._task = None
             self.busy_changed.emit(False)
             self.loaded.emit(index)
 
-    def _fail(self, generation: int, text: str) -> None:
-        if generation == self.generation:
+    def _fail(self, task: TaskHandle[AttendeeIndex | None], text: str) -> None:
+        task.deleteLater()
+        if task is self._task:
+            self._task = None
             self.busy_changed.emit(False)
-            self.failed.emit(text)
+            self.failed.emit(f"Cannot load registrants: {text}")

@@ -1,4 +1,4 @@
-"""Records' read rows back to the editable data that saves them (the "before" of an edit)."""
+"""The editable data of a read row: the "before" side of an undoable edit."""
 
 from __future__ import annotations
 

@@ -20,8 +20,8 @@ def test_preview_flags_personal_columns_and_exports(
     demo_app: App, make_window: Build, qtbot: QtBot, tmp_path: Path
 ) -> None:
     window = make_window(demo_app)
-    window.show_export()
-    dialog = window.export_dialog
+    window.files.show_export()
+    dialog = window.files.export_dialog
     assert dialog.profile_combo.currentText() == EVERYTHING
     assert "320 people" in dialog.preview.text()
     assert "Personal data:" in dialog.preview.text() and "Email" in dialog.preview.text()
@@ -36,8 +36,8 @@ def test_a_new_partner_profile_is_saved_and_used(
     demo_app: App, make_window: Build, qtbot: QtBot, tmp_path: Path
 ) -> None:
     window = make_window(demo_app)
-    window.show_export()
-    dialog = window.export_dialog
+    window.files.show_export()
+    dialog = window.files.export_dialog
     dialog.new_profile()
     editor = dialog.profile_dialog
     editor.name_edit.setText("Nairobi partners")
@@ -59,8 +59,8 @@ def test_a_new_partner_profile_is_saved_and_used(
 
 def test_profile_editor_marks_a_missing_name(demo_app: App, make_window: Build) -> None:
     window = make_window(demo_app)
-    window.show_export()
-    dialog = window.export_dialog
+    window.files.show_export()
+    dialog = window.files.export_dialog
     dialog.new_profile()
     editor = dialog.profile_dialog
     editor.name_edit.clear()

@@ -11,6 +11,8 @@ from pytestqt.qtbot import QtBot
 from desktop_app.bootstrap import App
 from desktop_app.services import sessions, speakers, stats
 from ui.editors.roster_panel import CHECKS, FIXED, ROLE_COLUMN
+from ui.tabs.attendees_tab import AttendeesTab
+from ui.tabs.sessions_tab import SessionsTab
 from ui.window.main_window import MainWindow
 
 Build = Callable[[App], MainWindow]
@@ -26,7 +28,7 @@ def roster_names(app: App, session_id: int) -> list[str]:
 
 def test_edit_apply_undo_redo(demo_app: App, make_window: Build, qtbot: QtBot) -> None:
     window = make_window(demo_app)
-    tab = window.sessions_tab
+    tab = window.tab(SessionsTab)
     tab.view.selectRow(1)
     editor = tab.editor
     assert not editor.apply_button.isEnabled()
@@ -39,17 +41,17 @@ def test_edit_apply_undo_redo(demo_app: App, make_window: Build, qtbot: QtBot) -
     row = sessions.get_session(demo_app.uow(), tab.selected().id)
     assert (row.title, row.duration_minutes) == ("Procurement for All", 75)
     assert tab.model.index(1, 1).data() == "Procurement for All"
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     assert session_titles(demo_app)[1] == "Procurement for the People"
     assert sessions.list_sessions(demo_app.uow())[1].duration_minutes == 60
     assert editor.title_edit.text() == "Procurement for the People"
-    window.redo_action.trigger()
+    window.menus.redo.trigger()
     assert session_titles(demo_app)[1] == "Procurement for All"
 
 
 def test_start_is_typed_in_the_home_zone(demo_app: App, make_window: Build) -> None:
     window = make_window(demo_app)
-    editor = window.sessions_tab.editor
+    editor = window.tab(SessionsTab).editor
     time = editor.start_edit.time()
     editor.start_edit.setTime(time.addSecs(90 * 60))  # 10:00 -> 11:30 Pacific
     editor.apply()
@@ -61,7 +63,7 @@ def test_invalid_input_is_marked_at_the_field(
     demo_app: App, make_window: Build, qtbot: QtBot
 ) -> None:
     window = make_window(demo_app)
-    editor = window.sessions_tab.editor
+    editor = window.tab(SessionsTab).editor
     qtbot.keyClicks(editor.join_edit, "zoom.us/j/123")
     editor.title_edit.clear()
     editor.tracker.touch()
@@ -74,20 +76,20 @@ def test_invalid_input_is_marked_at_the_field(
 
 def test_new_session_and_undo(demo_app: App, make_window: Build) -> None:
     window = make_window(demo_app)
-    window.sessions_tab.new_session()
+    window.tab(SessionsTab).new_session()
     assert stats.stats(demo_app.uow()).sessions == 5
-    created = window.sessions_tab.selected()
+    created = window.tab(SessionsTab).selected()
     assert created is not None and created.title == "New session"
     assert created.status == "draft" and created.platform == "Zoom"
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     assert stats.stats(demo_app.uow()).sessions == 4
-    window.redo_action.trigger()
+    window.menus.redo.trigger()
     assert [s.id for s in sessions.list_sessions(demo_app.uow())][-1] == created.id
 
 
 def test_delete_asks_says_what_goes_and_undoes(demo_app: App, make_window: Build) -> None:
     window = make_window(demo_app)
-    tab = window.sessions_tab
+    tab = window.tab(SessionsTab)
     tab.view.selectRow(2)
     doomed = tab.selected()
     assert doomed is not None
@@ -101,20 +103,20 @@ def test_delete_asks_says_what_goes_and_undoes(demo_app: App, make_window: Build
     after = stats.stats(demo_app.uow())
     assert after.sessions == 3
     assert after.registrations == before.registrations - doomed.registered
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     assert stats.stats(demo_app.uow()) == before
 
 
 def test_reorder_by_buttons_and_drag(demo_app: App, make_window: Build) -> None:
     window = make_window(demo_app)
-    tab = window.sessions_tab
+    tab = window.tab(SessionsTab)
     session_id = tab.selected().id
     original = roster_names(demo_app, session_id)
     tab.roster.view.selectRow(0)
     tab.roster.down_button.click()
     assert roster_names(demo_app, session_id) == [original[1], original[0], original[2]]
     assert tab.roster.selected().speaker_name == original[0]  # selection follows the move
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     assert roster_names(demo_app, session_id) == original
     model = tab.roster.model
     model.dropMimeData(
@@ -125,7 +127,7 @@ def test_reorder_by_buttons_and_drag(demo_app: App, make_window: Build) -> None:
 
 def test_checklist_ticks_and_role(demo_app: App, make_window: Build, qtmodeltester: object) -> None:
     window = make_window(demo_app)
-    tab = window.sessions_tab
+    tab = window.tab(SessionsTab)
     model = tab.roster.model
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     tech = len(FIXED) + [name for name, _ in CHECKS].index("tech_check_done")
@@ -138,15 +140,15 @@ def test_checklist_ticks_and_role(demo_app: App, make_window: Build, qtmodeltest
     assert (
         speakers.list_appearances(demo_app.uow(), session_id=part.session_id)[0].role == "moderator"
     )
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
+    window.menus.undo.trigger()
     part = speakers.list_appearances(demo_app.uow(), session_id=part.session_id)[0]
     assert part.tech_check_done and part.role == "panelist"
 
 
 def test_add_and_remove_a_speaker(demo_app: App, make_window: Build) -> None:
     window = make_window(demo_app)
-    tab = window.sessions_tab
+    tab = window.tab(SessionsTab)
     session_id = tab.selected().id
     tab.roster.speaker_combo.setCurrentIndex(tab.roster.speaker_combo.findText("Beth Blauer"))
     tab.roster.add_button.click()
@@ -154,7 +156,7 @@ def test_add_and_remove_a_speaker(demo_app: App, make_window: Build) -> None:
     tab.roster.view.selectRow(3)
     tab.roster.remove_button.click()
     assert "Beth Blauer" not in roster_names(demo_app, session_id)
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     assert roster_names(demo_app, session_id)[-1] == "Beth Blauer"
 
 
@@ -162,7 +164,7 @@ def test_unsaved_edits_survive_switching_and_closing(
     demo_app: App, make_window: Build, qtbot: QtBot
 ) -> None:
     window = make_window(demo_app)
-    tab = window.sessions_tab
+    tab = window.tab(SessionsTab)
     qtbot.keyClicks(tab.editor.subtitle_edit, " (draft)")
     tab.view.selectRow(2)  # moving away saves
     assert sessions.list_sessions(demo_app.uow())[0].subtitle.endswith("(draft)")
@@ -172,3 +174,24 @@ def test_unsaved_edits_survive_switching_and_closing(
     assert "needs a title" in tab.editor.problems.text_of("title")
     tab.editor.revert()
     assert window.close()
+
+
+def test_a_tick_reloads_the_roster_only(demo_app: App, make_window: Build, qtbot: QtBot) -> None:
+    window = make_window(demo_app)
+    tab = window.tab(SessionsTab)
+    model = tab.roster.model
+    tech = len(FIXED) + [name for name, _ in CHECKS].index("tech_check_done")
+    with (
+        qtbot.assertNotEmitted(tab.model.modelReset),
+        qtbot.assertNotEmitted(window.tab(AttendeesTab).loader.loaded),
+        qtbot.waitSignal(model.modelReset),
+    ):
+        model.setData(
+            model.index(0, tech), Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole
+        )
+    tick = model.index(0, tech).data(Qt.ItemDataRole.CheckStateRole)
+    assert tick == Qt.CheckState.Unchecked
+    with qtbot.waitSignal(model.modelReset):
+        window.menus.undo.trigger()
+    tick = model.index(0, tech).data(Qt.ItemDataRole.CheckStateRole)
+    assert tick == Qt.CheckState.Checked

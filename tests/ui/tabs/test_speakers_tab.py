@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from desktop_app.bootstrap import App
 from desktop_app.domain.rows import SpeakerRow
 from desktop_app.services import sessions, speakers, stats
+from ui.tabs.speakers_tab import SpeakersTab
 from ui.window.main_window import MainWindow
 
 Build = Callable[[App], MainWindow]
@@ -19,7 +20,7 @@ Build = Callable[[App], MainWindow]
 
 def open_tab(app: App, build: Build) -> MainWindow:
     window = build(app)
-    window.tabs.setCurrentWidget(window.speakers_tab)
+    window.tabs.setCurrentWidget(window.tab(SpeakersTab))
     return window
 
 
@@ -31,7 +32,7 @@ def test_edit_with_headshot_then_undo(
     demo_app: App, make_window: Build, qtbot: QtBot, tmp_path: Path
 ) -> None:
     window = open_tab(demo_app, make_window)
-    tab = window.speakers_tab
+    tab = window.tab(SpeakersTab)
     assert tab.selected().name == "Aimee Olivas"
     image = QImage(40, 60, QImage.Format.Format_RGB32)
     image.fill(QColor("teal"))
@@ -45,7 +46,7 @@ def test_edit_with_headshot_then_undo(
     saved = by_name(demo_app, "Aimee Olivas")
     assert saved.email == "aimee@elpaso.example" and saved.pronouns == "she/her"
     assert (demo_app.data_dir / saved.headshot_path).read_bytes() == photo.read_bytes()
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     assert by_name(demo_app, "Aimee Olivas").headshot_path == ""
     assert tab.editor.thumbnail.text() == "No photo"
 
@@ -54,7 +55,7 @@ def test_a_bad_email_is_marked_and_nothing_saved(
     demo_app: App, make_window: Build, qtbot: QtBot
 ) -> None:
     window = open_tab(demo_app, make_window)
-    tab = window.speakers_tab
+    tab = window.tab(SpeakersTab)
     qtbot.keyClicks(tab.editor.email_edit, "aimee at el paso")
     tab.editor.apply()
     assert "is not an email address" in tab.editor.problems.text_of("email")
@@ -65,7 +66,7 @@ def test_new_speaker_is_listed_and_can_join_a_session(
     demo_app: App, make_window: Build, qtbot: QtBot
 ) -> None:
     window = open_tab(demo_app, make_window)
-    tab = window.speakers_tab
+    tab = window.tab(SpeakersTab)
     tab.new_speaker()
     tab.editor.name_edit.setText("Zoë Producer")
     tab.editor.tracker.touch()
@@ -79,13 +80,13 @@ def test_new_speaker_is_listed_and_can_join_a_session(
     assert (parts[-1].speaker_name, parts[-1].role) == ("Zoë Producer", "host")
     assert tab.parts_model.rowCount() == 1
     for _ in range(3):
-        window.undo_action.trigger()
+        window.menus.undo.trigger()
     assert stats.stats(demo_app.uow()).speakers == 13
 
 
 def test_delete_speaker_says_what_is_lost_and_undoes(demo_app: App, make_window: Build) -> None:
     window = open_tab(demo_app, make_window)
-    tab = window.speakers_tab
+    tab = window.tab(SpeakersTab)
     host = [tab.model.row_at(r) for r in range(tab.model.rowCount())].index(
         by_name(demo_app, "Sascha Haselmayer")
     )
@@ -95,7 +96,7 @@ def test_delete_speaker_says_what_is_lost_and_undoes(demo_app: App, make_window:
     tab.delete_box.button(QMessageBox.StandardButton.Yes).click()
     assert stats.stats(demo_app.uow()).speakers == 12
     assert all(s.after_hours_host_id is None for s in sessions.list_sessions(demo_app.uow()))
-    window.undo_action.trigger()
+    window.menus.undo.trigger()
     assert [s.after_hours_host_name for s in sessions.list_sessions(demo_app.uow())][1:] == [
         "Sascha Haselmayer"
     ] * 3
