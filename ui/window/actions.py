@@ -48,6 +48,8 @@ class WindowActions(QObject):
         self.export = new("&Export…", files.show_export, "Ctrl+E", "export")
         self.print = new("&Print run of show…", files.print_run_of_show, Keys.Print, "print")
         self.backup = new("&Back up…", files.choose_backup, None, "backup")
+        self.restore = new("&Restore from backup…", files.database.choose_restore)
+        self.check = new("&Check the database for damage", files.database.check)
         self.load_demo = new("Load &demo series", series.load_demo)
         self.quit = new("&Quit", window.close, Keys.Quit)
         self.undo = new("&Undo", lambda: self._stack().undo(), Keys.Undo, "undo")
@@ -72,7 +74,7 @@ class WindowActions(QObject):
         file_menu.addSeparator()
         file_menu.addActions([self.import_file, self.history, self.export, self.print])
         file_menu.addSeparator()
-        file_menu.addActions([self.backup, self.load_demo])
+        file_menu.addActions([self.backup, self.restore, self.load_demo])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit_menu = bar.addMenu("&Edit")
@@ -80,10 +82,12 @@ class WindowActions(QObject):
         edit_menu.addSeparator()
         edit_menu.addActions([self.find, self.delete])
         bar.addMenu("&View").addActions(self.show_tab)
+        bar.addMenu("&Tools").addAction(self.check)
         bar.addMenu("&Help").addActions([self.about, self.log_folder])
         # Enabled only on an open database (and, for some, with a series to act on).
         self._needs_data = [self.load_demo, self.find, self.delete, self.backup, self.import_file]
         self._needs_data += [self.history, self.export, self.print, self.new_series]
+        self._needs_data += [self.restore, self.check]
         self._needs_series = [self.edit_series, self.delete_series]
         series.listed.connect(self._series_listed)
         series.demo_running.connect(lambda running: self.load_demo.setEnabled(not running))

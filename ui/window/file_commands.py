@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop_app.domain.errors import UserError
 from ui.changes import IMPORT, REGISTRANT, REGISTRATION, change
+from ui.window.database_commands import DatabaseCommands
 
 if TYPE_CHECKING:
     from desktop_app.bootstrap import App
@@ -38,6 +39,7 @@ class FileCommands(QObject):
         self.history_dialog: ImportHistoryDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self.error_box: QMessageBox | None = None
+        self.database = DatabaseCommands(shell, self)  # check, restore
 
     @property
     def _app(self) -> App:

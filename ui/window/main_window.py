@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         edits.failed.connect(self._show_failure)
         self.tabs.setCurrentIndex(current)
         self.menus.set_ready(True)
+        self.files.database.show_notice(app.notice)  # read-only, damaged
         self.status.count_registrants(app)
         self.series.reload()
 
