@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import logging
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
+from desktop_app import app_log
 from desktop_app.domain.errors import UserError
 
-log = logging.getLogger(__name__)
 PROG = "webinar-desk"
 LARGEST_ID = 2**63 - 1
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a command ended by SIGPIPE (128 + 13)
@@ -51,23 +49,10 @@ def guarded(call: Callable[[], int]) -> int:
         found = user_error(error)
         if found is not None:
             _say(f"error: {found}")
-        else:
-            log.error("unexpected failure", exc_info=error)
-            where = log_file()
-            _say(
-                f"error: something unexpected went wrong ({type(error).__name__}); "
-                + (f"details are in the log at {where}" if where else "please report it")
-            )
+        else:  # a bug: the traceback goes to the log, one line to the terminal
+            app_log.log_uncaught(type(error), error, error.__traceback__)
+            _say(f"error: {app_log.crash_line(type(error))}")
     return 1
-
-
-def log_file() -> Path | None:
-    """The file the log is written to, when one is configured."""
-    for handler in logging.getLogger().handlers:
-        name = getattr(handler, "baseFilename", None)
-        if isinstance(name, str):
-            return Path(name)
-    return None
 
 
 def _say(text: str) -> None:
