@@ -13,6 +13,7 @@ from desktop_app.db import migrate, writer_lock
 from desktop_app.db.engine import (
     default_data_dir,
     describe,
+    describe_url,
     is_default_location,
     make_engine,
     resolve_url,
@@ -184,3 +185,8 @@ def _check_and_back_up(engine: Engine, path: Path, suspect: bool) -> tuple[list[
         log.warning("daily backup failed: %s", error)
         return quick_check(engine), f"The daily backup could not be written: {error}"
     return [], ""
+
+
+def describe_location(app: App) -> str:
+    """The open database in words ('webinar-desk.sqlite in ~/.local/share/WebinarDesk')."""
+    return describe_url(app.url)

@@ -18,7 +18,9 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTextCursor,
     QTextDocument,
+    QTextFrame,
     QTextFrameFormat,
 )
 
@@ -27,6 +29,9 @@ from desktop_app.io.atomic import atomic_path
 
 PAGES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 FOOTER_POINTS = 18
+# A heading row (a one-row table) holding an anchor of this name is repeated at the top of
+# each page its rows continue onto (reports put it there; see run_of_show_html).
+REPEAT_HEAD = "repeat-head"
 
 
 def page_layout(page: str, landscape: bool) -> QPageLayout:
@@ -51,21 +56,55 @@ def document(html: str) -> QTextDocument:
 
 def keep_rows_whole(doc: QTextDocument, page_height: float) -> None:
     """Move any top-level table (one row each in our reports) that would straddle a page
-    boundary to the next page; repeat until nothing straddles."""
+    boundary to the next page, and start each page a marked heading row's rows reach with
+    a copy of it; repeat until nothing straddles."""
     layout = doc.documentLayout()
-    for _ in range(500):  # each pass fixes the first straddler; bounded for safety
+    for _ in range(500):  # each pass fixes the first problem; bounded for safety
+        head: QTextFrame | None = None
+        last_page = 0
         for frame in doc.rootFrame().childFrames():
+            is_head = _is_head(doc, frame)
             rect = layout.frameBoundingRect(frame)
-            top, bottom = rect.top(), rect.bottom() - 0.5
-            if rect.height() < page_height and math.floor(top / page_height) != math.floor(
-                bottom / page_height
-            ):
-                fmt = frame.frameFormat()
+            first = math.floor(rect.top() / page_height)
+            last = math.floor((rect.bottom() - 0.5) / page_height)
+            straddles = rect.height() < page_height and first != last
+            opens_page = first > last_page and head is not None and not is_head
+            if straddles or opens_page:
+                moved = frame if head is None or is_head else _copy_before(doc, head, frame)
+                fmt = moved.frameFormat()
                 fmt.setPageBreakPolicy(QTextFrameFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                frame.setFrameFormat(fmt)
+                moved.setFrameFormat(fmt)
                 break
+            if is_head:
+                head = frame
+            last_page = last
         else:
             return
+
+
+def _is_head(doc: QTextDocument, frame: QTextFrame) -> bool:
+    """True for a heading row marked to repeat (it holds the REPEAT_HEAD anchor)."""
+    block = doc.findBlock(frame.firstPosition())
+    while block.isValid() and block.position() <= frame.lastPosition():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            if REPEAT_HEAD in fragments.fragment().charFormat().anchorNames():
+                return True
+            fragments += 1
+        block = block.next()
+    return False
+
+
+def _copy_before(doc: QTextDocument, head: QTextFrame, frame: QTextFrame) -> QTextFrame:
+    """Insert a copy of the heading row just before frame; returns the copy."""
+    source = QTextCursor(doc)
+    source.setPosition(head.firstPosition() - 1)
+    source.setPosition(head.lastPosition() + 1, QTextCursor.MoveMode.KeepAnchor)
+    target = QTextCursor(doc)
+    target.setPosition(frame.firstPosition() - 1)
+    target.insertFragment(source.selection())
+    frames = doc.rootFrame().childFrames()
+    return frames[frames.index(frame) - 1] if frame in frames else frame
 
 
 def print_html(html: str, device: QPagedPaintDevice) -> None:
@@ -78,7 +117,11 @@ def print_html(html: str, device: QPagedPaintDevice) -> None:
     doc.setPageSize(QSizeF(width, page_height))
     keep_rows_whole(doc, page_height)
     pages = doc.pageCount()
-    printed = f"Printed {datetime.now():%a %d %b %Y %H:%M}"
+    now = datetime.now()
+    printed = f"Printed {now:%a} {now.day} {now:%b %Y %H:%M}"
+    title = doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
+    if title:  # which sheet a loose page belongs to
+        printed = f"{title} · {printed}"
     painter = QPainter(device)
     font = QFont(painter.font())
     font.setPointSizeF(7.5)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.commands.guard import record_id
 from desktop_app.commands.output import Output, add_command
+from desktop_app.domain.wording import plural
 
 if TYPE_CHECKING:
     from desktop_app.bootstrap import App
@@ -34,7 +35,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     show = add_command(commands, "run-of-show", "write a session's run-of-show sheet", _run_of_show)
     show.add_argument("session", type=record_id, metavar="SESSION_ID")
     show.add_argument("out", type=Path, metavar="OUT.pdf|OUT.html|OUT.xlsx")
-    show.add_argument("--page", default="A4", choices=["A4", "Letter"], help="paper size")
+    show.add_argument(
+        "--page", choices=["A4", "Letter"], help="paper size (default: from Preferences)"
+    )
     show.add_argument("--landscape", action="store_true", help="landscape pages")
 
 
@@ -53,7 +56,10 @@ def _export_registrants(app: App, args: argparse.Namespace) -> Output:
         "sessions": [s.id for s in plan.sessions],
     }
     warning = f" Personal columns: {', '.join(plan.personal)}." if plan.personal else ""
-    text = f"Wrote {plan.people:,} people to {args.out} with the profile '{profile.name}'.{warning}"
+    text = (
+        f"Wrote {plural(plan.people, 'person')} to {args.out} with the profile "
+        f"'{profile.name}'.{warning}"
+    )
     return Output(data, text)
 
 

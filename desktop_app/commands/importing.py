@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.commands.guard import record_id
 from desktop_app.commands.output import Output, add_command, table
+from desktop_app.domain.wording import plural
 
 if TYPE_CHECKING:
     from desktop_app.bootstrap import App
@@ -29,7 +30,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="the session the file is about (see 'sessions')",
     )
     imports.add_argument(
-        "--format", choices=sorted(FORMATS), help="the file's format (default: detected)"
+        "--format", choices=[f.name for f in FORMATS], help="the file's format (default: detected)"
     )
     imports.add_argument(
         "--dry-run", action="store_true", help="say what would change without changing anything"
@@ -49,21 +50,36 @@ def _import(app: App, args: argparse.Namespace) -> Output:
     )
     verb = "Would import" if report.dry_run else "Imported"
     lines = [
-        f"{verb} {report.file_name} ({report.format_label}): {report.rows:,} rows, "
-        f"{report.registrations:,} people for the session, {report.attended:,} attended, "
-        f"{report.minutes:,} minutes.",
+        f"{verb} {report.file_name} ({report.format_label}): {plural(report.rows, 'row')}, "
+        f"{plural(report.registrations, 'person')} for the session, "
+        f"{report.attended:,} attended, {plural(report.minutes, 'minute')}.",
         f"Registrants: {report.registrants_created:,} new, "
         f"{report.registrants_updated:,} updated, {report.registrants_unchanged:,} "
         "unchanged.",
     ]
-    if not report.changed:
+    if report.nobody:
+        lines.append("Nobody to import: no row of the file has a usable email address.")
+    elif not report.changed:
         lines.append("Nothing changed: everything in the file is already in the database.")
     if report.other_attended:
         lines.append(
-            f"{report.other_attended} attendee(s) without an email were counted but not added."
+            f"{plural(report.other_attended, 'attendee')} without an email "
+            f"{'was' if report.other_attended == 1 else 'were'} counted but not added."
         )
+    if report.bots:
+        lines.append(f"{report.bots} note-taker bot row(s) were left out: they are not people.")
+    lines += report.layout_notes
+    guessed = [d for d in report.date_columns if d.ambiguous and not d.chosen]
+    for order in sorted({d.order for d in guessed}):
+        headings = ", ".join(d.heading for d in guessed if d.order == order)
+        lines.append(f"Dates in {headings} were read {order}: no value settles the order.")
     lines += [f"Conflict: {text}" for text in report.conflicts]
     lines += [f"Skipped row {skip.line}: {skip.reason}" for skip in report.skipped]
+    lines += [f"Left empty: {note}" for note in report.left_empty[:100]]
+    if len(report.left_empty) > 100:
+        lines.append(
+            f"... and {len(report.left_empty) - 100:,} more values left empty (--json lists all)."
+        )
     return Output(report.as_json(), "\n".join(lines))
 
 

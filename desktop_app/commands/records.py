@@ -1,4 +1,4 @@
-"""Commands that load the demo and list what the database holds."""
+"""Commands that load (and remove) the demo and list what the database holds."""
 
 from __future__ import annotations
 
@@ -10,19 +10,26 @@ from typing import TYPE_CHECKING
 from desktop_app.commands.guard import record_id
 from desktop_app.commands.output import Output, add_command, table
 from desktop_app.domain.enums import label
+from desktop_app.domain.wording import plural
 
 if TYPE_CHECKING:
     from desktop_app.bootstrap import App
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add demo, sessions, speakers and stats."""
+    """Add demo, remove-demo, sessions, speakers and stats."""
     demo = add_command(commands, "demo", "load the demo series (safe to run twice)", _demo)
     demo.add_argument(
         "--seed", type=Path, help="announcement text to load instead of the bundled one"
     )
     demo.add_argument(
         "--if-empty", action="store_true", help="only load it when the database holds no series yet"
+    )
+    add_command(
+        commands,
+        "remove-demo",
+        "remove the demo series and the people it brought (not what you added)",
+        _remove_demo,
     )
     sessions = add_command(commands, "sessions", "list sessions", _sessions)
     sessions.add_argument("--series", type=record_id, metavar="ID", help="only this series")
@@ -39,11 +46,48 @@ def _demo(app: App, args: argparse.Namespace) -> Output:
         return Output(data, "Demo not loaded: the database already holds a series.")
     result = demo.load_demo(app.uow(), args.seed)
     text = (
-        f"Demo series loaded (id {result.series_id}): {result.sessions_created} sessions, "
-        f"{result.speakers_created} speakers, {result.registrants_created} registrants, "
-        f"{result.registrations_created} registrations added."
+        f"Demo series loaded (id {result.series_id}): "
+        f"{plural(result.sessions_created, 'session')}, "
+        f"{plural(result.speakers_created, 'speaker')}, "
+        f"{plural(result.registrants_created, 'registrant')}, "
+        f"{plural(result.registrations_created, 'registration')} added."
     )
     return Output({"loaded": True, **dataclasses.asdict(result)}, text)
+
+
+def _remove_demo(app: App, args: argparse.Namespace) -> Output:
+    from desktop_app.services.demo_removal import remove_demo
+
+    result = remove_demo(app.uow())
+    names = (
+        "series",
+        "sessions",
+        "speakers",
+        "registrants",
+        "registrations",
+        "kept_speakers",
+        "kept_registrants",
+    )
+    data = {name: getattr(result, name) for name in names}
+    if not result.removed_anything:
+        return Output(data, "There is no demo to remove.")
+    lines = [
+        f"Removed the demo: {plural(result.series, 'series')}, "
+        f"{plural(result.sessions, 'session')}, {plural(result.speakers, 'speaker')}, "
+        f"{plural(result.registrants, 'registrant')}, "
+        f"{plural(result.registrations, 'registration')}."
+    ]
+    kept = [
+        plural(count, word)
+        for count, word in (
+            (result.kept_speakers, "speaker"),
+            (result.kept_registrants, "registrant"),
+        )
+        if count
+    ]
+    if kept:
+        lines.append(f"Kept {' and '.join(kept)} from the demo who now belong to another series.")
+    return Output(data, "\n".join(lines))
 
 
 def _sessions(app: App, args: argparse.Namespace) -> Output:

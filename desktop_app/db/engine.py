@@ -101,3 +101,23 @@ def make_engine(url: str, read_only: bool = False) -> Engine:
 
         event.listen(engine, "connect", on_connect)
     return engine
+
+
+_BACKENDS = {"postgresql": "PostgreSQL", "mysql": "MySQL", "mariadb": "MariaDB", "oracle": "Oracle"}
+
+
+def describe_url(url: str) -> str:
+    """Where a database is, in words for the About box: no driver names, no passwords."""
+    path = sqlite_path(url)
+    if path is not None:
+        home = Path.home()
+        folder = path.parent
+        shown = f"~/{folder.relative_to(home)}" if folder.is_relative_to(home) else str(folder)
+        return f"{path.name} in {shown}"
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        return "a temporary database in memory (nothing is kept after closing)"
+    name = _BACKENDS.get(backend, backend)
+    where = f" on {parsed.host}" if parsed.host else ""
+    return f"the {name} database '{parsed.database or ''}'{where}"

@@ -84,6 +84,8 @@ class Series(Base):
     home_zone: Mapped[str] = mapped_column(String(64))
     display_zones: Mapped[list[str]] = mapped_column(default=list)
     default_platform: Mapped[str] = mapped_column(String(100), default="")
+    # Loaded by the demo (File › Load demo); "Remove the demo" takes exactly these away.
+    created_by_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=_now)
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
 
@@ -115,6 +117,8 @@ class Speaker(Base):
     bio: Mapped[str] = mapped_column(Text, default="")
     # Relative to the app's data folder, where headshots are copied.
     headshot_path: Mapped[str] = mapped_column(String(500), default="")
+    # Loaded by the demo (File › Load demo); "Remove the demo" takes exactly these away.
+    created_by_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=_now)
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
 
@@ -146,6 +150,9 @@ class Session(Base):
     duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
     platform: Mapped[str] = mapped_column(String(100), default="")
     join_url: Mapped[str] = mapped_column(String(1000), default="")
+    # As the invitation gives them; the sheet falls back to what the join link carries.
+    meeting_id: Mapped[str] = mapped_column(String(50), default="", server_default="")
+    passcode: Mapped[str] = mapped_column(String(50), default="", server_default="")
     registration_url: Mapped[str] = mapped_column(String(1000), default="")
     recording_url: Mapped[str] = mapped_column(String(1000), default="")
     status: Mapped[str] = mapped_column(String(20), default=SessionStatus.DRAFT.value)
@@ -257,6 +264,8 @@ class Registrant(Base):
     consent: Mapped[str] = mapped_column(String(10), default=Consent.UNKNOWN.value)
     consent_at: Mapped[datetime | None] = mapped_column()
     consent_source: Mapped[str] = mapped_column(String(200), default="")
+    # Loaded by the demo (File › Load demo); "Remove the demo" takes exactly these away.
+    created_by_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=_now)
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
 

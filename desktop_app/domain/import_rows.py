@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from desktop_app.domain.enums import ApprovalStatus, Consent
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ImportRow:
-    """One usable row: a person with what the file says about them (None: not said)."""
+    """One usable row: a person with what the file says about them (None: not said).
+
+    Not frozen: a 100,000-row report makes as many, and a frozen dataclass costs eight
+    times as much to build; nothing changes a row once its parser has handed it over.
+    """
 
     line: int  # line (CSV) or row (XLSX) number in the file, counting from 1
     section: str  # "registrant", "attendee", "panelist" or "host"
@@ -30,6 +34,7 @@ class ImportRow:
     join_time: datetime | None = None
     leave_time: datetime | None = None
     minutes: int | None = None
+    sessions: tuple[str, ...] = ()  # sessions a checkbox question names, as answered
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,44 @@ class Skip:
 
     line: int
     reason: str
+
+
+@dataclass(frozen=True)
+class CellNote:
+    """A value that could not be read and was left empty; the person was imported."""
+
+    line: int
+    column: str  # the column's heading
+    value: str
+    reason: str  # e.g. 'is not a date'
+
+    def __str__(self) -> str:
+        """The note as the preview lists it: 'row 7, Order Date: ... left empty'."""
+        return f"row {self.line}, {self.column}: '{self.value}' {self.reason}; left empty"
+
+
+@dataclass(frozen=True)
+class DateColumn:
+    """How one column of dates was read: day or month first, and whether that is a guess."""
+
+    index: int  # column index in ParsedFile.header
+    heading: str
+    order: str  # dates.MONTH_FIRST or dates.DAY_FIRST
+    ambiguous: bool  # no value settles the order: the user may want to switch it
+    settled_by: str  # a value that settles the order ('25/10/2026'), or ''
+    chosen: bool  # the order was the user's choice (parse_table's date_orders)
+
+    def describe(self) -> str:
+        """'Order Date: read month-first (no value settles it)' for a preview."""
+        if self.chosen:
+            why = "as you chose"
+        elif self.settled_by:
+            why = f"'{self.settled_by}' settles it"
+        elif self.ambiguous:
+            why = "no value settles it; switch it if the dates look wrong"
+        else:
+            why = "no date in it depends on the order"
+        return f"{self.heading}: read {self.order} ({why})"
 
 
 @dataclass
@@ -52,8 +95,25 @@ class ParsedFile:
     rows: list[ImportRow] = field(default_factory=list)
     skipped: list[Skip] = field(default_factory=list)
     data_rows: int = 0  # rows of data read, used or not
-    other_attended: int = 0  # Zoom "Other Attended": people without an email
+    other_attended: int = 0  # Zoom "Other Attended", Teams guests: people without an email
     other_minutes: int = 0
+    left_empty: list[CellNote] = field(default_factory=list)
+    date_columns: list[DateColumn] = field(default_factory=list)
+    layout_notes: list[str] = field(default_factory=list)  # e.g. a known column missing
+    bots: int = 0  # note-taker bots (Otter.ai and the like): not people
+    meeting_title: str = ""  # the report's Topic / Meeting title, if it has one
+    # The report's start as written: naive local wall time (read in the series' home
+    # zone, like every date of the file) unless the file states an offset.
+    meeting_start: datetime | None = None
+    sheet: str = ""  # the workbook sheet read ('' for CSV)
+    # A checkbox question naming sessions ("Which sessions will you attend?"): its
+    # heading, and its answers in the order first met; each row's are in ImportRow.sessions.
+    sessions_heading: str = ""
+    session_choices: list[str] = field(default_factory=list)
+
+    def choosing(self, choice: str) -> ParsedFile:
+        """The file as seen by one session: only the rows whose answer names choice."""
+        return replace(self, rows=[row for row in self.rows if choice in row.sessions])
 
 
 @dataclass(frozen=True)
@@ -80,6 +140,15 @@ class ImportReport:
     columns: dict[str, str]  # heading -> field
     batch_id: int | None
     dry_run: bool
+    left_empty: tuple[CellNote, ...] = ()
+    date_columns: tuple[DateColumn, ...] = ()
+    layout_notes: tuple[str, ...] = ()
+    bots: int = 0
+
+    @property
+    def nobody(self) -> bool:
+        """True when no row of the file names a person this import could take."""
+        return self.registrations == 0
 
     @property
     def changed(self) -> bool:
@@ -112,6 +181,16 @@ class ImportReport:
             "other_attended": self.other_attended,
             "batch": self.batch_id,
             "dry_run": self.dry_run,
+            "left_empty": [
+                {"row": n.line, "column": n.column, "value": n.value, "reason": n.reason}
+                for n in self.left_empty
+            ],
+            "date_columns": [
+                {"column": d.heading, "order": d.order, "ambiguous": d.ambiguous}
+                for d in self.date_columns
+            ],
+            "layout_notes": list(self.layout_notes),
+            "bots": self.bots,
         }
 
 
@@ -146,3 +225,4 @@ class ImportPreview:
     first_rows: list[list[str]]  # the first data rows of the people's section
     report: ImportReport  # what the import would do (a dry run)
     mapping_editable: bool  # False where the format's layout fixes the columns
+    sheets: tuple[str, ...] = ()  # a workbook's sheets (parsed.sheet is the one read)

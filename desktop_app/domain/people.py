@@ -12,20 +12,30 @@ _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"
 
 def normalise_email(raw: str) -> str:
     """Trim, Unicode-normalise and case-fold an email so one person matches one record."""
-    return unicodedata.normalize("NFC", raw.strip()).casefold()
+    text = raw.strip()
+    if not text.isascii():  # ASCII text is already in normal form
+        text = unicodedata.normalize("NFC", text)
+    return text.casefold()
 
 
 def is_email(raw: str) -> bool:
     """True if raw looks like a deliverable email address."""
-    text = normalise_email(raw)
-    return bool(_EMAIL.match(text)) and ".." not in text and len(text) <= 254
+    return is_normalised_email(normalise_email(raw))
+
+
+def is_normalised_email(text: str) -> bool:
+    """is_email for text that normalise_email already gave (to normalise once per row)."""
+    return len(text) <= 254 and ".." not in text and bool(_EMAIL.match(text))
 
 
 def clean_text(raw: str | None) -> str:
     """Collapse inner runs of white space and trim; None becomes ''."""
     if raw is None:
         return ""
-    return " ".join(unicodedata.normalize("NFC", str(raw)).split())
+    text = str(raw)
+    if not text.isascii():  # ASCII text is already in normal form
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 _PARTICLES = {

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import PurePath
 from typing import Any, TypeVar
 from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
 
 from desktop_app.domain import people, timezones
 from desktop_app.domain.enums import (
@@ -20,6 +22,10 @@ from desktop_app.domain.enums import (
 from desktop_app.domain.errors import ValidationError
 
 MAX_SESSION_MINUTES = 24 * 60
+# "zoom.us/j/123" or "teams.microsoft.com/l/…": a host name with a dot, then a path.
+_BARE_LINK = re.compile(
+    r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?", re.I
+)
 _T = TypeVar("_T", bound=Any)
 
 
@@ -37,7 +43,12 @@ class SeriesData:
 
 @dataclass(frozen=True)
 class SessionData:
-    """The editable fields of one session; start is an aware datetime (any zone)."""
+    """The editable fields of one session.
+
+    start is an aware datetime (any zone), or a naive wall time in the series' home zone;
+    start_fold says which reading of a wall time that happens twice is meant (0 the first,
+    1 the second) once the user has been asked.
+    """
 
     title: str
     start: datetime
@@ -52,6 +63,10 @@ class SessionData:
     status: SessionStatus = SessionStatus.DRAFT
     after_hours_minutes: int | None = None
     after_hours_host_id: int | None = None
+    start_fold: int | None = None
+    # None keeps what is stored (for callers that do not edit them).
+    meeting_id: str | None = None
+    passcode: str | None = None
 
 
 @dataclass(frozen=True)
@@ -128,6 +143,13 @@ def _strip_texts(data: _T) -> _T:
     return dataclasses.replace(data, **changes)
 
 
+def fix_url(value: str) -> str:
+    """A link pasted without its scheme ('zoom.us/j/123') given https://; others as they are."""
+    text = value.strip()
+    bare = text[2:] if text.startswith("//") else text
+    return f"https://{bare}" if _BARE_LINK.fullmatch(bare) else text
+
+
 def _check_url(problems: dict[str, str], name: str, value: str) -> None:
     """Record a problem if value is set but is not an http(s) address."""
     if not value:
@@ -135,6 +157,33 @@ def _check_url(problems: dict[str, str], name: str, value: str) -> None:
     parts = urlparse(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         problems[name] = f"'{value}' is not a web address; it should start with https://"
+
+
+def _resolve_start(
+    data: SessionData, home_zone: str | None, problems: dict[str, str]
+) -> tuple[datetime, timezones.AmbiguousLocalTime | None]:
+    """The start as aware UTC, noting a wall time that does not exist or happens twice."""
+    start = data.start
+    if start.tzinfo is None and home_zone is None:
+        problems["start"] = "the start time needs a time zone"
+        return start, None
+    fold: int | None
+    if isinstance(start.tzinfo, ZoneInfo):  # a wall time in a named zone: check it exists
+        zone_name, fold = start.tzinfo.key, start.fold
+    elif start.tzinfo is not None:
+        return start.astimezone(UTC), None  # a fixed offset (UTC): always one instant
+    else:
+        zone_name, fold = str(home_zone), data.start_fold
+    try:
+        return timezones.wall_time_to_utc(start.replace(tzinfo=None), zone_name, fold), None
+    except timezones.NonexistentLocalTime as error:
+        problems["start"] = str(error)
+    except timezones.AmbiguousLocalTime as error:
+        problems["start"] = str(error)
+        return start, error
+    except timezones.UnknownTimeZone as error:
+        problems["start"] = str(error)
+    return start, None
 
 
 def _check_zone(problems: dict[str, str], name: str, value: str) -> None:
@@ -162,14 +211,25 @@ def validate_series(data: SeriesData) -> SeriesData:
     return data
 
 
-def validate_session(data: SessionData) -> SessionData:
-    """The session with text trimmed, or ValidationError naming every bad field."""
+def validate_session(data: SessionData, home_zone: str | None = None) -> SessionData:
+    """The session with text trimmed, links given https:// and the start in UTC.
+
+    A naive start is a wall time in home_zone: one the clocks skip is a problem of the
+    start field; one that happens twice (and start_fold does not choose) raises
+    timezones.AmbiguousLocalTime with both readings, unless other fields have problems
+    too, when it is listed among them. Otherwise ValidationError names every bad field.
+    """
     data = _strip_texts(data)
+    data = dataclasses.replace(
+        data,
+        join_url=fix_url(data.join_url),
+        registration_url=fix_url(data.registration_url),
+        recording_url=fix_url(data.recording_url),
+    )
     problems: dict[str, str] = {}
     if not data.title:
         problems["title"] = "a session needs a title"
-    if data.start.tzinfo is None:
-        problems["start"] = "the start time needs a time zone"
+    start, ambiguous = _resolve_start(data, home_zone, problems)
     if data.duration_minutes <= 0:
         problems["duration_minutes"] = (
             "the session ends before it starts; give a duration of at least one minute"
@@ -188,9 +248,11 @@ def validate_session(data: SessionData) -> SessionData:
         SessionStatus(data.status)
     except ValueError:
         problems["status"] = f"'{data.status}' is not a session status"
+    if ambiguous is not None and list(problems) == ["start"]:
+        raise ambiguous
     if problems:
         raise ValidationError(problems)
-    return data
+    return dataclasses.replace(data, start=start)
 
 
 def validate_speaker(data: SpeakerData) -> SpeakerData:

@@ -46,6 +46,8 @@ class SessionRow:
     attended: int
     start_label: str
     version: int  # the record's version when read; a save names it (see StaleRecord)
+    meeting_id: str = ""
+    passcode: str = ""
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from desktop_app.domain import timezones
+from desktop_app.domain.wording import plural, with_article
 
 CUES = (
     "",
@@ -57,12 +57,12 @@ class Schedule:
         return self.planned_minutes - self.expected_minutes
 
     def verdict(self) -> str:
-        """'Fits exactly', 'Runs 5 minutes over' or 'Leaves a 5-minute gap'."""
+        """'Fits the session exactly', 'Runs 5 minutes over' or 'Leaves an 8-minute gap'."""
         if self.difference == 0:
             return "Fits the session exactly"
         if self.difference > 0:
-            return f"Runs {self.difference} minute{'s' if self.difference != 1 else ''} over"
-        return f"Leaves a {-self.difference}-minute gap"
+            return f"Runs {plural(self.difference, 'minute')} over"
+        return f"Leaves {with_article(f'{-self.difference}-minute gap')}"
 
 
 def schedule(
@@ -90,11 +90,6 @@ def schedule(
         session_minutes + (after_hours_minutes or 0),
         start - timedelta(minutes=lead),
     )
-
-
-def clocks(moment: datetime, zones: list[str]) -> str:
-    """'10:05 PT | 13:05 ET' for a moment in several zones."""
-    return " | ".join(timezones.clock(moment, zone) for zone in dict.fromkeys(zones))
 
 
 @dataclass(frozen=True)

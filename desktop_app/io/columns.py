@@ -150,12 +150,42 @@ _SYNONYMS: dict[str, set[str]] = {
         "horodateur",
         "created",
         "date",
+        "carimbo de data hora",  # Google Forms in Portuguese
+        "fecha de inscripcion",
+        "fecha de registro",
+        "fecha",
+        "date d inscription",
+        "date inscription",
+        "anmeldedatum",
+        "anmeldezeitpunkt",
+        "datum",
+        "data de inscricao",
+        "data de registro",
+        "data",
+        "signup date",
+        "sign up date",
     },
-    "status": {"approval status", "attendee status", "status", "registration status"},
+    "status": {
+        "approval status",
+        "attendee status",
+        "status",
+        "registration status",
+        "estado",
+        "statut",
+        "estado de la inscripcion",
+    },
     "attended": {"attended", "checked in", "attendance"},
-    "join_time": {"join time"},
-    "leave_time": {"leave time"},
-    "minutes": {"time in session minutes", "duration minutes", "minutes", "time in session"},
+    "join_time": {"join time", "first join"},  # Teams: First Join, Last Leave
+    "leave_time": {"leave time", "last leave"},
+    "minutes": {
+        "time in session minutes",
+        "duration minutes",
+        "minutes",
+        "time in session",
+        "duration",
+        "in meeting duration",  # Teams: '1h 7m 28s'
+        "attendance duration",
+    },
 }
 _LOOKUP = {synonym: field for field, synonyms in _SYNONYMS.items() for synonym in synonyms}
 _CONSENT = re.compile(

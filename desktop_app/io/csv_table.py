@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+import re
 
 from desktop_app.io.refusal import ImportRefused
+
+_EMAIL_FIELD = re.compile(r"[^@\s\"]+@[^@\s\"]+\.[^@\s\"]+")
 
 
 def decode(name: str, data: bytes) -> tuple[str, str]:
@@ -31,15 +35,107 @@ def decode(name: str, data: bytes) -> tuple[str, str]:
 
 
 def csv_rows(name: str, text: str) -> list[list[str]]:
-    """Rows of delimited text, with the delimiter (comma, semicolon, tab) sniffed."""
-    delimiter = _delimiter(text.splitlines()[:100])
+    """Rows of delimited text, with the delimiter (comma, semicolon, tab) sniffed.
+
+    A misplaced quote is refused naming the line and field where it is, since reading
+    past it would silently lose every row up to the next quote.
+    """
+    delimiter = _delimiter(list(itertools.islice(io.StringIO(text, newline=""), 100)))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    done = 0  # the last line of the last row read
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True))
+        for row in reader:
+            if reader.line_num > done + 1 and _swallows_rows(row, delimiter):
+                refusal = _runs_on(name, _lines(text), done, reader.line_num, delimiter)
+                raise ImportRefused(refusal)
+            rows.append([cell.strip() for cell in row])
+            done = reader.line_num
     except csv.Error as error:
-        raise ImportRefused(
-            f"{name} is not a well-formed CSV file ({error}); it may be cut short: export it again"
-        ) from None
-    return [[cell.strip() for cell in row] for row in rows]
+        refusal = _problem(name, _lines(text), done, reader.line_num, delimiter, error)
+        raise ImportRefused(refusal) from None
+    return rows
+
+
+def _lines(text: str) -> list[str]:
+    """The text's lines, split as the csv module splits them (needed only to explain)."""
+    return io.StringIO(text, newline="").readlines()
+
+
+def _problem(
+    name: str, lines: list[str], done: int, at: int, delimiter: str, error: csv.Error
+) -> str:
+    """One line saying where a CSV breaks and what would fix it."""
+    start = done + 1  # the row that failed starts on the line after the last row read
+    if at > start:  # a quote opened on an earlier line ran on to here
+        return _runs_on(name, lines, done, at, delimiter)
+    if "expected after" in str(error):
+        field = _closed_quote_field(lines[at - 1] if 0 < at <= len(lines) else "", delimiter)
+        return (
+            f"{name}, line {at}, field {field}: text follows a closing quote (a quote inside "
+            'a quoted field must be doubled, ""); fix that line and import the file again'
+        )
+    if "end of data" in str(error) or "field larger" in str(error):
+        return (
+            f"{name}, line {start}, field {_open_quote_field(lines, done, delimiter)}: a quote "
+            "opens a field there and never closes; remove the stray quote (or double it, "
+            '"") and import the file again'
+        )
+    return f"{name}, line {at}: cannot be read as CSV ({error}); export the file again"
+
+
+def _runs_on(name: str, lines: list[str], done: int, at: int, delimiter: str) -> str:
+    """The refusal for a stray quote whose field takes in the lines after it."""
+    return (
+        f"{name}, line {done + 1}, field {_open_quote_field(lines, done, delimiter)}: a quote "
+        f"opens a field there that runs on to line {at}, taking in the rows between; remove "
+        'the stray quote (or double it, "") and import the file again'
+    )
+
+
+def _swallows_rows(row: list[str], delimiter: str) -> bool:
+    """True when a field spanning lines holds what look like rows of their own (a stray
+    quote), not a multi-line answer: a later line of three or more fields, one of them
+    an email address."""
+    for cell in row:
+        if "\n" in cell or "\r" in cell:
+            for line in cell.splitlines()[1:]:
+                fields = line.split(delimiter)
+                if len(fields) >= 3 and any(_EMAIL_FIELD.fullmatch(f.strip()) for f in fields):
+                    return True
+    return False
+
+
+def _closed_quote_field(line: str, delimiter: str) -> int:
+    """1-based field of a line where a closing quote is followed by other text."""
+    field, quoted, index = 1, False, 0
+    while index < len(line):
+        char = line[index]
+        if char == '"':
+            following = line[index + 1 : index + 2]
+            if quoted and following == '"':
+                index += 1  # a doubled quote inside a quoted field
+            elif quoted and following not in ("", delimiter, "\r", "\n"):
+                return field
+            else:
+                quoted = not quoted
+        elif char == delimiter and not quoted:
+            field += 1
+        index += 1
+    return field
+
+
+def _open_quote_field(lines: list[str], done: int, delimiter: str) -> int:
+    """1-based field of the line after `done` lines where the last unclosed quote opens."""
+    line = lines[done] if done < len(lines) else ""
+    field, quoted, opened = 1, False, 1
+    for char in line:
+        if char == '"':
+            opened = field if not quoted else opened
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            field += 1
+    return opened
 
 
 def _delimiter(lines: list[str]) -> str:

@@ -23,10 +23,13 @@ class RawTable:
     rows: list[list[str]]
     encoding: str  # "xlsx" for workbooks
     sha256: str  # of the file's bytes, to record which file an import came from
+    sheets: tuple[str, ...] = ()  # a workbook's sheet names, in order ('' for CSV)
+    sheet: str = ""  # the sheet these rows come from
 
 
-def read_table(path: Path) -> RawTable:
-    """All rows of the first sheet of an XLSX, or of a CSV/TSV in any usual encoding."""
+def read_table(path: Path, sheet: str | None = None) -> RawTable:
+    """All rows of a CSV/TSV in any usual encoding, or of one sheet of an XLSX: the one
+    named, by default the first with an email column (RawTable.sheets lists them all)."""
     name = path.name
     try:
         size = path.stat().st_size
@@ -39,7 +42,8 @@ def read_table(path: Path) -> RawTable:
         raise ImportRefused(f"{name} is empty; export the report again")
     digest = hashlib.sha256(data).hexdigest()
     if data.startswith(b"PK\x03\x04"):
-        return RawTable(name, xlsx_rows(name, data), "xlsx", digest)
+        rows, sheets, chosen = xlsx_rows(name, data, sheet)
+        return RawTable(name, rows, "xlsx", digest, sheets, chosen)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportRefused(
             f"{name} is an old Excel .xls file; open it in Excel or "

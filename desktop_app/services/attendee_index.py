@@ -56,7 +56,7 @@ class IndexedAttendee:
 class AttendeeIndex:
     """Registrants of one series held column by column; positions index every column."""
 
-    def __init__(self, series_id: int, session_ids: list[int]) -> None:
+    def __init__(self, series_id: int | None, session_ids: list[int]) -> None:
         self.series_id = series_id
         self.session_ids = session_ids
         self.ids = array("q")
@@ -177,9 +177,12 @@ class AttendeeIndex:
 
 
 def load_attendee_index(
-    uow: UnitOfWork, series_id: int, keep_going: Callable[[], bool] | None = None
+    uow: UnitOfWork, series_id: int | None, keep_going: Callable[[], bool] | None = None
 ) -> AttendeeIndex | None:
     """Read a series' registrants into an index, sorted by name.
+
+    series_id None reads the registrants in no series (no registration at all), with no
+    session columns: the "not in any series" view.
 
     keep_going() is asked now and then; when it returns False loading stops and None is
     returned (a newer load has been started).
@@ -214,8 +217,13 @@ def load_attendee_index(
             )
         if stopped():
             return None
-        in_series = exists().where(
-            Registration.registrant_id == Registrant.id, Registration.session_id.in_(session_ids)
+        in_series = (
+            ~exists().where(Registration.registrant_id == Registrant.id)
+            if series_id is None
+            else exists().where(
+                Registration.registrant_id == Registrant.id,
+                Registration.session_id.in_(session_ids),
+            )
         )
         columns = [getattr(Registrant, name) for name in TEXT_COLUMNS]
         # Sorted here rather than in SQL: ORDER BY on 100,000 rows doubled the query time.

@@ -75,6 +75,14 @@ def load_demo(uow: UnitOfWork, seed: Path | None = None, people: int = DEMO_PEOP
         return DemoResult(series.id, *loader.created)
 
 
+def _contact(name: str, number: int) -> dict[str, str]:
+    """Made-up contact details for a demo speaker: an .example address, a 555-01xx number."""
+    local = ".".join(
+        "".join(c for c in part if c.isalnum()) for part in name.casefold().split()
+    ).strip(".")
+    return {"email": f"{local}@speakers.example", "phone": f"+1 555 01{number % 100:02d}"}
+
+
 class _Loader:
     """Finds-or-creates each demo record, counting what it had to create."""
 
@@ -104,6 +112,7 @@ class _Loader:
                 home_zone=announcement.home_zone,
                 display_zones=list(announcement.display_zones),
                 default_platform=announcement.platform,
+                created_by_demo=True,
             )
             self.db.add(series)
             self.db.flush()
@@ -116,7 +125,13 @@ class _Loader:
             select(Speaker).where(Speaker.name == name, Speaker.organisation == organisation)
         )
         if speaker is None:
-            speaker = Speaker(name=name, title=title, organisation=organisation)
+            speaker = Speaker(
+                name=name,
+                title=title,
+                organisation=organisation,
+                created_by_demo=True,
+                **_contact(name, self.counts["speakers"]),
+            )
             self.db.add(speaker)
             self.db.flush()
             self.counts["speakers"] += 1
@@ -216,6 +231,7 @@ class _Loader:
                     consent=person.consent,
                     consent_at=first,
                     consent_source="demo registration form",
+                    created_by_demo=True,
                 )
                 self.db.add(registrant)
                 self.db.flush()

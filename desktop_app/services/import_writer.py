@@ -13,7 +13,7 @@ from desktop_app.db.types import UTCDateTime
 from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.import_rows import ImportReport, ParsedFile
-from desktop_app.io.formats import FORMATS
+from desktop_app.io.formats import format_by_name
 from desktop_app.services.import_merge import PERSON_FIELDS, Person
 from desktop_app.services.uow import UnitOfWork
 
@@ -224,7 +224,7 @@ class ImportWriter:
             "session_id": self.session_id,
             "registered_at": person.registered_at,
             "approval_status": person.approval or "approved",
-            "source": f"{FORMATS[self.parsed.format]}: {self.parsed.name}",
+            "source": f"{format_by_name(self.parsed.format).label}: {self.parsed.name}",
             "attended": bool(person.attended),
             "first_join": person.first_join,
             "last_leave": person.last_leave,
@@ -249,7 +249,7 @@ class ImportWriter:
         return ImportReport(
             file_name=parsed.name,
             format=parsed.format,
-            format_label=FORMATS[parsed.format],
+            format_label=format_by_name(parsed.format).label,
             rows=parsed.data_rows,
             registrants_created=len(self.new_people),
             registrants_updated=len(self.person_updates),
@@ -269,6 +269,10 @@ class ImportWriter:
             },
             batch_id=batch_id,
             dry_run=dry_run,
+            left_empty=tuple(parsed.left_empty),
+            date_columns=tuple(parsed.date_columns),
+            layout_notes=tuple(parsed.layout_notes),
+            bots=parsed.bots,
         )
 
 

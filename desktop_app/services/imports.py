@@ -44,18 +44,21 @@ def import_file(
     dry_run: bool = False,
     keep_going: Callable[[int, int], bool] | None = None,
     columns: dict[int, str] | None = None,
+    date_orders: dict[int, str] | None = None,
+    sheet: str | None = None,
 ) -> ImportReport:
     """Import a file into a session in one transaction; a dry run only reports.
 
     keep_going(done, total) is asked between chunks; returning False cancels the import
-    and leaves the database as it was.
+    and leaves the database as it was. columns and date_orders are the preview's choices
+    (see parse_table); sheet picks a workbook's sheet (see read_table).
     """
     if not dry_run:
         uow.check_writable()
-    table = read_table(path)
+    table = read_table(path, sheet)
     return import_parsed(
         uow,
-        parse_table(table, format_name, columns),
+        parse_table(table, format_name, columns, date_orders),
         table.sha256,
         session_id,
         dry_run,
@@ -69,10 +72,16 @@ def preview_import(
     session_id: int,
     format_name: str | None = None,
     columns: dict[int, str] | None = None,
+    date_orders: dict[int, str] | None = None,
+    sheet: str | None = None,
 ) -> ImportPreview:
-    """Read and parse a file once and say what importing it into a session would do."""
-    table = read_table(path)
-    parsed = parse_table(table, format_name, columns)
+    """Read and parse a file once and say what importing it into a session would do.
+
+    date_orders switches a date column's reading (see parse_table and the preview's
+    parsed.date_columns); sheet picks a workbook's sheet (the preview's sheets list them).
+    """
+    table = read_table(path, sheet)
+    parsed = parse_table(table, format_name, columns, date_orders)
     report = import_parsed(uow, parsed, table.sha256, session_id, dry_run=True)
     return ImportPreview(
         path=str(path),
@@ -84,6 +93,7 @@ def preview_import(
         first_rows=first_rows(table, parsed),
         report=report,
         mapping_editable=mapping_editable(parsed.format),
+        sheets=table.sheets,
     )
 
 

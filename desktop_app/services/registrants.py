@@ -20,6 +20,7 @@ from desktop_app.domain.records import (
 )
 from desktop_app.domain.rows import RegistrantRow, RegistrationRow
 from desktop_app.services.common import check_versions, get_current, get_or_raise, stale_text
+from desktop_app.services.orphans import registrant_in_no_series
 from desktop_app.services.uow import UnitOfWork
 
 
@@ -166,9 +167,9 @@ def _id_by_email(uow: UnitOfWork, email: str) -> int | None:
     return uow.session.scalar(select(Registrant.id).where(Registrant.email == email))
 
 
-def _filtered(series_id: int | None, text: str) -> list[object]:
-    """WHERE clauses for registrants of a series and/or matching a text."""
-    clauses: list[object] = []
+def _filtered(series_id: int | None, text: str, in_no_series: bool = False) -> list[object]:
+    """WHERE clauses for registrants of a series (or of none) and/or matching a text."""
+    clauses: list[object] = [registrant_in_no_series()] if in_no_series else []
     if series_id is not None:
         clauses.append(
             Registrant.id.in_(
@@ -196,10 +197,13 @@ def _filtered(series_id: int | None, text: str) -> list[object]:
     return clauses
 
 
-def count_registrants(uow: UnitOfWork, series_id: int | None = None, text: str = "") -> int:
-    """How many registrants (of a series, matching a text) there are."""
+def count_registrants(
+    uow: UnitOfWork, series_id: int | None = None, text: str = "", *, in_no_series: bool = False
+) -> int:
+    """How many registrants (of a series or of none, matching a text) there are."""
+    clauses = _filtered(series_id, text, in_no_series)
     with uow:
-        query = select(func.count()).select_from(Registrant).where(*_filtered(series_id, text))  # type: ignore[arg-type]
+        query = select(func.count()).select_from(Registrant).where(*clauses)  # type: ignore[arg-type]
         return uow.session.scalar(query) or 0
 
 
@@ -209,11 +213,13 @@ def list_registrants(
     text: str = "",
     offset: int = 0,
     limit: int | None = None,
+    *,
+    in_no_series: bool = False,
 ) -> list[RegistrantRow]:
-    """A page of registrants by last name, first name and email."""
+    """A page of registrants (of a series, or in_no_series) by last name, first name, email."""
     query = (
         select(Registrant)
-        .where(*_filtered(series_id, text))  # type: ignore[arg-type]
+        .where(*_filtered(series_id, text, in_no_series))  # type: ignore[arg-type]
         .order_by(Registrant.last_name, Registrant.first_name, Registrant.email)
         .offset(offset)
         .limit(limit)

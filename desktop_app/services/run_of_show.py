@@ -10,11 +10,13 @@ from sqlalchemy import CursorResult, delete, select, update
 
 from desktop_app.db.models import RunOfShowSegment, RunOfShowTemplate, Series, Session, Speaker
 from desktop_app.domain.errors import NotFound, StaleRecord, UserError, ValidationError
+from desktop_app.domain.preferences import Preferences
 from desktop_app.domain.run_of_show import Segment, default_script, schedule
 from desktop_app.domain.run_of_show import Speaker as ScriptSpeaker
 from desktop_app.domain.run_of_show_sheet import RosterLine, RunOfShowSheet
 from desktop_app.services import sessions, speakers
 from desktop_app.services.common import stale_text
+from desktop_app.services.preferences import load_preferences
 from desktop_app.services.uow import UnitOfWork
 
 
@@ -122,8 +124,14 @@ def save_segments(
         return current + 1
 
 
-def load_sheet(uow: UnitOfWork, session_id: int) -> RunOfShowSheet:
-    """The run-of-show of a session: saved segments, or the default when none are saved."""
+def load_sheet(
+    uow: UnitOfWork, session_id: int, prefs: Preferences | None = None
+) -> RunOfShowSheet:
+    """The run-of-show of a session: saved segments, or the default when none are saved.
+
+    The producer on the sheet is the staff member of prefs (default: the saved ones).
+    """
+    prefs = prefs if prefs is not None else load_preferences()
     row = sessions.get_session(uow, session_id)
     version = segments_version(uow, session_id)
     saved = load_segments(uow, session_id)
@@ -150,6 +158,8 @@ def load_sheet(uow: UnitOfWork, session_id: int) -> RunOfShowSheet:
         not saved,
         datetime.now(UTC),
         version,
+        producer=prefs.staff_name,
+        producer_email=prefs.staff_email,
     )
 
 

@@ -11,6 +11,7 @@ from desktop_app.domain.run_of_show_sheet import RunOfShowSheet
 from desktop_app.io.atomic import atomic_path
 from desktop_app.io.run_of_show_xlsx import write_xlsx
 from desktop_app.reports.run_of_show_html import render
+from desktop_app.services.preferences import load_preferences
 from desktop_app.services.run_of_show import load_sheet
 from desktop_app.services.uow import UnitOfWork
 
@@ -24,15 +25,20 @@ def export_run_of_show(
     uow: UnitOfWork,
     session_id: int,
     target: Path,
-    page: str = "A4",
+    page: str | None = None,
     landscape: bool = False,
     pdf_renderer: PdfRenderer | None = None,
     segments: list[Segment] | None = None,
 ) -> RunOfShowSheet:
     """Write a session's run of show to target (by its suffix); segments, when given, are
-    shown instead of the saved ones (the editor's unsaved edits). Returns what was written."""
+    shown instead of the saved ones (the editor's unsaved edits). Returns what was written.
+
+    page: A4 or Letter, by default the paper size in Preferences.
+    """
     check_target(target)
-    sheet = load_sheet(uow, session_id)
+    prefs = load_preferences()
+    page = page or prefs.paper_size
+    sheet = load_sheet(uow, session_id, prefs)
     if segments is not None:
         sheet = sheet.with_segments(segments, edited=True)
     write_sheet(sheet, target, page, landscape, pdf_renderer)
@@ -62,10 +68,10 @@ def write_sheet(
     suffix = target.suffix.lower()
     try:
         if suffix == ".xlsx":
-            write_xlsx(sheet, target)
+            write_xlsx(sheet, target, page)
         elif suffix == ".html":
-            with atomic_path(target) as temporary:
-                temporary.write_text(render(sheet), encoding="utf-8")
+            with atomic_path(target) as temporary:  # no page footer: the time goes at the end
+                temporary.write_text(render(sheet, paged=False), encoding="utf-8")
         else:
             if pdf_renderer is None:
                 raise UserError("PDF needs the desktop app's components; write .html instead")

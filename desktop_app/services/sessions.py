@@ -22,13 +22,17 @@ def _apply(session: Session, data: SessionData) -> None:
     session.recording_url, session.status = data.recording_url, data.status
     session.after_hours_minutes = data.after_hours_minutes
     session.after_hours_host_id = data.after_hours_host_id
+    if data.meeting_id is not None:
+        session.meeting_id = data.meeting_id
+    if data.passcode is not None:
+        session.passcode = data.passcode
 
 
 def create_session(uow: UnitOfWork, series_id: int, data: SessionData) -> int:
-    """Save a new session in a series and return its id."""
-    data = validate_session(data)
+    """Save a new session in a series and return its id (a naive start is in its home zone)."""
     with uow:
         series = get_or_raise(uow.session, Series, series_id, "series")
+        data = validate_session(data, series.home_zone)
         if data.after_hours_host_id is not None:
             get_or_raise(uow.session, Speaker, data.after_hours_host_id, "speaker")
         session = Session(series_id=series.id)
@@ -41,10 +45,11 @@ def create_session(uow: UnitOfWork, series_id: int, data: SessionData) -> int:
 
 
 def update_session(uow: UnitOfWork, session_id: int, data: SessionData, version: int) -> int:
-    """Replace the editable fields of a session still at `version`; returns the new version."""
-    data = validate_session(data)
+    """Replace the editable fields of a session still at `version` (a naive start is in its
+    home zone); returns the new version."""
     with uow:
         session = get_current(uow.session, Session, session_id, "session", version)
+        data = validate_session(data, session.series.home_zone)
         if data.after_hours_host_id is not None:
             get_or_raise(uow.session, Speaker, data.after_hours_host_id, "speaker")
         _apply(session, data)
@@ -120,4 +125,6 @@ def _to_row(session: Session, registered: int, attended: int, hosts: dict[int, s
             session.starts_at, series.home_zone, list(series.display_zones)
         ),
         version=session.version,
+        meeting_id=session.meeting_id,
+        passcode=session.passcode,
     )

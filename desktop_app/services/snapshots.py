@@ -24,6 +24,9 @@ class Snapshot:
     # ON DELETE SET NULL cleared; updated_at is kept so the repair leaves no trace.
     nulled: tuple[tuple[str, str, int, int, Any], ...]
     what: str
+    # Records an edit changed in place (a merge): restore deletes them, with what depends
+    # on them, before putting back the rows above, which hold their earlier state.
+    replaces: tuple[tuple[str, tuple[int, ...]], ...] = ()
 
     def count(self, table: str) -> int:
         """How many rows of a table the snapshot holds."""
@@ -71,20 +74,41 @@ def delete_with_snapshot(
     """
     uow.check_writable()
     with uow:
-        snapshot = _capture(uow, table_name, ids)
-        if versions is not None:
-            now = snapshot.versions()
-            if any(now.get(i) != v for i, v in versions.items()):
-                what = table_name if len(ids) > 1 else _SINGULAR[table_name]
-                raise StaleRecord(
-                    f"{'some of ' if len(ids) > 1 else ''}the {what} changed elsewhere since "
-                    "you saw it — reload to see the change (nothing was deleted)"
-                )
-        table = _ROOTS[table_name].__table__
-        assert isinstance(table, Table)
-        uow.session.execute(delete(table).where(table.c.id.in_(ids)))
+        snapshot = delete_in(uow, table_name, ids, versions)
         uow.commit()
         return snapshot
+
+
+def delete_in(
+    uow: UnitOfWork, table_name: str, ids: list[int], versions: Mapping[int, int] | None = None
+) -> Snapshot:
+    """Inside an open unit of work: delete records with their dependants, return the snapshot.
+
+    With versions (id -> version the caller saw), refused if any record moved on since.
+    """
+    snapshot = _capture(uow, table_name, ids)
+    if versions is not None:
+        now = snapshot.versions()
+        if any(now.get(i) != v for i, v in versions.items()):
+            what = table_name if len(ids) > 1 else _SINGULAR[table_name]
+            raise StaleRecord(
+                f"{'some of ' if len(ids) > 1 else ''}the {what} changed elsewhere since "
+                "you saw it — reload to see the change (nothing was deleted)"
+            )
+    table = _ROOTS[table_name].__table__
+    assert isinstance(table, Table)
+    uow.session.execute(delete(table).where(table.c.id.in_(ids)))
+    return snapshot
+
+
+def combine(what: str, *parts: Snapshot) -> Snapshot:
+    """One snapshot holding several, restored together (tables in dependency order)."""
+    return Snapshot(
+        rows=tuple(item for part in parts for item in part.rows),
+        nulled=tuple(item for part in parts for item in part.nulled),
+        what=what,
+        replaces=tuple(item for part in parts for item in part.replaces),
+    )
 
 
 def restore(uow: UnitOfWork, snapshot: Snapshot) -> None:
@@ -92,6 +116,9 @@ def restore(uow: UnitOfWork, snapshot: Snapshot) -> None:
     tables = {t.name: t for t in Base.metadata.sorted_tables}
     order = [t.name for t in Base.metadata.sorted_tables]
     with uow:
+        for name, ids in snapshot.replaces:
+            table = tables[name]
+            uow.session.execute(delete(table).where(table.c.id.in_(ids)))
         for name, rows in sorted(snapshot.rows, key=lambda item: order.index(item[0])):
             if rows:
                 uow.session.execute(insert(tables[name]), [dict(r) for r in rows])
@@ -103,6 +130,11 @@ def restore(uow: UnitOfWork, snapshot: Snapshot) -> None:
             uow.session.execute(update(table).where(table.c.id == row_id).values(values))
         uow.flush()
         uow.commit()
+
+
+def capture_in(uow: UnitOfWork, table_name: str, ids: list[int]) -> Snapshot:
+    """Inside an open unit of work: what deleting these records would remove or change."""
+    return _capture(uow, table_name, ids)
 
 
 def _capture(uow: UnitOfWork, table_name: str, ids: list[int]) -> Snapshot:

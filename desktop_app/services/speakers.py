@@ -13,6 +13,7 @@ from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.records import AppearanceData, SpeakerData, validate_speaker
 from desktop_app.domain.rows import AppearanceRow, SpeakerRow
 from desktop_app.services.common import check_versions, get_current, get_or_raise
+from desktop_app.services.orphans import speaker_in_no_series
 from desktop_app.services.uow import UnitOfWork
 
 
@@ -62,14 +63,17 @@ def get_speaker(uow: UnitOfWork, speaker_id: int) -> SpeakerRow:
                 SessionSpeaker.speaker_id == speaker_id
             )
         )
-        return _to_row(speaker, count or 0)
+        return to_row(speaker, count or 0)
 
 
-def list_speakers(uow: UnitOfWork, series_id: int | None = None) -> list[SpeakerRow]:
+def list_speakers(
+    uow: UnitOfWork, series_id: int | None = None, *, in_no_series: bool = False
+) -> list[SpeakerRow]:
     """Speakers by name, with their session counts.
 
     With a series: its speakers and After Hours hosts, plus speakers not yet booked for any
-    session anywhere (so someone just added is not lost from view).
+    session anywhere (so someone just added is not lost from view). in_no_series: only
+    speakers with no part in any session and hosting no After Hours.
     """
     count = func.count(func.distinct(SessionSpeaker.session_id))
     query = (
@@ -87,11 +91,13 @@ def list_speakers(uow: UnitOfWork, series_id: int | None = None) -> list[Speaker
         )
         unbooked = ~Speaker.id.in_(select(SessionSpeaker.speaker_id)) & ~Speaker.id.in_(any_host)
         query = query.where((Session.series_id == series_id) | Speaker.id.in_(hosts) | unbooked)
+    if in_no_series:
+        query = query.where(speaker_in_no_series())
     with uow:
-        return [_to_row(s, n) for s, n in uow.session.execute(query).tuples()]
+        return [to_row(s, n) for s, n in uow.session.execute(query).tuples()]
 
 
-def _to_row(speaker: Speaker, session_count: int) -> SpeakerRow:
+def to_row(speaker: Speaker, session_count: int) -> SpeakerRow:
     """A frozen copy of a speaker."""
     return SpeakerRow(
         id=speaker.id,

@@ -58,3 +58,22 @@ def test_unknown_paper_is_a_plain_error() -> None:
 
     with pytest.raises(UserError, match="A4 or Letter"):
         page_layout("A3", False)
+
+
+def test_a_marked_heading_row_is_repeated_on_every_page() -> None:
+    make_qt_app()
+    head = (
+        "<table width='100%'><tr><td><a name='repeat-head'></a>When</td><td>What</td></tr></table>"
+    )
+    doc = document("<h2>Script</h2>" + head + "".join(ROW.format(n=n) for n in range(80)))
+    doc.setPageSize(QSizeF(400, 500))
+    keep_rows_whole(doc, 500)
+    layout = doc.documentLayout()
+    tops = {}
+    for frame in doc.rootFrame().childFrames():
+        page = math.floor(layout.frameBoundingRect(frame).top() / 500)
+        tops.setdefault(page, frame.firstCursorPosition().block().text())
+    assert doc.pageCount() > 3
+    assert all(text == "When" for page, text in tops.items() if page > 0)
+    assert doc.toPlainText().count("When") == doc.pageCount()
+    assert all(str(n) in doc.toPlainText() for n in range(80))  # no row lost

@@ -8,10 +8,10 @@ from desktop_app.domain import timezones
 from desktop_app.domain.run_of_show import (
     Segment,
     Speaker,
-    clocks,
     default_script,
     schedule,
 )
+from desktop_app.domain.timezones import clocks
 
 START = timezones.local_to_utc(datetime(2021, 8, 18, 10, 0), "America/Los_Angeles")
 
@@ -30,10 +30,10 @@ def test_clock_times_follow_the_durations() -> None:
     zones = ["America/Los_Angeles", "America/New_York"]
     starts = [clocks(t.start, zones) for t in plan.segments]
     assert starts == [
-        "09:40 PT | 12:40 ET",
-        "10:00 PT | 13:00 ET",
-        "10:05 PT | 13:05 ET",
-        "10:45 PT | 13:45 ET",
+        "09:40 PT / 12:40 ET",
+        "10:00 PT / 13:00 ET",
+        "10:05 PT / 13:05 ET",
+        "10:45 PT / 13:45 ET",
     ]
     assert plan.difference == 0 and plan.verdict() == "Fits the session exactly"
     assert plan.call_time == START.replace(minute=40, hour=16)
@@ -42,6 +42,9 @@ def test_clock_times_follow_the_durations() -> None:
 def test_overrun_and_gap_are_said_plainly() -> None:
     assert schedule(START, [Segment("Long", 70)], 60).verdict() == "Runs 10 minutes over"
     assert schedule(START, [Segment("Short", 50)], 60).verdict() == "Leaves a 10-minute gap"
+    assert schedule(START, [Segment("Short", 52)], 60).verdict() == "Leaves an 8-minute gap"
+    assert schedule(START, [Segment("Short", 49)], 60).verdict() == "Leaves an 11-minute gap"
+    assert schedule(START, [Segment("Long", 61)], 60).verdict() == "Runs 1 minute over"
     with_after_hours = schedule(START, [Segment("Main", 60), Segment("After Hours", 30)], 60, 30)
     assert with_after_hours.difference == 0
 
@@ -59,7 +62,7 @@ def test_zones_east_and_west() -> None:
     plan = schedule(datetime(2021, 8, 18, 17, 0, tzinfo=UTC), [Segment("Talk", 30)], 30)
     assert (
         clocks(plan.segments[0].start, ["Asia/Kolkata", "Pacific/Honolulu"])
-        == "22:30 IST | 07:00 HT"
+        == "22:30 IST / 07:00 HT"
     )
 
 

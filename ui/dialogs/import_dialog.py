@@ -64,8 +64,8 @@ class ImportDialog(QDialog):
         self.session_combo.setCurrentIndex(max(self.session_combo.findData(session_id), 0))
         self.format_combo = QComboBox()
         self.format_combo.addItem("Detect automatically", None)
-        for key, text in FORMATS.items():
-            self.format_combo.addItem(text, key)
+        for known in FORMATS:
+            self.format_combo.addItem(known.label, known.name)
         form = QFormLayout()
         form.addRow("File", QLabel(html.escape(str(path))))
         form.addRow("Into &session", self.session_combo)

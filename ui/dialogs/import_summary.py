@@ -25,13 +25,25 @@ def describe(report: ImportReport) -> str:
         f"{report.registrations_updated:,} updated</li>"
         f"<li>{count(len(report.skipped), 'row')} skipped</li></ul>",
     ]
-    if not report.changed:
+    if report.nobody:
+        parts.append("<p><b>Nobody to import:</b> no row has a usable email address.</p>")
+    elif not report.changed:
         parts.append("<p>Nothing would change: everything in this file is already here.</p>")
+    parts += [f"<p><b>{html.escape(note)}</b></p>" for note in report.layout_notes]
+    guessed = [d for d in report.date_columns if d.ambiguous and not d.chosen]
+    for order in sorted({d.order for d in guessed}):
+        headings = ", ".join(html.escape(d.heading) for d in guessed if d.order == order)
+        parts.append(
+            f"<p>Dates in {headings} were read {order}: no value settles the order; "
+            "switch it if they look wrong.</p>"
+        )
     if report.other_attended:
         parts.append(
             f"<p>{report.other_attended} attendee(s) without an email are counted "
             "but not added.</p>"
         )
+    if report.bots:
+        parts.append(f"<p>{count(report.bots, 'note-taker bot row')} left out (not people).</p>")
     if report.speakers_matched or report.speakers_unmatched:
         parts.append(
             f"<p>Hosts and panelists: {report.speakers_matched} matched to speakers, "
@@ -53,4 +65,19 @@ def describe(report: ImportReport) -> str:
             + ("<li>…</li>" if len(report.skipped) > 100 else "")
             + "</ul>"
         )
+    if report.left_empty:
+        parts.append(
+            f"<p><b>Values left empty</b> ({len(report.left_empty):,}; the people are "
+            "imported)</p><ul>"
+            + "".join(
+                f"<li>{html.escape(_sentence(str(note)))}</li>" for note in report.left_empty[:100]
+            )
+            + ("<li>…</li>" if len(report.left_empty) > 100 else "")
+            + "</ul>"
+        )
     return "".join(parts)
+
+
+def _sentence(text: str) -> str:
+    """The text with a capital first letter ('row 7, ...' -> 'Row 7, ...')."""
+    return text[:1].upper() + text[1:]
