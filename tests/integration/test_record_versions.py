@@ -174,3 +174,16 @@ def test_new_records_start_at_version_one_and_old_rows_get_one(demo_app: App) ->
     with demo_app.engine.connect() as connection:
         for table in ("series", "sessions", "speakers", "registrants", "registrations"):
             assert connection.execute(text(f"SELECT min(version) FROM {table}")).scalar() == 1
+
+
+def test_a_merge_of_people_changed_elsewhere_is_refused(demo_app: App) -> None:
+    from desktop_app.services.registrant_merge import merge_registrants
+
+    first, second = registrants.list_registrants(demo_app.uow(), limit=2)
+    registrants.update_registrant(
+        demo_app.uow(), second.id, RegistrantData(second.email, "Changed"), second.version
+    )
+    seen = {first.id: first.version, second.id: second.version}
+    with pytest.raises(StaleRecord):
+        merge_registrants(demo_app.uow(), first.id, second.id, versions=seen)
+    assert registrants.get_registrant(demo_app.uow(), second.id).first_name == "Changed"
