@@ -6,7 +6,7 @@ PRAGMA integrity_check and for all-or-nothing: either the import is absent (the 
 it was) or complete (its batch, every registration and its undo log). The child reports
 the phase it is in, so the figures say where each kill landed.
 
-    .venv/bin/python benchmarks/crash_import.py            # 30 kills
+    .venv/bin/python benchmarks/crash_import.py            # 36 kills
     CRASH_TRIALS=60 .venv/bin/python benchmarks/crash_import.py
 """
 
@@ -30,7 +30,7 @@ from typing import Any
 from bench_import import zoom_report  # benchmarks/ is on the path when run as a script
 
 ROWS = int(os.environ.get("BENCH_ROWS", "100000"))
-TRIALS = int(os.environ.get("CRASH_TRIALS", "30"))
+TRIALS = int(os.environ.get("CRASH_TRIALS", "36"))
 SESSION = 2
 
 
@@ -137,6 +137,7 @@ def main() -> None:
     timeline = run_child(calibration, report, None)
     total = timeline[-1][1]
     writing = next(t for phase, t in timeline if phase == "write")
+    committing = next(t for phase, t in timeline if phase == "commit")
     after = counts(calibration)
     print(
         f"import of {ROWS:,} rows runs {total:.1f} s ("
@@ -150,8 +151,13 @@ def main() -> None:
         db = folder / f"trial-{trial}.sqlite"
         shutil.copy(base, db)
         shutil.rmtree(folder / "backups", ignore_errors=True)
-        # Half the kills anywhere in the run, half while it writes and commits.
-        delay = rng.uniform(0, total * 1.05) if trial % 2 else rng.uniform(writing, total)
+        # A third of the kills anywhere in the run, a third while it writes, and a third
+        # around the commit (the moment a half-finished import would show, if ever).
+        delay = (
+            rng.uniform(0, total * 1.05),
+            rng.uniform(writing, total),
+            rng.uniform(committing - 0.3, total + 0.1),
+        )[trial % 3]
         phase = run_child(db, report, delay)[-1][0]
         found = counts(db)
         sound = found["integrity"] == ["ok"]
