@@ -10,6 +10,7 @@ import threading
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 LOG_DIR_ENV = "WEBINAR_DESK_LOG_DIR"  # another folder for the log (tests, portable use)
 LOG_NAME = "webinar-desk.log"
@@ -40,12 +41,14 @@ def configure(directory: Path | None = None) -> Path | None:
     stop()
     folder = directory if directory is not None else log_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if directory is None and os.name == "posix":
+            os.chmod(folder, 0o700)  # ours: the log may quote what went wrong with whom
     except OSError as error:
         print(f"webinar-desk: warning: cannot write a log in {folder}: {error}", file=sys.stderr)
         return None
     # delay: the file is only created when something is logged.
-    handler = RotatingFileHandler(
+    handler = _PrivateFileHandler(
         folder / LOG_NAME, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
     )
     handler.setFormatter(logging.Formatter(FORMAT))
@@ -56,6 +59,14 @@ def configure(directory: Path | None = None) -> Path | None:
         root.setLevel(logging.INFO)
     _handler = handler
     return log_file()
+
+
+class _PrivateFileHandler(RotatingFileHandler):
+    """A rotating log whose files only their owner may read (0600)."""
+
+    def _open(self) -> Any:
+        descriptor = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        return open(descriptor, "a", encoding=self.encoding, errors=self.errors)
 
 
 def stop() -> None:

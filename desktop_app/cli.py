@@ -12,6 +12,7 @@ from desktop_app import __version__
 from desktop_app.commands import FAMILIES, database
 from desktop_app.commands.guard import PROG, guarded
 from desktop_app.commands.output import Handler, Output
+from desktop_app.domain.safe_text import escape_for_json, safe_for_terminal
 
 if TYPE_CHECKING:
     # Only the type: importing the service here would load SQLAlchemy before the window.
@@ -79,9 +80,10 @@ def main(
 def _print(result: Output, *, as_json: bool) -> None:
     """Print a handler's result as JSON or as the plain text it prepared."""
     if as_json:
-        print(json.dumps(result.json, indent=2, ensure_ascii=False, default=str))
+        text = json.dumps(result.json, indent=2, ensure_ascii=False, default=str)
+        print(escape_for_json(text))  # file text stays data, never a terminal command
     else:
-        print(result.text)
+        print(safe_for_terminal(result.text))
 
 
 if __name__ == "__main__":

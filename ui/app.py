@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
@@ -84,9 +85,30 @@ def run_app(db: str | None = None) -> int:
     qt_app = make_qt_app()
     # Uncaught exceptions from here on: logged, and shown once in the window.
     ErrorReporter(shown_window, qt_app).install()
+    quit_on_interrupt(qt_app)
     window = open_main_window(remembered_database(db))
     window.show()
     return qt_app.exec()
+
+
+def quit_on_interrupt(qt_app: QApplication) -> QTimer:
+    """Ctrl+C in the terminal (SIGINT) closes the windows, as File › Quit would; a second
+    one quits at once. Qt's event loop never hands control to Python by itself, so a
+    timer wakes it four times a second to run the handler."""
+    seen = False
+
+    def interrupted(*_: object) -> None:
+        nonlocal seen
+        if seen:
+            qt_app.quit()
+        seen = True
+        qt_app.closeAllWindows()
+
+    signal.signal(signal.SIGINT, interrupted)
+    timer = QTimer(qt_app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+    return timer
 
 
 def shown_window() -> QWidget | None:

@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 
 from desktop_app.domain.errors import UserError
 from desktop_app.io.atomic import atomic_path
+from desktop_app.io.written_checks import check_pdf
 
 PAGES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 FOOTER_POINTS = 18
@@ -122,7 +123,9 @@ def print_html(html: str, device: QPagedPaintDevice) -> None:
     title = doc.metaInformation(QTextDocument.MetaInformation.DocumentTitle)
     if title:  # which sheet a loose page belongs to
         printed = f"{title} · {printed}"
-    painter = QPainter(device)
+    painter = QPainter()
+    if not painter.begin(device):  # e.g. a PDF file that cannot be created
+        raise UserError("the pages could not be started; check that you may write there")
     font = QFont(painter.font())
     font.setPointSizeF(7.5)
     try:
@@ -151,14 +154,14 @@ def html_to_pdf(html: str, target: Path, page: str = "A4", landscape: bool = Fal
     """Write the report as a PDF, atomically."""
     _ensure_gui()
     layout = page_layout(page, landscape)
-    with atomic_path(target) as temporary:
+    with atomic_path(target, verify=check_pdf) as temporary:
         writer = QPdfWriter(str(temporary))
         writer.setPageLayout(layout)
         writer.setResolution(300)
         writer.setTitle(target.stem)
         writer.setCreator("Webinar Desk")
         print_html(html, writer)
-        del writer  # finishes the file before it is moved into place
+        del writer  # finishes the file; check_pdf then refuses one the disk cut short
 
 
 def _ensure_gui() -> None:

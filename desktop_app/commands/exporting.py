@@ -30,7 +30,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     registrants.add_argument("--session", type=record_id, metavar="ID", help="only this session")
     registrants.add_argument(
-        "--profile", metavar="NAME", help="export profile (default: Everything (internal use))"
+        "--profile",
+        metavar="NAME",
+        help="export profile (default: Partners (consent given): people who agreed to "
+        "share, no email; 'Everything (internal use)' must be named)",
     )
     show = add_command(commands, "run-of-show", "write a session's run-of-show sheet", _run_of_show)
     show.add_argument("session", type=record_id, metavar="SESSION_ID")
@@ -51,14 +54,18 @@ def _export_registrants(app: App, args: argparse.Namespace) -> Output:
         "rows": plan.people,
         "path": str(args.out.resolve()),
         "profile": profile.name,
+        "internal": plan.internal,
         "columns": list(plan.headings),
         "personal_columns": list(plan.personal),
         "sessions": [s.id for s in plan.sessions],
     }
     warning = f" Personal columns: {', '.join(plan.personal)}." if plan.personal else ""
+    chosen = "" if args.profile else " (the default; name another with --profile)"
+    if plan.internal:
+        warning += " INTERNAL: for the team only, it may list people who said no to sharing."
     text = (
         f"Wrote {plural(plan.people, 'person')} to {args.out} with the profile "
-        f"'{profile.name}'.{warning}"
+        f"'{profile.name}'{chosen}.{warning}"
     )
     return Output(data, text)
 

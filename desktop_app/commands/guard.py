@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from desktop_app import app_log
 from desktop_app.domain.errors import UserError
+from desktop_app.domain.safe_text import safe_for_message
 
 PROG = "webinar-desk"
 LARGEST_ID = 2**63 - 1
@@ -36,7 +37,8 @@ def guarded(call: Callable[[], int]) -> int:
     try:
         return call()
     except UserError as error:
-        _say(f"error: {error}")
+        # Text from a file (a name, a cell) may hold terminal escapes: shown, never obeyed.
+        _say(f"error: {safe_for_message(str(error), limit=2000)}")
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE

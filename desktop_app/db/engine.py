@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +71,24 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def keep_private(path: Path) -> None:
+    """Let only the owner open the database: the file and its -wal and -shm 0600, the app's
+    own data folder 0700. A new file is created 0600 before SQLite opens it, because SQLite
+    gives the journal files it creates later the database file's permissions."""
+    if os.name != "posix":
+        return  # Windows keeps a user's profile folder private by its ACLs
+    with contextlib.suppress(OSError):
+        if path.parent == default_data_dir():  # ours; a folder the user chose stays theirs
+            os.chmod(path.parent, 0o700)
+        if not path.exists():
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    for name in (path.name, f"{path.name}-wal", f"{path.name}-shm", f"{path.name}-journal"):
+        with contextlib.suppress(OSError):
+            info = (path.parent / name).lstat()
+            if stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid():
+                os.chmod(path.parent / name, 0o600)
+
+
 def _sqlite_pragmas(read_only: bool, dbapi_connection: Any, _record: Any) -> None:
     """Turn on what SQLite leaves off by default, on every new connection."""
     cursor = dbapi_connection.cursor()
@@ -86,7 +106,11 @@ def _sqlite_pragmas(read_only: bool, dbapi_connection: Any, _record: Any) -> Non
 
 
 def make_engine(url: str, read_only: bool = False) -> Engine:
-    """An engine for url; SQLite gets its pragmas set (and query_only when read_only)."""
+    """An engine for url; SQLite gets its file kept private and its pragmas set (and
+    query_only when read_only). Its folder exists: check_location() made sure of that."""
+    path = sqlite_path(url)
+    if path is not None and path.parent.is_dir():
+        keep_private(path)
     try:
         engine = create_engine(url)
     except (ArgumentError, NoSuchModuleError, ImportError) as error:

@@ -27,7 +27,7 @@ def check_location(path: Path, create_folder: bool, foreign_refused: bool = True
     folder = path.parent
     if create_folder:
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # personal data inside
         except OSError as error:
             raise UserError(
                 f"cannot create the folder {folder} for the database: {error.strerror}"

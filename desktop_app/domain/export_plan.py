@@ -43,6 +43,7 @@ class ExportPlan:
     personal: tuple[str, ...]
     exported_at: datetime
     exported_by: str
+    internal: bool = False  # for the team only: the Summary sheet says INTERNAL
 
     def file_name(self, suffix: str) -> str:
         """The profile's file name pattern filled in, safe for every file system."""

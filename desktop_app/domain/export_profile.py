@@ -38,6 +38,7 @@ CATALOGUE: tuple[ColumnSpec, ...] = (
 )
 BY_KEY = {spec.key: spec for spec in CATALOGUE}
 EVERYTHING = "Everything (internal use)"
+PARTNERS = "Partners (consent given)"  # the default: safe to send as it is
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,18 @@ def partner_profile(name: str) -> ExportProfile:
         "attended",
     )
     return ExportProfile(name, tuple((k, BY_KEY[k].heading) for k in keys))
+
+
+def partners_profile() -> ExportProfile:
+    """The built-in default: registrants who agreed to share (unknown answers excluded),
+    names, organisation and attendance; no email or other contact column."""
+    return partner_profile(PARTNERS)
+
+
+def is_internal(profile: ExportProfile) -> bool:
+    """Whether a profile's files are for the team only: it does not ask for consent, so
+    they may hold people who said no to sharing."""
+    return not profile.require_consent
 
 
 def validate_profile(profile: ExportProfile) -> ExportProfile:

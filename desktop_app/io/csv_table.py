@@ -8,30 +8,17 @@ import itertools
 import re
 
 from desktop_app.io.refusal import ImportRefused
+from desktop_app.io.table_limits import MAX_CELL_CHARS, bounded_lines, bounded_rows
+from desktop_app.io.text_decoding import decode_text
 
+SNIFF_CHARS = 256 * 1024  # the delimiter is told from the start of the file
 _EMAIL_FIELD = re.compile(r"[^@\s\"]+@[^@\s\"]+\.[^@\s\"]+")
 
 
 def decode(name: str, data: bytes) -> tuple[str, str]:
-    """Text of a CSV: UTF-8 (BOM or not), UTF-16 with BOM (Excel's Unicode text), or
-    Windows-1252 (older Excel on Windows)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        candidates = ["utf-8-sig"]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ["utf-16"]
-    else:
-        candidates = ["utf-8", "cp1252"]
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        # Binary files decode as cp1252 too; real exports have no control characters.
-        controls = sum(1 for c in text[:20000] if ord(c) < 32 and c not in "\r\n\t")
-        if controls > 0:
-            break
-        return text, encoding
-    raise ImportRefused(f"{name} is not a spreadsheet or CSV file; export it again as CSV or XLSX")
+    """Text of a CSV: UTF-8 (BOM or not), UTF-16 or UTF-32 (BOM or not), Windows-1252
+    (older Excel on Windows), or UTF-8 and Windows-1252 mixed line by line."""
+    return decode_text(name, data)
 
 
 def csv_rows(name: str, text: str) -> list[list[str]]:
@@ -40,12 +27,15 @@ def csv_rows(name: str, text: str) -> list[list[str]]:
     A misplaced quote is refused naming the line and field where it is, since reading
     past it would silently lose every row up to the next quote.
     """
-    delimiter = _delimiter(list(itertools.islice(io.StringIO(text, newline=""), 100)))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    sample = io.StringIO(text[:SNIFF_CHARS], newline="")  # StringIO: 4 bytes a character
+    delimiter = _delimiter(list(itertools.islice(sample, 100)))
+    csv.field_size_limit(MAX_CELL_CHARS)  # the module's limit is global: say it here
+    lines = bounded_lines(name, text)  # a line over the limit is refused before it is split
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     rows: list[list[str]] = []
     done = 0  # the last line of the last row read
     try:
-        for row in reader:
+        for row in bounded_rows(name, reader):  # columns and cells capped
             if reader.line_num > done + 1 and _swallows_rows(row, delimiter):
                 refusal = _runs_on(name, _lines(text), done, reader.line_num, delimiter)
                 raise ImportRefused(refusal)

@@ -14,6 +14,7 @@ from desktop_app.domain.enums import label
 from desktop_app.domain.export_plan import ExportPerson, ExportPlan, SessionInfo
 from desktop_app.domain.export_profile import BY_KEY
 from desktop_app.io.atomic import atomic_path
+from desktop_app.io.written_checks import check_workbook
 
 # Text that a spreadsheet would run as a formula (or that hides one) when it starts with:
 RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -165,7 +166,7 @@ def write_xlsx(target: Path, plan: ExportPlan, people: Iterator[ExportPerson]) -
         columns = len(_session_headings(plan, plan.sessions[slot]))
         sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{counts[slot] + 1}"
     _write_summary(summary, plan, total, cells, get_column_letter)
-    with atomic_path(target) as temporary:
+    with atomic_path(target, verify=check_workbook) as temporary:
         workbook.save(temporary)
 
 
@@ -176,6 +177,9 @@ def _write_summary(sheet: Any, plan: ExportPlan, total: int, cells: Any, letter:
         sheet.column_dimensions[column].width = width
     exported = plan.exported_at.astimezone().replace(tzinfo=None)
     sheet.append(cells(sheet, ["Registrant export", plan.series_title], header=True))
+    if plan.internal:
+        warning = "For the team only, not for partners: it may list people who said no."
+        sheet.append(cells(sheet, ["INTERNAL", warning], header=True))
     rows: list[list[Any]] = [
         ["Exported at (this computer's time)", exported],
         ["Exported by", plan.exported_by],

@@ -10,6 +10,7 @@ from typing import Any
 from desktop_app.domain import timezones
 from desktop_app.domain.run_of_show_sheet import RunOfShowSheet, who
 from desktop_app.io.atomic import atomic_path
+from desktop_app.io.written_checks import check_workbook
 
 HEAD_ROW = 6
 TIME = "hh:mm"
@@ -92,7 +93,7 @@ def write_xlsx(sheet: RunOfShowSheet, target: Path, paper: str = "A4") -> None:
     _fit_row_heights(ws, widths, HEAD_ROW, HEAD_ROW + len(sheet.schedule.segments))
     ws.freeze_panes = f"A{HEAD_ROW + 1}"
     _page_setup(ws, paper)
-    with atomic_path(target) as temporary:
+    with atomic_path(target, verify=check_workbook) as temporary:
         workbook.save(temporary)
 
 

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.io.csv_table import csv_rows, decode
+from desktop_app.io.file_guard import display_name, read_regular_file
 from desktop_app.io.refusal import ImportRefused
+from desktop_app.io.table_limits import MAX_FILE_BYTES
 from desktop_app.io.xlsx_table import xlsx_rows
 
 __all__ = ["ImportRefused", "RawTable", "file_digest", "read_table"]
-
-MAX_BYTES = 200 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -30,14 +30,10 @@ class RawTable:
 def read_table(path: Path, sheet: str | None = None) -> RawTable:
     """All rows of a CSV/TSV in any usual encoding, or of one sheet of an XLSX: the one
     named, by default the first with an email column (RawTable.sheets lists them all)."""
-    name = path.name
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ImportRefused(f"{name} is larger than 200 MB; split it into smaller files")
-        data = path.read_bytes()
-    except OSError as error:
-        raise ImportRefused(f"cannot read {name}: {error.strerror}") from None
+    name = display_name(path)  # file names can hold terminal escapes too
+    data = read_regular_file(
+        path, MAX_FILE_BYTES, "split it into smaller files", error=ImportRefused
+    )
     if not data.strip():
         raise ImportRefused(f"{name} is empty; export the report again")
     digest = hashlib.sha256(data).hexdigest()
@@ -50,13 +46,14 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
             "LibreOffice and save it as .xlsx or CSV"
         )
     text, encoding = decode(name, data)
+    del data  # a 200 MB file need not be held three times (bytes, text, rows)
     return RawTable(name, csv_rows(name, text), encoding, digest)
 
 
 def file_digest(path: Path) -> str:
     """The SHA-256 of a file's bytes, to tell whether it changed since it was read."""
-    try:
-        with path.open("rb") as stream:
-            return hashlib.file_digest(stream, "sha256").hexdigest()
-    except OSError as error:
-        raise ImportRefused(f"cannot read {path.name}: {error.strerror}") from None
+    # Through the guard: the file chosen for the preview may have become a pipe since.
+    data = read_regular_file(
+        path, MAX_FILE_BYTES, "split it into smaller files", error=ImportRefused
+    )
+    return hashlib.sha256(data).hexdigest()

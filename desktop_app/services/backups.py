@@ -22,7 +22,7 @@ def backup_database(source: Path | None, target: Path) -> Path:
     if not folder.is_dir():
         raise UserError(f"the folder {folder} does not exist; choose another place")
     try:
-        with atomic_path(target) as temporary:
+        with atomic_path(target, private=True) as temporary:
             # SQLite's backup API copies a consistent state even while the app writes (WAL).
             with sqlite3.connect(source) as original, sqlite3.connect(temporary) as copy:
                 original.backup(copy)

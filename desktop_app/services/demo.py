@@ -22,6 +22,7 @@ from desktop_app.domain.announcement import Announcement, AnnouncementError, par
 from desktop_app.domain.demo_people import demo_people
 from desktop_app.domain.enums import SessionKind, SessionStatus, SpeakerRole
 from desktop_app.domain.errors import UserError
+from desktop_app.io.file_guard import read_regular_file
 from desktop_app.resources import resource
 from desktop_app.services.uow import UnitOfWork
 
@@ -55,10 +56,12 @@ def load_demo(uow: UnitOfWork, seed: Path | None = None, people: int = DEMO_PEOP
     """Add the demo series to the database; running it again adds nothing."""
     seed = seed or default_seed()
     try:
-        text = seed.read_text(encoding="utf-8")
-        announcement = parse_announcement(text, DEMO_YEAR)
-    except OSError as error:
-        raise UserError(f"cannot read the demo announcement {seed}: {error.strerror}") from None
+        # Through the guard: --seed /dev/zero or a pipe would otherwise never return.
+        data = read_regular_file(seed, 1024 * 1024, "an announcement is a page of text")
+    except UserError as error:
+        raise UserError(f"cannot read the demo announcement ({error})") from None
+    try:
+        announcement = parse_announcement(data.decode("utf-8"), DEMO_YEAR)
     except (AnnouncementError, UnicodeDecodeError) as error:
         raise UserError(
             f"the demo announcement {seed} cannot be read as a series: {error}"

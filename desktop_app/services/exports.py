@@ -19,8 +19,11 @@ from desktop_app.domain.errors import NotFound, StaleRecord, UserError
 from desktop_app.domain.export_plan import ExportPerson, ExportPlan, SessionInfo
 from desktop_app.domain.export_profile import (
     EVERYTHING,
+    PARTNERS,
     ExportProfile,
     everything_profile,
+    is_internal,
+    partners_profile,
     validate_profile,
 )
 from desktop_app.services.common import stale_text
@@ -48,23 +51,33 @@ class ExportCancelled(UserError):
 
 
 def list_profiles(uow: UnitOfWork) -> list[ExportProfile]:
-    """The saved profiles, with "Everything (internal use)" first (built in if not saved)."""
+    """The profiles: the built-in "Partners (consent given)" (the default) and "Everything
+    (internal use)" first, unless saved under those names, then the saved ones by name."""
     with uow:
         stored = [
             ExportProfile.from_stored(p.name, p.columns, p.filters, p.version)
             for p in uow.session.scalars(select(StoredProfile).order_by(StoredProfile.name))
         ]
-    if not any(p.name == EVERYTHING for p in stored):
-        stored.insert(0, everything_profile())
-    else:
-        stored.sort(key=lambda p: (p.name != EVERYTHING, p.name.casefold()))
+    for built_in in (everything_profile(), partners_profile()):
+        if not any(p.name == built_in.name for p in stored):
+            stored.append(built_in)
+    first = (PARTNERS, EVERYTHING)
+    stored.sort(key=lambda p: (first.index(p.name) if p.name in first else 2, p.name.casefold()))
     return stored
 
 
+def saved_profile_names(uow: UnitOfWork) -> set[str]:
+    """Names of the profiles saved in the database (the built-in ones can be deleted only
+    once saved over)."""
+    with uow:
+        return set(uow.session.scalars(select(StoredProfile.name)))
+
+
 def get_profile(uow: UnitOfWork, name: str | None) -> ExportProfile:
-    """A profile by name (None: Everything), or NotFound listing the names there are."""
+    """A profile by name (None: the default, Partners (consent given)), or NotFound
+    listing the names there are."""
     profiles = list_profiles(uow)
-    wanted = name or EVERYTHING
+    wanted = name or PARTNERS
     for profile in profiles:
         if profile.name.casefold() == wanted.casefold():
             return profile
@@ -150,6 +163,7 @@ def plan_export(
         tuple(profile.personal_columns()),
         datetime.now(UTC),
         _user(),
+        internal=is_internal(profile),
     )
 
 

@@ -12,6 +12,7 @@ from desktop_app.domain import timezones
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.preferences import Preferences, from_json, validate_preferences
 from desktop_app.io.atomic import atomic_path
+from desktop_app.io.file_guard import read_regular_file
 
 CONFIG_ENV = "WEBINAR_DESK_CONFIG_DIR"
 FILE_NAME = "preferences.json"
@@ -47,11 +48,11 @@ def load_preferences(folder: Path | None = None) -> Preferences:
     """
     path = preferences_path(folder)
     fallback = defaults()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return fallback
-    except (OSError, UnicodeDecodeError) as error:
+    try:  # through the guard: a pipe in its place must not hang the start
+        text = read_regular_file(path, 1024 * 1024, "it is not a preferences file").decode()
+    except (UserError, UnicodeDecodeError) as error:
         log.warning("cannot read the preferences %s: %s", path, error)
         return fallback
     try:

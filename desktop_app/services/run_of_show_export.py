@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.run_of_show import Segment
 from desktop_app.domain.run_of_show_sheet import RunOfShowSheet
-from desktop_app.io.atomic import atomic_path
+from desktop_app.io.atomic import atomic_path, check_size
 from desktop_app.io.run_of_show_xlsx import write_xlsx
 from desktop_app.reports.run_of_show_html import render
 from desktop_app.services.preferences import load_preferences
@@ -70,8 +70,9 @@ def write_sheet(
         if suffix == ".xlsx":
             write_xlsx(sheet, target, page)
         elif suffix == ".html":
-            with atomic_path(target) as temporary:  # no page footer: the time goes at the end
-                temporary.write_text(render(sheet, paged=False), encoding="utf-8")
+            html = render(sheet, paged=False).encode("utf-8")  # no page footer: time at the end
+            with atomic_path(target, verify=check_size(len(html))) as temporary:
+                temporary.write_bytes(html)
         else:
             if pdf_renderer is None:
                 raise UserError("PDF needs the desktop app's components; write .html instead")

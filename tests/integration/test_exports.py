@@ -15,6 +15,7 @@ from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import UserError, ValidationError
 from desktop_app.domain.export_profile import (
     EVERYTHING,
+    PARTNERS,
     everything_profile,
     partner_profile,
 )
@@ -215,7 +216,7 @@ def test_sheet_names_are_valid_and_unique() -> None:
 
 
 def test_profiles_are_saved_listed_and_validated(demo_app: App) -> None:
-    assert [p.name for p in exports.list_profiles(demo_app.uow())] == [EVERYTHING]
+    assert [p.name for p in exports.list_profiles(demo_app.uow())] == [PARTNERS, EVERYTHING]
     profile = dataclasses.replace(
         partner_profile("City partners"), organisations=("City of",), session_ids=(1, 2)
     )
@@ -229,7 +230,9 @@ def test_profiles_are_saved_listed_and_validated(demo_app: App) -> None:
     exports.save_profile(
         demo_app.uow(), dataclasses.replace(stored, name="Partners A"), old_name="City partners"
     )
-    assert [p.name for p in exports.list_profiles(demo_app.uow())] == [EVERYTHING, "Partners A"]
+    names = [p.name for p in exports.list_profiles(demo_app.uow())]
+    assert names == [PARTNERS, EVERYTHING, "Partners A"]
+    assert exports.saved_profile_names(demo_app.uow()) == {"Partners A"}
     with pytest.raises(ValidationError):
         exports.save_profile(demo_app.uow(), dataclasses.replace(profile, columns=()))
     with pytest.raises(ValidationError, match="file name"):
@@ -237,17 +240,19 @@ def test_profiles_are_saved_listed_and_validated(demo_app: App) -> None:
             demo_app.uow(), dataclasses.replace(profile, file_name_pattern="{secret}")
         )
     exports.delete_profile(demo_app.uow(), "Partners A")
-    assert [p.name for p in exports.list_profiles(demo_app.uow())] == [EVERYTHING]
+    assert [p.name for p in exports.list_profiles(demo_app.uow())] == [PARTNERS, EVERYTHING]
 
 
 def test_cli_export_json(demo_app: App, tmp_path: Path) -> None:
     demo_app.close()
     assert demo_app.path is not None
     out = tmp_path / "out.xlsx"
-    result = run("export", "registrants", str(out), "--json", db=demo_app.path)
+    result = run(
+        "export", "registrants", str(out), "--json", "--profile", EVERYTHING, db=demo_app.path
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["rows"] == 320 and data["path"] == str(out) and out.exists()
-    assert data["personal_columns"] == ["Email"]
+    assert data["personal_columns"] == ["Email"] and data["internal"] is True
     refused = run("export", "registrants", str(tmp_path / "x.pdf"), db=demo_app.path)
     assert refused.returncode == 1 and "Traceback" not in refused.stderr

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.bootstrap import App
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.export_plan import ExportPlan
-from desktop_app.domain.export_profile import EVERYTHING, ExportProfile, partner_profile
+from desktop_app.domain.export_profile import PARTNERS, ExportProfile, partner_profile
 from desktop_app.domain.rows import SessionRow
 from desktop_app.services import exports
 from ui.dialogs.profile_dialog import ProfileDialog
@@ -187,7 +187,7 @@ class ExportDialog(QDialog):
         except UserError as error:
             self.preview.setText(html.escape(str(error)))
             return
-        self.reload_profiles(select=EVERYTHING)
+        self.reload_profiles(select=PARTNERS)
 
     # Preview and export ---------------------------------------------------------------------
 
@@ -196,10 +196,7 @@ class ExportDialog(QDialog):
         if not self.profile_combo.count():
             return
         profile = self.profile()
-        self.delete_button.setEnabled(
-            profile.name != EVERYTHING
-            or any(p.name == EVERYTHING for p in exports.list_profiles(self._app.uow())[1:])
-        )
+        self.delete_button.setEnabled(profile.name in exports.saved_profile_names(self._app.uow()))
         try:
             plan = exports.plan_export(
                 self._app.uow(), self._series_id, profile, self.session_combo.currentData()

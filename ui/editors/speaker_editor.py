@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QBuffer, QByteArray, Qt, Signal
+from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -21,10 +21,23 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import SpeakerData
 from desktop_app.domain.rows import SpeakerRow
-from desktop_app.services.headshots import IMAGE_SUFFIXES, headshot_file, import_headshot
+from desktop_app.services.headshots import (
+    IMAGE_SUFFIXES,
+    headshot_file,
+    read_headshot,
+    store_headshot,
+)
 from ui.editors.forms import ApplyRevertButtons, ChangeTracker, FieldProblems
 
 THUMBNAIL = 96
+
+
+def qt_can_read(data: bytes) -> bool:
+    """Whether Qt decodes these bytes into a picture (the whole of it, not just the header)."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    reader = QImageReader(buffer)
+    return reader.canRead() and not reader.read().isNull()
 
 
 class SpeakerEditor(QWidget):
@@ -152,7 +165,13 @@ class SpeakerEditor(QWidget):
     def use_headshot_file(self, source: Path) -> None:
         """Copy an image into the data folder and show it as the headshot."""
         try:
-            relative = import_headshot(self._data_dir, source)
+            picture = read_headshot(source)  # a regular file whose bytes look like an image
+            if not qt_can_read(picture.data):
+                raise UserError(
+                    f"cannot show {picture.name} as a picture (it is damaged or not an "
+                    "image); choose another"
+                )
+            relative = store_headshot(self._data_dir, picture)
         except UserError as error:
             self.problems.show({"headshot_path": str(error)})
             return

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
-from desktop_app.domain.export_profile import EVERYTHING
+from desktop_app.domain.export_profile import EVERYTHING, PARTNERS
 from desktop_app.services import exports
 from ui.window.main_window import MainWindow
 
@@ -22,7 +22,9 @@ def test_preview_flags_personal_columns_and_exports(
     window = make_window(demo_app)
     window.files.show_export()
     dialog = window.files.export_dialog
-    assert dialog.profile_combo.currentText() == EVERYTHING
+    assert dialog.profile_combo.currentText() == PARTNERS  # the safe one, unless chosen
+    assert not dialog.delete_button.isEnabled()  # built in
+    dialog.profile_combo.setCurrentText(EVERYTHING)
     assert "320 people" in dialog.preview.text()
     assert "Personal data:" in dialog.preview.text() and "Email" in dialog.preview.text()
     target = tmp_path / "everything.xlsx"
