@@ -187,6 +187,26 @@ def _check_and_back_up(engine: Engine, path: Path, suspect: bool) -> tuple[list[
     return [], ""
 
 
+def open_existing(path: Path) -> App:
+    """Open a database file that must already exist and be Webinar Desk's (File › Open):
+    anything else is refused before it is touched."""
+    from desktop_app.db.probe import check_existing_database
+
+    check_existing_database(path)
+    return open_app(str(path))
+
+
+def create_database(path: Path) -> App:
+    """Start a new, empty database at path (File › New database): never over a file."""
+    if path.exists():
+        raise UserError(
+            f"{path} already exists; open it with Open database, or choose another name"
+        )
+    if not path.parent.is_dir():
+        raise UserError(f"the folder {path.parent} does not exist; choose another place")
+    return open_app(str(path))
+
+
 def describe_location(app: App) -> str:
     """The open database in words ('webinar-desk.sqlite in ~/.local/share/WebinarDesk')."""
     return describe_url(app.url)

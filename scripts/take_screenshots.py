@@ -1,6 +1,13 @@
-"""Saves a PNG of each tab of the main window on the demo series (run under Xvfb).
+"""Saves PNGs of every tab and the main dialogs at 1280×760 and 1024×640 (run under Xvfb).
 
-take_screenshots.py [--dark] [--scale 2] [--out FOLDER]
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/take_screenshots.py
+    take_screenshots.py [--dark] [--scale 2] [--out FOLDER] [--sizes 1280x760,1024x640]
+                        [--only NAME,...]
+
+Each picture is named NAME-WIDTH.png (sessions-1280.png). A dialog is photographed over
+the window, as the user sees it: a dialog taller than the window is cut, as it would be
+on a small screen. To add a dialog, append a Shot to DIALOGS: its `open` opens the dialog
+from the window and returns it (non-blocking, like the app does).
 """
 
 from __future__ import annotations
@@ -9,19 +16,104 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEventLoop, Qt, QTimer
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop_app.bootstrap import open_app
+from desktop_app.bootstrap import App, open_app
 from desktop_app.services import demo
 from ui.app import make_qt_app
 from ui.window.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
-TABS = ["sessions", "speakers", "attendees"]
+SIZES = "1280x760,1024x640"
+SETTLE_MS = 250  # layouts, column widths and the attendee index settle after a change
+
+
+@dataclass(frozen=True)
+class Shot:
+    """A picture: its name and what to show (return the dialog to grab, or None for the
+    window as it is)."""
+
+    name: str
+    open: Callable[[MainWindow], QWidget | None]
+    close: Callable[[MainWindow], object] = lambda _window: None
+
+
+def _tab(index: int) -> Callable[[MainWindow], QWidget | None]:
+    def show(window: MainWindow) -> QWidget | None:
+        window.tabs.setCurrentIndex(index)
+        return None
+
+    return show
+
+
+def _edited_session(window: MainWindow) -> QWidget | None:
+    """The Sessions tab with an unsaved edit: the mark beside Apply and on the tab."""
+    from ui.tabs.sessions_tab import SessionsTab
+
+    tab = window.tab(SessionsTab)
+    window.select_tab(tab)
+    tab.editor.title_edit.setText(tab.editor.title_edit.text() + " (draft)")
+    tab.editor.tracker.touch()
+    return None
+
+
+def _revert_session(window: MainWindow) -> None:
+    from ui.tabs.sessions_tab import SessionsTab
+
+    window.tab(SessionsTab).editor.revert()
+
+
+def _four_zones(window: MainWindow) -> QWidget | None:
+    """The Sessions tab of a series shown in four more zones: the preview wraps."""
+    import dataclasses
+
+    from desktop_app.domain.records import SeriesData
+    from desktop_app.services import series
+
+    series_id = window.series.current_id()
+    assert series_id is not None and window.app is not None
+    row = series.get_series(window.app.uow(), series_id)
+    zones = ("America/New_York", "Europe/London", "Asia/Kolkata", "Australia/Sydney")
+    data = SeriesData(row.title, row.organiser, row.description, row.home_zone, zones)
+    window.edits.update_series(series_id, dataclasses.replace(data))
+    window.show_tab_at(0)
+    return None
+
+
+def _undo(window: MainWindow) -> None:
+    window.edits.stack.undo()
+
+
+def _preferences(window: MainWindow) -> QWidget | None:
+    window.menus.preferences.trigger()
+    return window.general.preferences_dialog
+
+
+def _guide(window: MainWindow) -> QWidget | None:
+    window.menus.guide.trigger()
+    return window.general.help_dialog
+
+
+def _shortcuts(window: MainWindow) -> QWidget | None:
+    window.menus.shortcuts.trigger()
+    return window.general.help_dialog
+
+
+TABS = [Shot("sessions", _tab(0)), Shot("speakers", _tab(1)), Shot("attendees", _tab(2))]
+# Other helpers add their dialogs here.
+DIALOGS = [
+    Shot("session-unsaved", _edited_session, _revert_session),
+    Shot("session-zones", _four_zones, _undo),
+    Shot("preferences", _preferences),
+    Shot("guide", _guide),
+    Shot("shortcuts", _shortcuts),
+]
 
 
 def dark_palette() -> QPalette:
@@ -51,16 +143,59 @@ def dark_palette() -> QPalette:
     return palette
 
 
+def settle(ms: int = SETTLE_MS) -> None:
+    """Let Qt lay out and paint for a moment (a plain event loop, no busy waiting)."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def grab(window: MainWindow) -> QPixmap:
+    """What the screen shows where the window is, dialogs on top included."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    frame = window.frameGeometry()
+    return screen.grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height())
+
+
+def open_window(app: App, width: int, height: int) -> MainWindow:
+    """A main window of this size at the top left of the screen."""
+    window = MainWindow(app)
+    window.move(0, 0)
+    window.resize(width, height)
+    window.show()
+    settle(2 * SETTLE_MS)
+    return window
+
+
+def photograph(window: MainWindow, shot: Shot, target: Path) -> None:
+    """Show a shot, save the picture, close what it opened."""
+    dialog = shot.open(window)
+    if dialog is not None:
+        dialog.move(window.geometry().center() - dialog.rect().center())
+    settle()
+    grab(window).save(str(target))
+    if dialog is not None:
+        dialog.close()
+    shot.close(window)
+    settle(50)
+
+
 def main() -> int:
-    """Open the demo in a fresh database and grab every tab."""
+    """Open the demo in a fresh database and photograph every tab and dialog at each size."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--dark", action="store_true", help="use the dark colour scheme")
     parser.add_argument("--scale", default="1", help="device pixel ratio, e.g. 2 for 200%%")
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--sizes", default=SIZES, help="window sizes, e.g. 1280x760,1024x640")
+    parser.add_argument("--only", default="", help="names of the shots to take, e.g. guide,empty")
     args = parser.parse_args()
-    out = args.out
+    out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     os.environ["QT_SCALE_FACTOR"] = args.scale
+    # Remembered window state and preferences go to a throw-away folder, not the user's.
+    settings = tempfile.TemporaryDirectory()
+    os.environ["XDG_CONFIG_HOME"] = settings.name
+    os.environ["WEBINAR_DESK_CONFIG_DIR"] = settings.name
     if args.dark:
         QApplication.setStyle("Fusion")  # the Fusion style follows the colour scheme
     qt_app = make_qt_app()
@@ -68,29 +203,31 @@ def main() -> int:
         # Xvfb has no platform theme to follow, so stand in for a desktop's dark palette.
         qt_app.styleHints().setColorScheme(Qt.ColorScheme.Dark)
         qt_app.setPalette(dark_palette())
+    only = {name for name in args.only.split(",") if name}
+    wanted = [s for s in [*TABS, *DIALOGS] if not only or s.name in only]
+    sizes = [tuple(int(n) for n in size.split("x")) for size in args.sizes.split(",")]
+    saved: list[str] = []
     with tempfile.TemporaryDirectory() as folder:
+        empty = open_app(str(Path(folder) / "empty.sqlite"))
         app = open_app(str(Path(folder) / "demo.sqlite"))
         demo.load_demo(app.uow())
-        window = MainWindow(app)
-        window.resize(1200, 700)
-        window.show()
-
-        def grab(index: int = 0) -> None:
-            window.tabs.setCurrentIndex(index)
-            QTimer.singleShot(200, lambda: save(index))
-
-        def save(index: int) -> None:
-            window.grab().save(str(out / f"{TABS[index]}.png"))
-            if index + 1 < len(TABS):
-                grab(index + 1)
-            else:
+        for width, height in sizes:
+            if not only or "empty" in only:
+                window = open_window(empty, width, height)
+                photograph(window, Shot("empty", lambda _w: None), out / f"empty-{width}.png")
+                saved.append(f"empty-{width}.png")
                 window.close()
-
-        QTimer.singleShot(300, grab)
-        status = qt_app.exec()
+            window = open_window(app, width, height)
+            for shot in wanted:
+                name = f"{shot.name}-{width}.png"
+                photograph(window, shot, out / name)
+                saved.append(name)
+            window.close()
+            settle(50)
+        empty.close()
         app.close()
-    print(f"saved {', '.join(TABS)} in {out}")
-    return status
+    print(f"saved {', '.join(saved)} in {out}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -17,9 +17,10 @@ from ui.error_report import ErrorReporter
 from ui.qt_guard import broken_pairing
 
 if TYPE_CHECKING:
+    from desktop_app.bootstrap import App
     from ui.window.main_window import MainWindow
 
-LAST_DATABASE = "lastDatabase"
+LAST_DATABASE = "lastDatabase"  # written by the window when it opens a database
 
 
 def make_qt_app(argv: list[str] | None = None) -> QApplication:
@@ -40,24 +41,26 @@ def remembered_database(db: str | None) -> str | None:
     return str(last) if last and Path(str(last)).is_file() else None
 
 
-def open_main_window(db: str | None) -> MainWindow:
-    """A main window that opens db right after it is first shown.
+def open_main_window(db: str | None = None, app: App | None = None) -> MainWindow:
+    """A main window on an open database (app), or one that opens db right after it is
+    first shown.
 
     Opening the database (and importing SQLAlchemy) after the first paint makes the window
-    appear in about the time of an empty one; a database that cannot be opened is reported
-    in the window, which then closes.
+    appear in about the time of an empty one; a database that cannot be opened at start is
+    reported in the window, which then closes. File › Open database opens the new database
+    before this window goes, so a file that is not one leaves this window as it was.
     """
     from ui.window.main_window import MainWindow
 
-    window = MainWindow(db=db)
+    window = MainWindow(app=app, db=db)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-    def reopen(path: str) -> None:
-        if window.save_pending_edits():
-            open_main_window(path).show()
-            window.close()
+    def change_over(opened: App) -> None:
+        replacement = open_main_window(app=opened)
+        replacement.show()
+        window.close()
 
-    window.open_database_requested.connect(reopen)
+    window.open_database_requested.connect(change_over)
     return window
 
 

@@ -16,12 +16,15 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     false,
     text,
 )
+from sqlalchemy import inspect as inspect_record
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from desktop_app.db.types import UTCDateTime
+from desktop_app.domain.calendar_events import SEQUENCED_FIELDS, needs_new_sequence, new_uid
 from desktop_app.domain.enums import (
     ApprovalStatus,
     Consent,
@@ -29,6 +32,7 @@ from desktop_app.domain.enums import (
     SessionStatus,
     SpeakerRole,
 )
+from desktop_app.domain.mail_kinds import MailKind
 
 # Named constraints keep migrations reproducible (SQLite's batch mode needs names).
 NAMING = {
@@ -160,6 +164,10 @@ class Session(Base):
     after_hours_host_id: Mapped[int | None] = mapped_column(
         ForeignKey("speakers.id", ondelete="SET NULL")
     )
+    # The calendar UID (row ids repeat across databases) and its SEQUENCE, which
+    # _bump_sequence raises whenever a change must reach attendees' calendars.
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    sequence: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=_now)
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
 
@@ -192,7 +200,19 @@ class Session(Base):
             name="after_hours_not_negative",
         ),
         CheckConstraint("title <> ''", name="title_not_empty"),
+        CheckConstraint("sequence >= 0", name="sequence_not_negative"),
     )
+
+
+@event.listens_for(Session, "before_update")
+def _bump_sequence(_mapper: Any, _connection: Any, session: Session) -> None:
+    """Raise SEQUENCE when a saved change must update calendars, whatever path made it."""
+    state = inspect_record(session)
+    changed = {name for name in SEQUENCED_FIELDS if state.attrs[name].history.has_changes()}
+    status = state.attrs["status"].history
+    old_status = status.deleted[0] if status.deleted else session.status
+    if needs_new_sequence(changed, old_status, session.status):
+        session.sequence = (session.sequence or 0) + 1
 
 
 class SessionSpeaker(Base):
@@ -369,3 +389,49 @@ class ExportProfile(Base):
 
     __mapper_args__ = _versioned_by(version)
     __table_args__ = (CheckConstraint("name <> ''", name="name_not_empty"),)
+
+
+class MailTemplate(Base):
+    """A series' own subject and body for one kind of mail draft."""
+
+    __tablename__ = "mail_templates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(30))
+    name: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(String(500))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=_now)
+    updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
+
+    __table_args__ = (
+        UniqueConstraint("series_id", "name"),
+        CheckConstraint(_one_of("kind", MailKind), name="kind_known"),
+        CheckConstraint("name <> ''", name="name_not_empty"),
+    )
+
+
+class DraftBatch(Base):
+    """A batch of mail drafts written for a session: what, for how many, when, where."""
+
+    __tablename__ = "draft_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("sessions.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(30))
+    variant: Mapped[str] = mapped_column(String(20), default="")  # reminders: when sent
+    template_name: Mapped[str] = mapped_column(String(200))
+    recipient_count: Mapped[int] = mapped_column(Integer)
+    # The addresses written to, so "who got the reminder?" has an answer too.
+    recipients: Mapped[list[str]] = mapped_column(default=list)
+    folder: Mapped[str] = mapped_column(String(1000), default="")
+    sender: Mapped[str] = mapped_column(String(300), default="")
+    created_at: Mapped[datetime] = mapped_column(default=_now)
+
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", MailKind), name="kind_known"),
+        CheckConstraint("recipient_count >= 0", name="recipient_count_not_negative"),
+    )

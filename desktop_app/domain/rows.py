@@ -19,6 +19,7 @@ class SeriesRow:
     display_zones: tuple[str, ...]
     default_platform: str
     version: int  # the record's version when read; a save names it (see StaleRecord)
+    is_demo: bool = False  # loaded by the demo (File › Remove the demo series takes it)
 
 
 @dataclass(frozen=True)

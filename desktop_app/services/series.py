@@ -23,6 +23,7 @@ def to_row(series: Series) -> SeriesRow:
         display_zones=tuple(series.display_zones),
         default_platform=series.default_platform,
         version=series.version,
+        is_demo=bool(series.created_by_demo),
     )
 
 

@@ -16,8 +16,9 @@ SERIES = (
 SESSION = (
     "INSERT INTO sessions (series_id, kind, title, subtitle, description, starts_at, "
     "duration_minutes, platform, join_url, registration_url, recording_url, status, "
-    "created_at, updated_at) VALUES (:series, :kind, 'T', '', '', '2021-08-04 17:00:00', "
-    ":minutes, '', '', '', '', 'draft', '2021-01-01', '2021-01-01')"
+    "uid, created_at, updated_at) VALUES (:series, :kind, 'T', '', '', "
+    "'2021-08-04 17:00:00', :minutes, '', '', '', '', 'draft', "
+    "lower(hex(randomblob(16))), '2021-01-01', '2021-01-01')"
 )
 REGISTRANT = (
     "INSERT INTO registrants (email, first_name, last_name, organisation, job_title, "

@@ -26,23 +26,30 @@ class SeriesDialog(QDialog):
 
     accepted_data = Signal(object)  # SeriesData
 
-    def __init__(self, row: SeriesRow | None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        row: SeriesRow | None,
+        parent: QWidget | None = None,
+        start: SeriesData | None = None,
+    ) -> None:
+        """row: the series edited; start: what a new one starts from (the preferences)."""
         super().__init__(parent)
         self.setWindowTitle("Edit series" if row else "New series")
         self.problems = FieldProblems()
-        self.title_edit = QLineEdit(row.title if row else "")
-        self.organiser_edit = QLineEdit(row.organiser if row else "")
+        start = start or SeriesData("", home_zone="America/Los_Angeles")
+        self.title_edit = QLineEdit(row.title if row else start.title)
+        self.organiser_edit = QLineEdit(row.organiser if row else start.organiser)
         zones = timezones.common_zones()
         self.home_combo = QComboBox()
         self.home_combo.setEditable(True)
         self.home_combo.addItems(zones)
-        self.home_combo.setCurrentText(row.home_zone if row else "America/Los_Angeles")
+        self.home_combo.setCurrentText(row.home_zone if row else start.home_zone)
         completer = QCompleter(zones, self.home_combo)
         completer.setFilterMode(completer.filterMode().MatchContains)
         self.home_combo.setCompleter(completer)
-        self.display_edit = QLineEdit(", ".join(row.display_zones) if row else "America/New_York")
+        self.display_edit = QLineEdit(", ".join(row.display_zones if row else start.display_zones))
         self.display_edit.setPlaceholderText("e.g. America/New_York, Europe/Berlin")
-        self.platform_edit = QLineEdit(row.default_platform if row else "Zoom")
+        self.platform_edit = QLineEdit(row.default_platform if row else start.default_platform)
         self.description_edit = QPlainTextEdit(row.description if row else "")
         self.description_edit.setTabChangesFocus(True)
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -24,6 +25,8 @@ from desktop_app.domain.errors import UserError, ValidationError
 # A red readable on both light and dark palettes.
 PROBLEM_COLOUR = "#d32f2f"
 INVALID_STYLE = f"border: 1px solid {PROBLEM_COLOUR};"
+# Amber, readable on light and dark palettes: a form holding edits not saved yet.
+UNSAVED_COLOUR = "#b26a00"
 
 
 class FieldProblems:
@@ -59,15 +62,26 @@ class FieldProblems:
         unplaced = []
         for name, text in problems.items():
             if name in self._fields:
-                widget, label = self._fields[name]
-                widget.setStyleSheet(INVALID_STYLE)
-                widget.setToolTip(text)
-                label.setText(text[:1].upper() + text[1:] + ".")
-                label.show()
+                self.mark(name, text)
             else:
                 unplaced.append(f"{name}: {text}")
         if unplaced:
             self.say("\n".join(unplaced))
+
+    def mark(self, name: str, text: str) -> None:
+        """Mark one field, leaving the others as they are (a check made while typing)."""
+        widget, label = self._fields[name]
+        widget.setStyleSheet(INVALID_STYLE)
+        widget.setToolTip(text)
+        label.setText(text[:1].upper() + text[1:] + ("" if text.endswith(".") else "."))
+        label.show()
+
+    def unmark(self, name: str) -> None:
+        """Take the mark off one field."""
+        widget, label = self._fields[name]
+        widget.setStyleSheet("")
+        widget.setToolTip("")
+        label.hide()
 
     def say(self, text: str) -> None:
         """A problem with the whole record (e.g. a conflict), under the form."""
@@ -161,8 +175,9 @@ class ChangeTracker(QObject):
             self.dirty_changed.emit(False)
 
 
-class ApplyRevertButtons(QDialogButtonBox):
-    """Apply and Revert for an editor form, enabled only while it holds unsaved edits."""
+class ApplyRevertButtons(QWidget):
+    """Apply and Revert for an editor form, enabled only while it holds unsaved edits, with
+    "Unsaved changes" beside them while it does (the tab's title carries a mark too)."""
 
     def __init__(
         self,
@@ -172,15 +187,25 @@ class ApplyRevertButtons(QDialogButtonBox):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.unsaved_label = QLabel("● Unsaved changes")
+        self.unsaved_label.setObjectName("unsavedMark")
+        self.unsaved_label.setStyleSheet(f"color: {UNSAVED_COLOUR}; font-weight: bold;")
+        self.box = QDialogButtonBox()
         self.apply_button = QPushButton("&Apply")
         self.revert_button = QPushButton("Re&vert")
-        self.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ApplyRole)
-        self.addButton(self.revert_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.box.addButton(self.apply_button, QDialogButtonBox.ButtonRole.ApplyRole)
+        self.box.addButton(self.revert_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.apply_button.clicked.connect(apply)
         self.revert_button.clicked.connect(revert)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.unsaved_label)
+        layout.addWidget(self.box, 1)
         tracker.dirty_changed.connect(self._enable)
         self._enable(tracker.dirty)
 
     def _enable(self, dirty: bool) -> None:
         self.apply_button.setEnabled(dirty)
         self.revert_button.setEnabled(dirty)
+        # Hidden text keeps its room, so the buttons do not jump when the mark appears.
+        self.unsaved_label.setText("● Unsaved changes" if dirty else "")

@@ -1,10 +1,11 @@
-"""The form that edits every field of one session, with its start in the series' home zone."""
+"""The form that edits every field of one session, with its start in the series' home zone:
+a wall time the clocks skip is refused at the field, one they repeat asks which is meant."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,9 +22,15 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain import timezones
 from desktop_app.domain.enums import SessionKind, SessionStatus, label
+from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.records import SessionData
 from desktop_app.domain.rows import SeriesRow, SessionRow, SpeakerRow
 from ui.editors.forms import ApplyRevertButtons, ChangeTracker, FieldProblems
+from ui.editors.twice_chooser import TwiceChooser
+
+# The start is a wall time in the series' zone, never the computer's: Qt must not move it.
+WALL_CLOCK = QTimeZone(QTimeZone.Initialization.UTC)
+NBSP = "\u00a0"
 
 
 class SessionEditor(QWidget):
@@ -50,13 +57,20 @@ class SessionEditor(QWidget):
         self.start_edit = QDateTimeEdit()
         self.start_edit.setCalendarPopup(True)
         self.start_edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.start_edit.setTimeZone(WALL_CLOCK)
         self.zone_label = QLabel()
+        self.zone_label.setWordWrap(True)
+        # A wall time that happens twice: two buttons naming both readings.
+        self._fold: int | None = None
+        self.twice = TwiceChooser()
+        self.twice.chosen.connect(self.choose_fold)
         self.duration_spin = QSpinBox()
         self.duration_spin.setRange(0, 24 * 60)
         self.duration_spin.setSuffix(" min")
         self.duration_spin.setSingleStep(15)
         self.when_label = QLabel()
         self.when_label.setObjectName("whenPreview")
+        self.when_label.setWordWrap(True)
         self.platform_edit = QLineEdit()
         self.join_edit = QLineEdit()
         self.registration_edit = QLineEdit()
@@ -81,9 +95,12 @@ class SessionEditor(QWidget):
         after_row.addWidget(self.after_hours_spin)
         after_row.addStretch(1)
         start_box, after_box = QWidget(), QWidget()
+        start_column = QVBoxLayout(start_box)
+        start_column.setContentsMargins(0, 0, 0, 0)
         start_row.setContentsMargins(0, 0, 0, 0)
+        start_column.addLayout(start_row)
+        start_column.addWidget(self.twice)
         after_row.setContentsMargins(0, 0, 0, 0)
-        start_box.setLayout(start_row)
         after_box.setLayout(after_row)
 
         form = QFormLayout()
@@ -103,14 +120,14 @@ class SessionEditor(QWidget):
         form.addRow("After Hours &host", self.host_combo)
         form.addRow("Descr&iption", self.description_edit)
 
+        # The tab places the buttons and problems outside the scrolling form.
         self.buttons = ApplyRevertButtons(self.tracker, self.apply, self.revert)
         self.apply_button = self.buttons.apply_button
         self.revert_button = self.buttons.revert_button
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.problems.message)
-        layout.addWidget(self.buttons)
+        layout.addStretch(1)
 
         self.tracker.watch(
             self.title_edit,
@@ -128,8 +145,8 @@ class SessionEditor(QWidget):
             self.host_combo,
             self.description_edit,
         )
-        self.start_edit.dateTimeChanged.connect(self._update_preview)
-        self.duration_spin.valueChanged.connect(self._update_preview)
+        self.start_edit.dateTimeChanged.connect(self._start_changed)
+        self.duration_spin.valueChanged.connect(self._check_start)
         self.after_hours_check.toggled.connect(self._update_after_hours)
         self.load(None, None, [])
 
@@ -154,9 +171,12 @@ class SessionEditor(QWidget):
             local = timezones.utc_to_local(row.starts_at, series.home_zone)
             self.start_edit.setDateTime(
                 QDateTime(
-                    QDate(local.year, local.month, local.day), QTime(local.hour, local.minute)
+                    QDate(local.year, local.month, local.day),
+                    QTime(local.hour, local.minute),
+                    WALL_CLOCK,
                 )
             )
+            self._fold = local.fold  # a stored start is one instant: keep its reading
             self.zone_label.setText(
                 f"{timezones.abbreviation(series.home_zone, row.starts_at)} ({series.home_zone})"
             )
@@ -172,7 +192,7 @@ class SessionEditor(QWidget):
             self.description_edit.setPlainText(row.description)
         self.setEnabled(row is not None)
         self._update_after_hours()
-        self._update_preview()
+        self._check_start()
         self.tracker.pause(False)
         self.tracker.reset()
 
@@ -186,18 +206,31 @@ class SessionEditor(QWidget):
 
     # Reading -------------------------------------------------------------------------
 
-    def start_utc(self) -> datetime | None:
-        """The start typed in the home zone, as UTC."""
-        if self._series is None:
-            return None
+    def wall_time(self) -> datetime:
+        """The start as typed: a naive wall time in the home zone."""
         value = self.start_edit.dateTime()
         date, time = value.date(), value.time()
-        naive = datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
-        return timezones.local_to_utc(naive, self._series.home_zone)
+        return datetime(date.year(), date.month(), date.day(), time.hour(), time.minute())
+
+    def start_utc(self) -> datetime | None:
+        """The start typed in the home zone, as UTC (None without a series).
+
+        Raises NonexistentLocalTime for a time the clocks skip, and AmbiguousLocalTime for
+        one they repeat until first or second is chosen.
+        """
+        if self._series is None:
+            return None
+        return timezones.wall_time_to_utc(self.wall_time(), self._series.home_zone, self._fold)
 
     def data(self) -> SessionData:
-        """What the form holds, as session data (validated by the service on apply)."""
-        start = self.start_utc()
+        """What the form holds, as session data (validated by the service on apply);
+        ValidationError when the start is not one instant."""
+        try:
+            start = self.start_utc()
+        except timezones.AmbiguousLocalTime as error:
+            raise ValidationError({"start": self._which_one(error)}) from None
+        except timezones.NonexistentLocalTime as error:
+            raise ValidationError({"start": str(error)}) from None
         assert start is not None
         after = self.after_hours_check.isChecked()
         return SessionData(
@@ -220,8 +253,14 @@ class SessionEditor(QWidget):
 
     def apply(self) -> None:
         """Ask for the form to be saved."""
-        if self._row is not None:
-            self.apply_requested.emit(self.data())
+        if self._row is None:
+            return
+        try:
+            data = self.data()
+        except ValidationError as error:
+            self.problems.show(error.problems)
+            return
+        self.apply_requested.emit(data)
 
     def revert(self) -> None:
         """Throw away unsaved edits."""
@@ -232,16 +271,64 @@ class SessionEditor(QWidget):
         self.after_hours_spin.setEnabled(on)
         self.host_combo.setEnabled(on)
 
-    def _update_preview(self) -> None:
-        """'Wed 18 Aug 2021 · 10:00 PT / 13:00 ET, until 11:00 PT / 14:00 ET'."""
-        start = self.start_utc()
+    def choose_fold(self, fold: int) -> None:
+        """Take the first (0) or second (1) reading of a wall time that happens twice."""
+        self._fold = fold
+        self.tracker.touch()
+        self._check_start()
+
+    def _start_changed(self) -> None:
+        self._fold = None  # another wall time: ask again if it happens twice
+        self._check_start()
+
+    def _check_start(self) -> None:
+        """Refuse a skipped time at the field, offer the two readings of a repeated one,
+        and preview the start in every zone."""
+        self.twice.hide()
+        if self._series is None:
+            self._update_preview(None)
+            return
+        try:
+            start = self.start_utc()
+        except timezones.NonexistentLocalTime as error:
+            self.problems.mark("start", str(error))
+            self._update_preview(None)
+            return
+        except timezones.AmbiguousLocalTime as error:
+            self._offer_readings(error)
+            start = error.readings[self._fold] if self._fold is not None else None
+            if self._fold is None:
+                self._update_preview(None)
+                return
+        self.problems.unmark("start")
+        self._update_preview(start)
+
+    def _offer_readings(self, error: timezones.AmbiguousLocalTime) -> None:
+        self.twice.offer(error, self._fold)
+        if self._fold is None:
+            self.problems.mark("start", self._which_one(error))
+        else:
+            self.problems.unmark("start")
+
+    @staticmethod
+    def _which_one(error: timezones.AmbiguousLocalTime) -> str:
+        return f"choose which {error.local:%H:%M} you mean with the buttons under the start"
+
+    def _update_preview(self, start: datetime | None) -> None:
+        """'Wed 18 Aug 2021' over '10:00–11:00 PT · 13:00–14:00 ET · Thu 02:00–03:00 AEST':
+        the home date, then the span in every zone, marked where its day differs."""
         if start is None or self._series is None:
             self.when_label.clear()
             return
-        zones = [self._series.home_zone, *self._series.display_zones]
+        home = self._series.home_zone
+        zones = list(dict.fromkeys([home, *self._series.display_zones]))
         end = timezones.end_of(start, self.duration_spin.value())
-        until = " / ".join(timezones.clock(end, z) for z in dict.fromkeys(zones))
+        day = timezones.home_date(start, home)
+        spans = [
+            f"{timezones.span(start, end, z, day)} {timezones.abbreviation(z, start)}"
+            for z in zones
+        ]
+        # Each zone's span stays on one line; the list wraps between zones.
         self.when_label.setText(
-            f"{timezones.format_start(start, self._series.home_zone, list(zones[1:]))}"
-            f", until {until}"
+            f"{timezones.day_label(day)}\n" + " · ".join(p.replace(" ", NBSP) for p in spans)
         )

@@ -94,12 +94,13 @@ class SpeakerEditor(QWidget):
         form.addRow("Headshot", wrap("headshot_path", headshot_box))
         form.addRow("&Bio", self.bio_edit)
 
-        buttons = ApplyRevertButtons(self.tracker, self.apply, lambda: self.load(self._row))
-        self.apply_button, self.revert_button = buttons.apply_button, buttons.revert_button
+        # The tab places the buttons and problems outside the scrolling form.
+        self.buttons = ApplyRevertButtons(self.tracker, self.apply, lambda: self.load(self._row))
+        self.apply_button = self.buttons.apply_button
+        self.revert_button = self.buttons.revert_button
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.problems.message)
-        layout.addWidget(buttons)
+        layout.addStretch(1)
 
         self.tracker.watch(
             self.name_edit,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ui.edits.housekeeping import HousekeepingEdits
 from ui.edits.people import PeopleEdits
 from ui.edits.program import ProgramEdits
 from ui.edits.row_data import registrant_data
@@ -9,5 +10,5 @@ from ui.edits.row_data import registrant_data
 __all__ = ["Edits", "registrant_data"]
 
 
-class Edits(ProgramEdits, PeopleEdits):
+class Edits(ProgramEdits, PeopleEdits, HousekeepingEdits):
     """The window's single way to change data: each call saves now and can be undone."""

@@ -5,7 +5,9 @@ from __future__ import annotations
 from desktop_app.domain.enums import Consent
 from desktop_app.domain.records import RegistrantData, RegistrationData
 from desktop_app.domain.rows import RegistrantRow, RegistrationRow
-from desktop_app.services import registrants
+from desktop_app.domain.wording import plural
+from desktop_app.services import registrant_merge, registrants, snapshots
+from desktop_app.services.registrant_merge import MergeResult
 from ui.changes import REGISTRANT, REGISTRATION, Change, change
 from ui.edits.base import EditBase
 from ui.edits.row_data import registrant_data, registration_data
@@ -78,11 +80,29 @@ class PeopleEdits(EditBase):
         """Delete people with their registrations in every series."""
         gone = [REGISTRANT, REGISTRATION]
         self._deletion(
-            f"Delete {len(ids)} registrant{'s' if len(ids) != 1 else ''}",
+            f"Delete {plural(len(ids), 'registrant')}",
             "registrants",
             ids,
             change(*gone, reshaped=gone, registrant=ids),
         )
+
+    def merge_registrants(self, keep_id: int, other_id: int, email: str) -> MergeResult:
+        """Fold one registrant into another (one person under two addresses)."""
+        result = registrant_merge.merge_registrants(self.app.uow(), keep_id, other_id, email)
+        kept = {"snapshot": result.snapshot}
+
+        def redo() -> None:
+            again = registrant_merge.merge_registrants(self.app.uow(), keep_id, other_id, email)
+            kept["snapshot"] = again.snapshot
+
+        people = [REGISTRANT, REGISTRATION]
+        self._record(
+            f"Merge {result.email} with another address",
+            redo,
+            lambda: snapshots.restore(self.app.uow(), kept["snapshot"]),
+            change(*people, reshaped=people, registrant=[keep_id, other_id]),
+        )
+        return result
 
     def set_consent(self, ids: list[int], consent: Consent) -> None:
         """Record a consent answer for many people at once (Undo leaves anyone changed
@@ -104,7 +124,7 @@ class PeopleEdits(EditBase):
             self.versions.now(table, registrants.restore_consent(self.app.uow(), before, seen))
 
         self._record(
-            f"Set consent to {consent} for {len(ids)}",
+            f"Set consent to {consent} for {plural(len(ids), 'person')}",
             redo,
             undo,
             change(REGISTRANT, registrant=ids),

@@ -1,20 +1,17 @@
-"""Attendees tab: registrants of a series with a column group per session; filtering and
-sorting run on an in-memory index, so 100,000 people stay quick."""
+"""Attendees tab: registrants of a series with a column group per session, or the people in
+no series; filtering and sorting run on an in-memory index, so 100,000 people stay quick."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QProgressBar,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,17 +19,21 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import timezones
 from desktop_app.domain.enums import Consent, label
 from desktop_app.domain.rows import SessionRow
+from desktop_app.domain.wording import plural
 from desktop_app.services import series, sessions
 from desktop_app.services.attendee_index import AttendeeIndex, load_attendees
 from ui.changes import REGISTRANT, REGISTRATION, SERIES, SESSION, Change
-from ui.dialogs.confirm import ask_to_delete
+from ui.dialogs.confirm import DeleteQuestion
+from ui.dialogs.merge_dialog import MergeDialog
 from ui.dialogs.registrant_dialog import RegistrantDialog
 from ui.edits import Edits
 from ui.icons import icon
 from ui.models.attendee_model import FIXED_COLUMNS, AttendeeModel, GridColumn, session_columns
+from ui.tabs.attendee_actions import AttendeeActions
+from ui.tabs.attendee_columns import ColumnChooser
 from ui.tabs.base import TabPage
 from ui.tabs.common import make_table_view
-from ui.tabs.registrant_editing import registrant_dialog, save_registrant
+from ui.tabs.empty_state import EmptyState, ListOrEmpty
 from ui.workers.index_loader import IndexLoader
 
 FILTER_DELAY_MS = 60  # coalesce fast typing; one filter pass takes ~15 ms at 100,000
@@ -41,8 +42,12 @@ FIXED_WIDTHS = [120, 110, 260, 240, 110, 80]
 IN_PLACE_LIMIT = 5_000
 
 
-class AttendeesTab(TabPage):
-    """Lists registrants of the series; filters, sorting and bulk actions."""
+NO_SERIES = -1  # the session filter's "Not in any series" choice
+
+
+class AttendeesTab(AttendeeActions, TabPage):
+    """Lists registrants of the series (or those in no series); filters, sorting and bulk
+    actions."""
 
     shown_changed = Signal()  # the rows shown changed (after loading or filtering)
 
@@ -51,7 +56,10 @@ class AttendeesTab(TabPage):
         self._series_id: int | None = None
         self._index: AttendeeIndex | None = None
         self._gone: set[int] = set()  # positions of people deleted since the index loaded
+        self._series_total = 0  # registrants of the series (the status bar says it)
         self.registrant_dialog: RegistrantDialog | None = None
+        self.merge_dialog: MergeDialog | None = None
+        self.delete_box: DeleteQuestion | None = None
         self._columns: list[GridColumn] = list(FIXED_COLUMNS)
         self._sort, self._descending = "last_name", False
         self.loader = IndexLoader(self._app, self)
@@ -63,6 +71,16 @@ class AttendeesTab(TabPage):
         self.view = make_table_view()
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.columns = ColumnChooser(self.view, self.model)
+        self.empty = EmptyState(
+            "No registrants yet",
+            "Bring in a registration or attendance report from Zoom, Eventbrite, Google "
+            "Forms or a partner's spreadsheet: everyone in it appears here.",
+            "Import registrations…",
+            self.import_requested.emit,
+            "import",
+        )
+        self.list_stack = ListOrEmpty(self.view, self.empty)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Filter by name, email, organisation, country…")
@@ -87,25 +105,15 @@ class AttendeesTab(TabPage):
         self.busy.setTextVisible(True)
         self.busy.hide()
 
-        self.consent_button = QToolButton()
-        self.consent_button.setText("Set consent")
-        self.consent_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(self.consent_button)
-        self.consent_actions: dict[Consent, QAction] = {}
-        for consent in Consent:
-            action = menu.addAction(label(consent))
-            action.triggered.connect(lambda _=False, c=consent: self.set_consent(c))
-            self.consent_actions[consent] = action
-        self.consent_button.setMenu(menu)
-        self.delete_button = QPushButton(icon("delete"), "Delete…")
-        self.delete_button.clicked.connect(self.delete_selected)
+        self._make_action_buttons()
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(FILTER_DELAY_MS)
         self._timer.timeout.connect(self.apply_filter)
         self.filter_edit.textChanged.connect(self._timer.start)
-        for combo in (self.session_combo, self.attended_combo, self.consent_combo):
+        self.session_combo.currentIndexChanged.connect(self._session_chosen)
+        for combo in (self.attended_combo, self.consent_combo):
             combo.currentIndexChanged.connect(self.apply_filter)
 
         filters = QHBoxLayout()
@@ -117,11 +125,12 @@ class AttendeesTab(TabPage):
         actions.addWidget(self.count_label)
         actions.addWidget(self.busy)
         actions.addStretch(1)
+        actions.addWidget(self.merge_button)
         actions.addWidget(self.consent_button)
         actions.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.view)
+        layout.addWidget(self.list_stack)
         layout.addLayout(actions)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.view.activated.connect(self.edit_registrant)  # double-click or Enter
@@ -144,7 +153,16 @@ class AttendeesTab(TabPage):
             self._index = None
             self.apply_filter()
         else:
-            self.loader.load(series_id)
+            self._load()
+
+    def showing_no_series(self) -> bool:
+        """True while the tab lists the people in no series instead of the series'."""
+        return bool(self.session_combo.currentData() == NO_SERIES)
+
+    def _load(self) -> None:
+        """Load the index of what the session filter asks for: the series, or no series."""
+        if self._series_id is not None:
+            self.loader.load(None if self.showing_no_series() else self._series_id)
 
     def apply_change(self, change: Change) -> None:
         """Sessions change the columns (reloading only if they moved); one person's edit
@@ -152,16 +170,28 @@ class AttendeesTab(TabPage):
         if self._series_id is None:
             return
         if change.touches(SERIES, SESSION) and self._show_sessions(keep_filter=True):
-            self.loader.load(self._series_id)  # sessions came, went or changed order
+            self._load()  # sessions came, went or changed order
             return
         if change.touches(REGISTRANT, REGISTRATION):
             people = change.ids_of(REGISTRANT)
-            if people is None or len(people) > IN_PLACE_LIMIT or not self._update(people):
-                self.loader.load(self._series_id)
+            if (
+                self.showing_no_series()  # anyone may have come or gone: small, so reload
+                or people is None
+                or len(people) > IN_PLACE_LIMIT
+                or not self._update(people)
+            ):
+                self._load()
+
+    def _session_chosen(self) -> None:
+        """A session filters the index; "Not in any series" (or back) loads another one."""
+        if self._show_sessions(keep_filter=True):
+            self._load()
+        else:
+            self.apply_filter()
 
     def _show_sessions(self, keep_filter: bool) -> bool:
         """Session filter and column headings from the series' sessions; True when the
-        sessions are not those of the index any more (it must be loaded again)."""
+        index shown is not the one the filter asks for (it must be loaded again)."""
         series_id = self._series_id
         rows = sessions.list_sessions(self._app.uow(), series_id) if series_id else []
         chosen = self.session_combo.currentData() if keep_filter else None
@@ -170,11 +200,15 @@ class AttendeesTab(TabPage):
         self.session_combo.addItem("All sessions", None)
         for row in rows:
             self.session_combo.addItem(row.title, row.id)
+        self.session_combo.insertSeparator(self.session_combo.count())
+        self.session_combo.addItem("Not in any series", NO_SERIES)
         self.session_combo.setCurrentIndex(max(self.session_combo.findData(chosen), 0))
         self.session_combo.blockSignals(False)
-        self._columns = self._grid_columns(rows)
+        no_series = self.showing_no_series()
+        self._columns = list(FIXED_COLUMNS) if no_series else self._grid_columns(rows)
         index = self._index
-        if index is not None and index.session_ids == [r.id for r in rows]:
+        wanted = (None, []) if no_series else (series_id, [r.id for r in rows])
+        if index is not None and (index.series_id, index.session_ids) == wanted:
             if self.model.columnCount() == len(self._columns):
                 self.model.set_columns(self._columns)
             return False
@@ -211,20 +245,26 @@ class AttendeesTab(TabPage):
         self.model.positions_changed(changed)
         if gone:
             self.model.remove_positions(gone)
+            self._series_total -= len(gone)
             self._count_shown()
             self.shown_changed.emit()
+            self.counts_changed.emit()
         return True
 
     def _index_loaded(self, index: AttendeeIndex) -> None:
         widths_needed = self.model.columnCount() != len(self._columns) or self._index is None
         self._index = index
         self._gone = set()
+        if index.series_id is not None:
+            self._series_total = len(index)
+            self.counts_changed.emit()
         self.apply_filter()
         if widths_needed:
             for column, width in enumerate(FIXED_WIDTHS):
                 self.view.setColumnWidth(column, width)
             for column in range(len(FIXED_COLUMNS), len(self._columns)):
                 self.view.setColumnWidth(column, 78)
+        self.columns.apply()
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -262,9 +302,38 @@ class AttendeesTab(TabPage):
         self.shown_changed.emit()
 
     def _count_shown(self) -> None:
+        """Say how many are shown when that is not simply everyone (the status bar says
+        that); with nobody in the series, say what to do instead of an empty table."""
         shown = self.model.rowCount()
-        self.count_label.setText(f"{shown:,} registrant{'s' if shown != 1 else ''}")
+        if self.showing_no_series():
+            text = f"{plural(shown, 'registrant')} in no series"
+        elif self._filtering():
+            text = f"{shown:,} of {plural(self._series_total, 'registrant')}"
+        else:
+            text = ""
+        self.count_label.setText(text)
+        loaded = self._index is not None and self._index.series_id is not None
+        self.list_stack.show_empty(loaded and self._series_total == 0 and not self._filtering())
         self._update_buttons()
+
+    def _filtering(self) -> bool:
+        return bool(
+            self.filter_edit.text().strip()
+            or self.session_combo.currentIndex() > 0
+            or self.attended_combo.currentIndex() > 0
+            or self.consent_combo.currentIndex() > 0
+        )
+
+    def count_text(self) -> str:
+        """ "320 registrants" for the status bar (the series', whatever the filter)."""
+        return plural(self._series_total, "registrant") if self._series_id is not None else ""
+
+    def save_state(self, settings: QSettings) -> None:
+        """The hidden columns are remembered as they are chosen; nothing more to keep."""
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Hide the columns hidden last time."""
+        self.columns.restore(settings)
 
     def _sort_is_valid(self, index: AttendeeIndex) -> bool:
         if ":" not in self._sort:
@@ -278,56 +347,3 @@ class AttendeesTab(TabPage):
     def shutdown(self) -> None:
         """Stop background loading (before the database is closed)."""
         self.loader.cancel()
-
-    # Bulk actions --------------------------------------------------------------------
-
-    def selected_ids(self) -> list[int]:
-        """Ids of the selected registrants, in shown order."""
-        rows = sorted(i.row() for i in self.view.selectionModel().selectedRows())
-        return [self.model.id_at(r) for r in rows if r < self.model.rowCount()]
-
-    def set_consent(self, consent: Consent) -> None:
-        """Record a consent answer for every selected registrant (undoable)."""
-        ids = self.selected_ids()
-        if ids:
-            self._edits.set_consent(ids, consent)
-            self.status_message.emit(f"Consent set to {label(consent)} for {len(ids):,}.")
-
-    def delete_selected(self) -> None:
-        """Ask, then delete the selected registrants with their registrations."""
-        ids = self.selected_ids()
-        if not ids:
-            return
-        self.delete_box = ask_to_delete(
-            self,
-            "Delete registrants",
-            f"Delete {len(ids):,} registrant{'s' if len(ids) != 1 else ''}?",
-            "Their registrations and attendance go with them, in every series.",
-            lambda: self._delete(ids),
-        )
-
-    def _delete(self, ids: list[int]) -> None:
-        self._edits.delete_registrants(ids)
-        self.status_message.emit(f"Deleted {len(ids):,} registrant(s).")
-
-    def edit_registrant(self, index: QModelIndex) -> None:
-        """Open the editor for the registrant on a line."""
-        if not index.isValid() or self._series_id is None:
-            return
-        person = self.model.id_at(index.row())
-        dialog = registrant_dialog(self._app, self._series_id, person, self)
-        dialog.save_requested.connect(lambda: self._save_registrant(dialog))
-        self.registrant_dialog = dialog
-        dialog.open()
-
-    def _save_registrant(self, dialog: RegistrantDialog) -> None:
-        saved = save_registrant(self._edits, dialog)
-        if saved is not None:
-            dialog.accept()
-            self.status_message.emit(f"Saved {saved.email}.")
-
-    def _update_buttons(self) -> None:
-        self.edit_button.setEnabled(self.view.currentIndex().isValid())
-        some = bool(self.view.selectionModel().selectedRows())
-        self.consent_button.setEnabled(some)
-        self.delete_button.setEnabled(some)

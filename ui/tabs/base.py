@@ -13,6 +13,9 @@ class TabPage(QWidget):
     """A page of the main window's tabs; the window talks to its tabs only through this."""
 
     status_message = Signal(str)
+    dirty_changed = Signal(bool)  # a form on the page holds unsaved edits (or no longer)
+    counts_changed = Signal()  # what count_text() says changed outside show_series
+    import_requested = Signal()  # an empty list's "Import registrations…" button
     view: QTableView  # the tab's main table (Edit › Delete acts on it)
 
     def __init__(self, edits: Edits, parent: QWidget | None = None) -> None:
@@ -31,6 +34,10 @@ class TabPage(QWidget):
     def count_text(self) -> str:
         """What the status bar says about this tab ("4 sessions"), or ""."""
         return ""
+
+    def has_unsaved(self) -> bool:
+        """True while a form on the page holds edits not saved yet."""
+        return False
 
     def save_pending(self) -> bool:
         """Save unsaved edits; False (with the problem shown) when they are refused."""

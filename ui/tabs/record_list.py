@@ -4,6 +4,7 @@ another record is shown."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
@@ -14,6 +15,9 @@ from ui.edits import Edits
 from ui.models.table_model import Column, RowTableModel
 from ui.tabs.base import TabPage
 from ui.tabs.common import fit_columns, make_table_view
+from ui.tabs.empty_state import EmptyState, ListOrEmpty
+
+LIST_WIDTH, EDITOR_WIDTH = 800, 460  # at the default 1280-pixel window
 
 
 class RecordListTab(TabPage):
@@ -34,18 +38,30 @@ class RecordListTab(TabPage):
         editor: Any,
         panel: QWidget,
         buttons: list[QPushButton],
-        extra_buttons: list[QPushButton],
+        extra_buttons: list[QWidget],
         panel_share: int,
+        empty: EmptyState,
     ) -> None:
         """The tab's layout: the list with its buttons on the left; on the right the editor
-        (scrolling) above a panel; remembered by QSettings under the splitter's name."""
+        (scrolling) with its problems and Apply/Revert always in sight below it, above a
+        panel; remembered by QSettings under the splitter's name."""
         self.editor = editor
         self.editor.apply_requested.connect(self._apply)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(editor)
+        self.editor.tracker.dirty_changed.connect(self.dirty_changed)
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setWidget(editor)
+        # Scrolling sideways would hide the ends of the fields: the form wraps instead.
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form_box = QWidget()
+        form_layout = QVBoxLayout(form_box)
+        form_layout.setContentsMargins(0, 0, 0, 0)
+        form_layout.addWidget(self.form_scroll, 1)
+        form_layout.addWidget(editor.problems.message)
+        form_layout.addWidget(editor.buttons)
         self.right = QSplitter(Qt.Orientation.Vertical)
-        self.right.addWidget(scroll)
+        self.right.setChildrenCollapsible(False)
+        self.right.addWidget(form_box)
         self.right.addWidget(panel)
         self.right.setStretchFactor(0, 3)
         self.right.setStretchFactor(1, panel_share)
@@ -56,17 +72,20 @@ class RecordListTab(TabPage):
         for button in buttons:
             row.addWidget(button)
         row.addStretch(1)
-        for button in extra_buttons:
-            row.addWidget(button)
+        for widget in extra_buttons:
+            row.addWidget(widget)
         left_layout.addLayout(row)
-        left_layout.addWidget(self.view)
+        self.list_stack = ListOrEmpty(self.view, empty)
+        left_layout.addWidget(self.list_stack)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName(name)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.right)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([660, 540])
+        self.splitter.setChildrenCollapsible(False)
+        # The list gets most of a wider window; the editor keeps a workable width.
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([LIST_WIDTH, EDITOR_WIDTH])
         QVBoxLayout(self).addWidget(self.splitter)
 
     # For subclasses ---------------------------------------------------------------------
@@ -85,6 +104,10 @@ class RecordListTab(TabPage):
     def _describe(self, data: Any) -> str:
         """How the status bar names a saved record."""
         raise NotImplementedError
+
+    def offers_new(self) -> bool:
+        """True when an empty list should offer to add the first record."""
+        return True
 
     # Shared behaviour -----------------------------------------------------------------
 
@@ -105,6 +128,7 @@ class RecordListTab(TabPage):
         self.model.set_rows(rows)
         self.view.selectionModel().blockSignals(False)
         fit_columns(self.view, widest=widest)
+        self.list_stack.show_empty(not rows and self.offers_new())
         ids = [r.id for r in rows]
         if rows:
             self.select_record(selected.id if selected and selected.id in ids else ids[0])
@@ -139,23 +163,32 @@ class RecordListTab(TabPage):
         """True when the editor holds unsaved edits of this record (keep them on reload)."""
         return bool(self.editor.tracker.dirty and self.editor.record_id() == row.id)
 
+    def has_unsaved(self) -> bool:
+        """True while the editor holds edits not saved yet."""
+        return bool(self.editor.tracker.dirty)
+
     def save_pending(self) -> bool:
         """Save unsaved edits; False (with the problem shown) when they are refused."""
         record_id = self.editor.record_id()
         if not self.editor.tracker.dirty or record_id is None:
             return True
-        return self._save(record_id, self.editor.data())
+        return self._save(record_id, self.editor.data)
 
     def _apply(self, data: Any) -> None:
         """The editor's Apply button."""
         record_id = self.editor.record_id()
         if record_id is not None:
-            self._save(record_id, data)
+            self._save(record_id, lambda: data)
 
-    def _save(self, record_id: int, data: Any) -> bool:
-        saved = save_form(
-            self.editor.problems, self.editor.tracker, lambda: self._update(record_id, data)
-        )
+    def _save(self, record_id: int, read: Callable[[], Any]) -> bool:
+        """Save what read() gives (it may refuse too: a time that does not exist)."""
+        kept: list[Any] = []
+
+        def save() -> None:
+            kept.append(read())
+            self._update(record_id, kept[0])
+
+        saved = save_form(self.editor.problems, self.editor.tracker, save)
         if saved:
-            self.status_message.emit(f"Saved {self._describe(data)}.")
+            self.status_message.emit(f"Saved {self._describe(kept[0])}.")
         return saved

@@ -15,6 +15,7 @@ from desktop_app.domain.enums import SessionKind, SessionStatus, label
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import AppearanceData, SessionData
 from desktop_app.domain.rows import AppearanceRow, SessionRow
+from desktop_app.domain.wording import plural
 from desktop_app.services import series, sessions, snapshots, speakers
 from ui.changes import APPEARANCE, REGISTRATION, SERIES, SESSION, SPEAKER, Change
 from ui.dialogs.confirm import ask_to_delete
@@ -23,6 +24,7 @@ from ui.editors.session_editor import SessionEditor
 from ui.edits import Edits
 from ui.icons import icon
 from ui.models.table_model import Column
+from ui.tabs.empty_state import EmptyState
 from ui.tabs.record_list import RecordListTab
 
 
@@ -33,16 +35,28 @@ def _after_hours(row: SessionRow) -> str:
     return f"{row.after_hours_minutes} min{host}"
 
 
+def _start(row: SessionRow) -> str:
+    """'Wed 18 Aug 2021' over '10:00 PT / 13:00 ET' (two zones a line): short lines, not
+    one wide one, so that every zone shows however many the series has."""
+    day, _dot, times = row.start_label.partition(" · ")
+    clocks = times.split(" / ")
+    pairs = [" / ".join(clocks[n : n + 2]) for n in range(0, len(clocks), 2)]
+    return "\n".join([day, *pairs])
+
+
+# The counts come before what the editor beside the list shows anyway (kind, status,
+# minutes), so that a 1280-pixel window shows them whole.
 SESSION_COLUMNS: list[Column[SessionRow]] = [
-    Column("Start", lambda r: r.start_label),
-    Column("Title", lambda r: r.title, tooltip=lambda r: r.subtitle),
-    Column("Kind", lambda r: label(r.kind)),
-    Column("Status", lambda r: label(r.status)),
-    Column("Minutes", lambda r: str(r.duration_minutes), align_right=True),
+    Column("Start", _start, tooltip=lambda r: r.start_label),
+    Column("Title", lambda r: r.title, tooltip=lambda r: f"{r.title}\n{r.subtitle}".strip()),
     Column("Registered", lambda r: f"{r.registered:,}", align_right=True),
     Column("Attended", lambda r: f"{r.attended:,}", align_right=True),
     Column("After Hours", _after_hours),
+    Column("Kind", lambda r: label(r.kind)),
+    Column("Status", lambda r: label(r.status)),
+    Column("Minutes", lambda r: str(r.duration_minutes), align_right=True),
 ]
+TITLE_WIDTH = 230  # longer titles are elided; the tooltip has them whole
 
 
 class SessionsTab(RecordListTab):
@@ -66,6 +80,14 @@ class SessionsTab(RecordListTab):
             [self.new_button, self.delete_button],
             [self.show_button],
             panel_share=2,
+            empty=EmptyState(
+                "No sessions yet",
+                "Add the first session of this series: its title, start and length, then "
+                "its speakers. Registrations are imported into a session.",
+                "New session",
+                self.new_session,
+                "add",
+            ),
         )
         self.roster.edit_requested.connect(self._edit_part)
         self.roster.reorder_requested.connect(self._reorder)
@@ -78,7 +100,11 @@ class SessionsTab(RecordListTab):
     def show_series(self, series_id: int | None) -> None:
         """Show the sessions of a series, keeping the selected session when it remains."""
         self._series_id = series_id
-        self.set_records(sessions.list_sessions(self._app.uow(), series_id) if series_id else [])
+        self.set_records(
+            sessions.list_sessions(self._app.uow(), series_id) if series_id else [],
+            widest=TITLE_WIDTH,
+        )
+        self.view.resizeRowsToContents()  # the two-line start
 
     def apply_change(self, change: Change) -> None:
         """Sessions, their times and hosts reload the list; registrations update the counts
@@ -102,10 +128,13 @@ class SessionsTab(RecordListTab):
             if session_ids is None or row.id in session_ids:
                 self.model.replace_row(line, sessions.get_session(self._app.uow(), row.id))
 
+    def offers_new(self) -> bool:
+        """An empty list offers a new session once a series is shown."""
+        return self._series_id is not None
+
     def count_text(self) -> str:
         """ "4 sessions" for the status bar."""
-        count = self.model.rowCount()
-        return f"{count} session{'s' if count != 1 else ''}"
+        return plural(self.model.rowCount(), "session")
 
     def select_session(self, session_id: int) -> None:
         """Select a session by id and show it in the editor."""
@@ -192,9 +221,9 @@ class SessionsTab(RecordListTab):
             self,
             "Delete session",
             f"Delete “{row.title}”?",
-            f"This also removes {snap.count('registrations'):,} registrations, "
-            f"{snap.count('session_speakers')} speaker parts and "
-            f"{snap.count('run_of_show_segments')} run-of-show segments.",
+            f"This also removes {plural(snap.count('registrations'), 'registration')}, "
+            f"{plural(snap.count('session_speakers'), 'speaker part')} and "
+            f"{plural(snap.count('run_of_show_segments'), 'run-of-show segment')}.",
             lambda: self._delete(row),
         )
 

@@ -17,6 +17,7 @@ from desktop_app.domain.enums import SpeakerRole, label
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import AppearanceData, SpeakerData
 from desktop_app.domain.rows import AppearanceRow, SpeakerRow
+from desktop_app.domain.wording import plural
 from desktop_app.services import sessions, snapshots, speakers
 from ui.changes import APPEARANCE, SERIES, SESSION, SPEAKER, Change
 from ui.dialogs.confirm import ask_to_delete
@@ -25,15 +26,18 @@ from ui.edits import Edits
 from ui.icons import icon
 from ui.models.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
+from ui.tabs.empty_state import EmptyState
 from ui.tabs.record_list import RecordListTab
 
+# Sessions and Email before the long job titles, so that a 1280-pixel window shows them.
 SPEAKER_COLUMNS: list[Column[SpeakerRow]] = [
     Column("Name", lambda r: r.name),
-    Column("Title", lambda r: r.title),
-    Column("Organisation", lambda r: r.organisation),
+    Column("Organisation", lambda r: r.organisation, tooltip=lambda r: r.organisation),
     Column("Sessions", lambda r: str(r.session_count), align_right=True),
     Column("Email", lambda r: r.email),
+    Column("Title", lambda r: r.title, tooltip=lambda r: r.title),
 ]
+WIDEST = 220  # pixels; longer organisations are elided (the tooltip has them whole)
 
 PART_COLUMNS: list[Column[AppearanceRow]] = [
     Column("Session", lambda r: r.session_title),
@@ -77,13 +81,30 @@ class SpeakersTab(RecordListTab):
         add_row.addWidget(self.add_part_button)
         parts_layout.addLayout(add_row)
 
+        self.which_combo = QComboBox()
+        self.which_combo.setAccessibleName("Which speakers")
+        self.which_combo.addItem("Speakers of this series", False)
+        self.which_combo.addItem("Not in any series", True)
+        self.which_combo.setToolTip(
+            "Speakers who have no part in any session of any series (left from a series "
+            "deleted since): select them to delete them."
+        )
+        self.which_combo.currentIndexChanged.connect(lambda: self.show_series(self._series_id))
         self.lay_out(
             "speakersSplitter",
             SpeakerEditor(self._app.data_dir),
             parts_box,
             [self.new_button, self.delete_button],
-            [],
+            [self.which_combo],
             panel_share=1,
+            empty=EmptyState(
+                "No speakers yet",
+                "Add the people who speak in this series; then give each a part in a "
+                "session from the Sessions tab or the list beside their details.",
+                "New speaker",
+                self.new_speaker,
+                "add",
+            ),
         )
 
     def apply_change(self, change: Change) -> None:
@@ -93,16 +114,25 @@ class SpeakersTab(RecordListTab):
 
     def count_text(self) -> str:
         """ "13 speakers" for the status bar."""
-        count = self.model.rowCount()
-        return f"{count} speaker{'s' if count != 1 else ''}"
+        return plural(self.model.rowCount(), "speaker")
+
+    def showing_no_series(self) -> bool:
+        """True while the list shows the speakers in no series."""
+        return bool(self.which_combo.currentData())
 
     def show_series(self, series_id: int | None) -> None:
-        """Show the speakers of a series, keeping the selection."""
+        """Show the speakers of a series (or those in no series), keeping the selection."""
         self._series_id = series_id
-        self.set_records(
-            speakers.list_speakers(self._app.uow(), series_id) if series_id else [], widest=280
-        )
+        if self.showing_no_series():
+            rows = speakers.list_speakers(self._app.uow(), in_no_series=True)
+        else:
+            rows = speakers.list_speakers(self._app.uow(), series_id) if series_id else []
+        self.set_records(rows, widest=WIDEST)
         self.new_button.setEnabled(series_id is not None)
+
+    def offers_new(self) -> bool:
+        """An empty list of the series' speakers offers a new one."""
+        return self._series_id is not None and not self.showing_no_series()
 
     def select_speaker(self, speaker_id: int) -> None:
         """Select a speaker by id."""
@@ -146,13 +176,16 @@ class SpeakersTab(RecordListTab):
             return
         snap = snapshots.capture(self._app.uow(), "speakers", [row.id])
         hosts = (
-            f" and {len(snap.nulled)} After Hours segment(s) lose their host" if snap.nulled else ""
+            f" and {plural(len(snap.nulled), 'After Hours segment')} lose their host"
+            if snap.nulled
+            else ""
         )
         self.delete_box = ask_to_delete(
             self,
             "Delete speaker",
             f"Delete {row.name}?",
-            f"They will be taken off {snap.count('session_speakers')} session part(s){hosts}.",
+            f"They will be taken off {plural(snap.count('session_speakers'), 'session part')}"
+            f"{hosts}.",
             lambda: self._delete(row),
         )
 

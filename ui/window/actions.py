@@ -7,15 +7,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QToolBar, QWidget
 
-from desktop_app import __version__
 from ui.error_report import open_log_folder
 from ui.icons import icon
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
+    from ui.window.app_commands import AppCommands
+    from ui.window.database_commands import DatabaseCommands
     from ui.window.file_commands import FileCommands
     from ui.window.series_commands import SeriesCommands
     from ui.window.shell import Shell
@@ -33,24 +34,27 @@ class WindowActions(QObject):
         shell: Shell,
         series: SeriesCommands,
         files: FileCommands,
+        databases: DatabaseCommands,
+        general: AppCommands,
         tabs: Sequence[TabSpec],
     ) -> None:
         super().__init__(window)
         self._window, self._shell = window, shell
-        self.about_box: QMessageBox | None = None
         new = self._action
         self.new_series = new("&New series…", series.new_series, Keys.New, "new-series")
         self.edit_series = new("&Edit series…", series.edit_series)
         self.delete_series = new("Delete series…", series.delete_series)
-        self.open_database = new("&Open database…", files.choose_database, Keys.Open, "open")
+        self.open_database = new("&Open database…", databases.choose_database, Keys.Open, "open")
+        self.new_database = new("New data&base…", databases.choose_new_database)
         self.import_file = new("&Import…", files.choose_import, "Ctrl+I", "import")
         self.history = new("Import &history…", files.show_import_history)
         self.export = new("&Export…", files.show_export, "Ctrl+E", "export")
         self.print = new("&Print run of show…", files.print_run_of_show, Keys.Print, "print")
         self.backup = new("&Back up…", files.choose_backup, None, "backup")
-        self.restore = new("&Restore from backup…", files.database.choose_restore)
-        self.check = new("&Check the database for damage", files.database.check)
+        self.restore = new("&Restore from backup…", files.care.choose_restore)
+        self.check = new("&Check the database for damage", files.care.check)
         self.load_demo = new("Load &demo series", series.load_demo)
+        self.remove_demo = new("&Remove the demo series…", series.remove_demo)
         self.quit = new("&Quit", window.close, Keys.Quit)
         self.undo = new("&Undo", lambda: self._stack().undo(), Keys.Undo, "undo")
         self.redo = new("&Redo", lambda: self._stack().redo(), None, "redo")
@@ -63,34 +67,55 @@ class WindowActions(QObject):
             new(spec.menu_text, lambda _=False, i=n: shell.show_tab_at(i), spec.shortcut)
             for n, spec in enumerate(tabs)
         ]
-        self.about = new("&About Webinar Desk", self._about)
+        self.preferences = new("Pre&ferences…", general.preferences, Keys.Preferences)
+        if self.preferences.shortcut().isEmpty():  # Linux and Windows have no standard key
+            self.preferences.setShortcut(QKeySequence("Ctrl+,"))
+        self.guide = new("Quick &guide", general.guide, Keys.HelpContents)
+        self.shortcuts = new("&Keyboard shortcuts", general.shortcuts, "Ctrl+/")
+        self.data_folder = new("Open &data folder", general.open_data_folder)
         self.log_folder = new("Open &log folder", open_log_folder)
+        self.about = new("&About Webinar Desk", general.about)
+        # Short names on the toolbar, the full ones in the menus.
+        self.import_file.setIconText("Import")
+        self.export.setIconText("Export")
+        self.print.setIconText("Print run of show")
 
         bar = window.menuBar()
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.new_series, self.edit_series, self.delete_series])
         file_menu.addSeparator()
-        file_menu.addAction(self.open_database)
+        file_menu.addActions([self.open_database, self.new_database])
+        file_menu.addMenu(databases.recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.import_file, self.history, self.export, self.print])
         file_menu.addSeparator()
-        file_menu.addActions([self.backup, self.restore, self.load_demo])
+        file_menu.addActions([self.backup, self.restore, self.load_demo, self.remove_demo])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo, self.redo])
         edit_menu.addSeparator()
         edit_menu.addActions([self.find, self.delete])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences)
         bar.addMenu("&View").addActions(self.show_tab)
         bar.addMenu("&Tools").addAction(self.check)
-        bar.addMenu("&Help").addActions([self.about, self.log_folder])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.guide, self.shortcuts])
+        help_menu.addSeparator()
+        help_menu.addActions([self.data_folder, self.log_folder])
+        help_menu.addSeparator()
+        help_menu.addAction(self.about)
         # Enabled only on an open database (and, for some, with a series to act on).
-        self._needs_data = [self.load_demo, self.find, self.delete, self.backup, self.import_file]
-        self._needs_data += [self.history, self.export, self.print, self.new_series]
-        self._needs_data += [self.restore, self.check]
+        self._needs_data = [self.load_demo, self.find, self.delete, self.backup]
+        self._needs_data += [self.remove_demo, self.data_folder]
+        self._needs_data += [self.history, self.new_series, self.restore, self.check]
+        # Import, export and print act on a series' sessions.
         self._needs_series = [self.edit_series, self.delete_series]
+        self._needs_series += [self.import_file, self.export, self.print]
         series.listed.connect(self._series_listed)
         series.demo_running.connect(lambda running: self.load_demo.setEnabled(not running))
+        series.demo_present.connect(self.remove_demo.setEnabled)
         self.set_ready(False)
 
     def _action(
@@ -107,7 +132,8 @@ class WindowActions(QObject):
         return action
 
     def toolbar(self, picker: QWidget) -> QToolBar:
-        """The toolbar: the series picker, then the most used actions."""
+        """The toolbar: the series picker, the three main jobs with their names, then the
+        most used actions as icons."""
         toolbar = QToolBar("Series")
         toolbar.setObjectName("seriesToolbar")
         toolbar.setMovable(False)
@@ -115,9 +141,21 @@ class WindowActions(QObject):
         series_label.setBuddy(picker)
         toolbar.addWidget(series_label)
         toolbar.addWidget(picker)
+        toolbar.addAction(self.new_series)
         toolbar.addSeparator()
-        toolbar.addActions([self.new_series, self.undo, self.redo, self.find])
+        for action in (self.import_file, self.export, self.print):
+            toolbar.addAction(action)
+            button = toolbar.widgetForAction(action)
+            if hasattr(button, "setToolButtonStyle"):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo, self.redo, self.find])
         return toolbar
+
+    def menus(self) -> list[QMenu]:
+        """The menu bar's menus, in order (the shortcut list is read from them)."""
+        found = [a.menu() for a in self._window.menuBar().actions()]
+        return [menu for menu in found if isinstance(menu, QMenu)]
 
     def set_ready(self, ready: bool) -> None:
         """Enable what needs an open database."""
@@ -161,15 +199,3 @@ class WindowActions(QObject):
         tab = self._shell.current_tab()
         if tab is not None:
             tab.delete_selected()
-
-    def _about(self) -> None:
-        app = self._shell.app
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "About Webinar Desk",
-            f"Webinar Desk {__version__}\n\nPlan webinar series, their speakers "
-            f"and attendees, offline.\n\nDatabase: {app.url if app else '(none)'}",
-            parent=self._window,
-        )
-        self.about_box = box
-        box.open()

@@ -1,146 +1,130 @@
-"""Looking after the database file from the window: Tools › Check the database, File ›
-Restore from backup…, and the banner that says when the file is open read-only."""
+"""File › Open database…, New database… and Recent databases: the new database is opened
+and checked first, and only then does it take the old one's place."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
 from desktop_app.domain.errors import UserError
-from ui.workers.background import TaskHandle, run_task
 
 if TYPE_CHECKING:
     from desktop_app.bootstrap import App
-    from desktop_app.domain.rows import CheckReport
-    from ui.dialogs.restore_dialog import RestoreDialog
     from ui.window.shell import Shell
 
+RECENT = "recentDatabases"
+RECENT_COUNT = 8
+FILTER = "Webinar Desk databases (*.sqlite *.db);;All files (*)"
 
-class NoticeBar(QWidget):
-    """A band above the window's content for what the user must know about the database."""
 
-    def __init__(self, window: QMainWindow) -> None:
-        super().__init__(window)
-        self.label = QLabel()
-        self.label.setObjectName("notice")
-        self.label.setWordWrap(True)
-        self.label.setStyleSheet(
-            "#notice { background: #fff4ce; color: #3b2f00; padding: 6px 10px; "
-            "border-bottom: 1px solid #e0c36a; }"
-        )
-        # The window's content moves into a column under the band (taken, not deleted).
-        content = window.takeCentralWidget()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.label)
-        if content is not None:
-            layout.addWidget(content, 1)
-        window.setCentralWidget(self)
+def recent_databases() -> list[Path]:
+    """The databases opened lately, newest first; files gone since are forgotten."""
+    value = QSettings().value(RECENT, [])
+    names = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+    paths = [Path(str(name)) for name in names]
+    existing = [path for path in paths if path.is_file()]
+    if existing != paths:
+        QSettings().setValue(RECENT, [str(path) for path in existing])
+    return existing
 
-    def show_notice(self, text: str) -> None:
-        """Show text (a read-only or damaged database); "" hides the band."""
-        self.label.setText(text)
-        self.label.setVisible(bool(text))
+
+def remember_database(path: Path) -> None:
+    """Put a database at the top of the recent list."""
+    path = path.resolve()
+    paths = [path, *(p for p in recent_databases() if p.resolve() != path)]
+    QSettings().setValue(RECENT, [str(p) for p in paths[:RECENT_COUNT]])
+
+
+def clear_recent_databases() -> None:
+    """Forget every recent database."""
+    QSettings().setValue(RECENT, [])
 
 
 class DatabaseCommands(QObject):
-    """Checks the open database for damage and restores an automatic backup."""
+    """Chooses, creates and reopens database files for the window."""
 
     def __init__(self, shell: Shell, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._shell = shell
-        self.notice_bar: NoticeBar | None = None
-        self.task: TaskHandle[CheckReport] | None = None
-        self.restore_dialog: RestoreDialog | None = None
-        self.message_box: QMessageBox | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.error_box: QMessageBox | None = None
+        self.recent_menu = QMenu("Recent &databases")
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
 
-    @property
-    def _app(self) -> App:
+    def _folder(self) -> str:
         app = self._shell.app
-        assert app is not None, "database commands are enabled only on an open database"
-        return app
+        return str(app.path.parent if app is not None and app.path else Path.home())
 
-    def show_notice(self, text: str) -> None:
-        """Say under the toolbar what the user must know about the open database ("": hide)."""
-        window = self._shell.widget()
-        if self.notice_bar is None and text and isinstance(window, QMainWindow):
-            self.notice_bar = NoticeBar(window)
-        if self.notice_bar is not None:
-            self.notice_bar.show_notice(text)
-
-    def check(self) -> None:
-        """Run SQLite's full integrity check on a worker thread, then say what it found."""
-        from desktop_app.services import health
-
-        app = self._app
-        self._shell.status.set_busy(True, "Checking the database for damage…")
-        self.task = run_task(
-            lambda _job: health.check_database(app.engine, app.where, full=True),
-            on_done=self._checked,
-            on_failed=lambda text: self._tell("Check the database", text, warn=True),
-            parent=self,
-        )
-
-    def _checked(self, report: CheckReport) -> None:
-        from desktop_app.services import health
-
-        if report.sound:
-            self._tell(
-                "Check the database",
-                f"No damage found in {report.where} ({report.seconds:.1f} s).",
-            )
-            return
-        path = self._app.path
-        text = (
-            health.damage_notice(path, list(report.problems))
-            if path is not None
-            else f"{report.where} is damaged: {report.problems[0]}"
-        )
-        self._tell("Check the database", text, warn=True)
-
-    def choose_restore(self) -> None:
-        """List the automatic backups; the chosen one replaces the database."""
-        from desktop_app.services import backup_set
-        from ui.dialogs.restore_dialog import RestoreDialog
-
-        path = self._app.path
-        if path is None:
-            self._tell("Restore", "Backups are kept for database files only.", warn=True)
-            return
-        dialog = RestoreDialog(backup_set.list_backups(path), self._shell.widget())
-        dialog.restore_requested.connect(self.restore)
-        self.restore_dialog = dialog
+    def choose_database(self) -> None:
+        """Pick an existing database file (a new name is not accepted here)."""
+        dialog = QFileDialog(self._shell.widget(), "Open database", self._folder(), FILTER)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.open_database)
+        self.file_dialog = dialog
         dialog.open()
 
-    def restore(self, name: str) -> None:
-        """Put a backup in place of the database, then reopen the window on it."""
-        from desktop_app.services import health
-
-        app = self._app
-        if app.path is None or not self._shell.save_pending_edits():
-            return
-        held = app.lock is not None and app.lock.held
-        try:
-            restored, kept = health.restore_backup(app.engine, app.path, name, held)
-        except UserError as error:
-            self._tell("Restore", str(error), warn=True)
-            return
-        path = str(app.path)
-        self._tell(
-            "Restore",
-            f"Restored from the backup of {restored.taken_at.astimezone():%Y-%m-%d %H:%M}. "
-            f"The database as it was is kept as {kept.name}.",
-            then=lambda: self._shell.request_database(path),
+    def choose_new_database(self) -> None:
+        """Pick a name for a new, empty database."""
+        dialog = QFileDialog(
+            self._shell.widget(),
+            "New database",
+            self._folder(),
+            "Webinar Desk databases (*.sqlite)",
         )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("sqlite")
+        # An existing file is refused with a sentence, never offered for replacing.
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)
+        dialog.selectFile("webinars.sqlite")
+        dialog.fileSelected.connect(self.create_database)
+        self.file_dialog = dialog
+        dialog.open()
 
-    def _tell(self, title: str, text: str, warn: bool = False, then: object = None) -> None:
-        self._shell.status.set_busy(False)
-        icon = QMessageBox.Icon.Warning if warn else QMessageBox.Icon.Information
-        box = QMessageBox(icon, title, text, parent=self._shell.widget())
-        if callable(then):
-            box.finished.connect(lambda _result: then())
-        self.message_box = box
-        box.open()
+    def open_database(self, path: str) -> None:
+        """Open an existing database; the window changes over only once it has opened."""
+        from desktop_app.bootstrap import open_existing
+
+        self._change_to(lambda: open_existing(Path(path)), "Open database")
+
+    def create_database(self, path: str) -> None:
+        """Start a new database and change over to it."""
+        from desktop_app.bootstrap import create_database
+
+        self._change_to(lambda: create_database(Path(path)), "New database")
+
+    def _change_to(self, open_it: Callable[[], App], title: str) -> None:
+        if self._shell.app is not None and not self._shell.save_pending_edits():
+            return
+        try:
+            app = open_it()
+        except UserError as error:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning, title, str(error), parent=self._shell.widget()
+            )
+            box.setInformativeText("The database open now stays open.")
+            self.error_box = box
+            box.open()
+            return
+        self._shell.request_database(app)
+
+    def fill_recent_menu(self) -> None:
+        """The recent databases (not the one open), then Clear list."""
+        menu = self.recent_menu
+        menu.clear()
+        app = self._shell.app
+        current = app.path.resolve() if app is not None and app.path else None
+        paths = [p for p in recent_databases() if p.resolve() != current]
+        for number, path in enumerate(paths, start=1):
+            action = menu.addAction(f"&{number} {path.name} — {path.parent}")
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.open_database(str(p)))
+        if not paths:
+            menu.addAction("No other databases yet").setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction("&Clear list")
+        clear.setEnabled(bool(paths))
+        clear.triggered.connect(clear_recent_databases)

@@ -1,5 +1,5 @@
-"""The File menu's work: open another database, import (also by drag and drop), import
-history, export, back up, and print a run of show."""
+"""The File menu's work: import (also by drag and drop), import history, export, back up,
+and print a run of show."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop_app.domain.errors import UserError
 from ui.changes import IMPORT, REGISTRANT, REGISTRATION, change
-from ui.window.database_commands import DatabaseCommands
+from ui.window.database_care import DatabaseCare
 
 if TYPE_CHECKING:
     from desktop_app.bootstrap import App
@@ -39,7 +39,7 @@ class FileCommands(QObject):
         self.history_dialog: ImportHistoryDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self.error_box: QMessageBox | None = None
-        self.database = DatabaseCommands(shell, self)  # check, restore
+        self.care = DatabaseCare(shell, self)  # check, restore, the read-only band
 
     @property
     def _app(self) -> App:
@@ -57,19 +57,7 @@ class FileCommands(QObject):
         self.file_dialog = dialog
         dialog.open()
 
-    # Database ----------------------------------------------------------------------------
-
-    def choose_database(self) -> None:
-        """Pick another database file; the app reopens on it."""
-        path = self._shell.app.path if self._shell.app is not None else None
-        dialog = QFileDialog(
-            self._shell.widget(),
-            "Open database",
-            str(path.parent if path else Path.home()),
-            "Webinar Desk databases (*.sqlite *.db);;All files (*)",
-        )
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        self._ask_for_file(dialog, self._shell.request_database)
+    # Back up ------------------------------------------------------------------------------
 
     def choose_backup(self) -> None:
         """Ask where to save a copy of the database, then write it."""
@@ -122,14 +110,27 @@ class FileCommands(QObject):
                 "Add a session first: an import brings people into a session."
             )
             return
-        tab = self._sessions_tab()
-        if session_id is None and self._shell.current_tab() is tab:
-            selected = tab.selected()
-            session_id = selected.id if selected else None
+        if session_id is None:
+            session_id = self._session_in_view()
         dialog = ImportDialog(self._app, path, rows, session_id, self._shell.widget())
         dialog.imported.connect(self._imported)
         self.import_dialog = dialog
         dialog.open()
+
+    def _session_in_view(self) -> int | None:
+        """The session the user is looking at: selected on Sessions, or the Attendees
+        tab's session filter (so an import goes where the user is, not to the oldest)."""
+        from ui.tabs.attendees_tab import AttendeesTab
+
+        current = self._shell.current_tab()
+        sessions_tab = self._sessions_tab()
+        if current is sessions_tab:
+            selected = sessions_tab.selected()
+            return selected.id if selected else None
+        if isinstance(current, AttendeesTab):
+            chosen = current.session_combo.currentData()
+            return int(chosen) if isinstance(chosen, int) and chosen > 0 else None
+        return None
 
     def _imported(self, report: ImportReport, session_id: int) -> None:
         self._shell.edits.announce(change(*IMPORTED, reshaped=IMPORTED, session=[session_id]))

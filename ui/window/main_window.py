@@ -8,11 +8,21 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop_app.domain.errors import UserError
 from ui.changes import Change
 from ui.window.actions import WindowActions
+from ui.window.app_commands import AppCommands
+from ui.window.database_commands import DatabaseCommands, remember_database
 from ui.window.file_commands import FileCommands
 from ui.window.series_commands import SeriesCommands
 from ui.window.status import WindowStatus
@@ -24,12 +34,14 @@ if TYPE_CHECKING:
     from ui.tabs.base import TabPage
 
 T = TypeVar("T", bound="TabPage")
+LAST_DATABASE = "lastDatabase"  # opened at the next start
 
 
 class MainWindow(QMainWindow):
     """Shows one series at a time in the tabs of the tab list."""
 
-    open_database_requested = Signal(str)  # a path chosen with File > Open database…
+    # Another database, opened and checked already, to be shown in place of this one.
+    open_database_requested = Signal(object)  # App
 
     def __init__(self, app: App | None = None, db: str | None = None) -> None:
         """A window on an open database (app), or one that opens db once shown."""
@@ -44,6 +56,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # a dropped file starts an import
         self.series = SeriesCommands(self, self)
         self.files = FileCommands(self, self.series, self)
+        self.databases = DatabaseCommands(self, self)
+        self.general = AppCommands(self, self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         for spec in TAB_LIST:
@@ -52,11 +66,20 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(waiting, spec.title)
         self.pages = QStackedWidget()
         self.pages.addWidget(self.series.empty_page)
-        self.pages.addWidget(self.tabs)
+        series_page = QWidget()
+        series_layout = QVBoxLayout(series_page)
+        series_layout.setContentsMargins(0, 0, 0, 0)
+        series_layout.setSpacing(0)
+        series_layout.addWidget(self.series.demo_bar)
+        series_layout.addWidget(self.tabs)
+        self.pages.addWidget(series_page)
         self.pages.setCurrentIndex(1)
         self.setCentralWidget(self.pages)
         self.status = WindowStatus(self.statusBar())
-        self.menus = WindowActions(self, self, self.series, self.files, TAB_LIST)
+        self.menus = WindowActions(
+            self, self, self.series, self.files, self.databases, self.general, TAB_LIST
+        )
+        self.general.menus = self.menus.menus()
         self.addToolBar(self.menus.toolbar(self.series.picker))
         geometry = QSettings().value("mainWindow/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
@@ -96,6 +119,9 @@ class MainWindow(QMainWindow):
 
         self.app = app
         self.setWindowTitle(f"Webinar Desk — {app.path.name if app.path else app.url}")
+        if app.path is not None:
+            remember_database(app.path)
+            QSettings().setValue(LAST_DATABASE, str(app.path))
         self._edits = edits = Edits(app, self)
         remembered = QSettings().value("mainWindow/tab", 0)
         current = int(remembered) if isinstance(remembered, int | str) else 0
@@ -104,6 +130,9 @@ class MainWindow(QMainWindow):
         for spec, page in zip(TAB_LIST, self._pages, strict=True):
             self.tabs.addTab(page, spec.title)
             page.status_message.connect(self.status.show_status)
+            page.dirty_changed.connect(self._mark_unsaved)
+            page.counts_changed.connect(self._show_counts)
+            page.import_requested.connect(self.files.choose_import)
             page.view.addAction(self.menus.delete)
             page.restore_state(QSettings())
         self.menus.follow_stack(edits.stack)
@@ -111,8 +140,8 @@ class MainWindow(QMainWindow):
         edits.failed.connect(self._show_failure)
         self.tabs.setCurrentIndex(current)
         self.menus.set_ready(True)
-        self.files.database.show_notice(app.notice)  # read-only, damaged
-        self.status.count_registrants(app)
+        self.files.care.show_notice(app.notice)  # read-only, damaged
+        self.status.count_in_no_series(app)
         self.series.reload()
 
     @property
@@ -141,9 +170,9 @@ class MainWindow(QMainWindow):
         """Bring the tab at a position of the tab list to the front."""
         self.tabs.setCurrentIndex(index)
 
-    def request_database(self, path: str) -> None:
-        """Ask the launcher to reopen the app on another database file."""
-        self.open_database_requested.emit(path)
+    def request_database(self, app: App) -> None:
+        """Ask the launcher to show another (open) database in place of this one."""
+        self.open_database_requested.emit(app)
 
     def show_series(self, series_id: int | None) -> None:
         """Show a series in every tab (None: the offer of the demo series)."""
@@ -158,8 +187,16 @@ class MainWindow(QMainWindow):
             for page in self._pages:
                 page.apply_change(change)
         assert self.app is not None
-        self.status.count_registrants(self.app, change)
+        self.status.count_in_no_series(self.app, change)
         self.status.show_counts(self._pages, self.series.current_id() is not None)
+
+    def _show_counts(self) -> None:
+        self.status.show_counts(self._pages, self.series.current_id() is not None)
+
+    def _mark_unsaved(self) -> None:
+        """A "•" after the title of each tab whose form holds unsaved edits."""
+        for index, (spec, page) in enumerate(zip(TAB_LIST, self._pages, strict=True)):
+            self.tabs.setTabText(index, f"{spec.title} •" if page.has_unsaved() else spec.title)
 
     def _show_failure(self, text: str) -> None:  # an undo or redo that could not be applied
         self.error_box = QMessageBox(QMessageBox.Icon.Warning, "Undo", text, parent=self)
@@ -193,6 +230,4 @@ class MainWindow(QMainWindow):
                 page.shutdown()
                 page.save_state(settings)
             self.app.close()  # release the file (the worker thread has stopped)
-            if self.app.path is not None:
-                settings.setValue("lastDatabase", str(self.app.path))
         super().closeEvent(event)

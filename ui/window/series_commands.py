@@ -6,12 +6,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop_app.domain.wording import plural
 from ui.changes import EVERYTHING, SERIES, Change
-from ui.dialogs.confirm import ask_to_delete
+from ui.dialogs.confirm import DeleteQuestion, ask_to_delete
 from ui.dialogs.series_dialog import SeriesDialog
 from ui.editors.forms import attempt
+from ui.icons import icon
 from ui.workers.background import Job, TaskHandle, run_task
 
 if TYPE_CHECKING:
@@ -25,6 +36,7 @@ class SeriesCommands(QObject):
 
     listed = Signal(bool)  # the picker was refilled; True when there is any series
     demo_running = Signal(bool)
+    demo_present = Signal(bool)  # whether anything the demo brought is still there
 
     def __init__(self, shell: Shell, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -34,8 +46,10 @@ class SeriesCommands(QObject):
         self.picker.setAccessibleName("Series")
         self.picker.currentIndexChanged.connect(self._picked)
         self.empty_page = self._empty_page()
+        self.demo_bar = self._demo_bar()
+        self._demo_ids: set[int] = set()  # the series the demo brought
         self.series_dialog: SeriesDialog | None = None
-        self.delete_box: QMessageBox | None = None
+        self.delete_box: DeleteQuestion | None = None
         self.error_box: QMessageBox | None = None
         self.demo_task: TaskHandle[object] | None = None
 
@@ -57,23 +71,29 @@ class SeriesCommands(QObject):
         self.picker.clear()
         for row in rows:
             self.picker.addItem(row.title, row.id)
+        self._demo_ids = {row.id for row in rows if row.is_demo}
         found = self.picker.findData(previous) if previous is not None else -1
         self.picker.setCurrentIndex(found if found >= 0 else (0 if rows else -1))
         self.picker.blockSignals(False)
         self.listed.emit(bool(rows))
+        self.check_demo()
         self._picked()
 
     def follow(self, change: Change) -> bool:
         """Refill the picker if a series came, went or was renamed (also by undo); True
         when it did, and so showed the current series again."""
         if not change.touches(SERIES):
+            if change.reshaped:
+                self.check_demo()
             return False
         from desktop_app.services import series
 
         listed = [(self.picker.itemData(i), self.picker.itemText(i)) for i in range(self.count())]
         if listed == [(row.id, row.title) for row in series.list_series(self._app.uow())]:
+            if change.reshaped:
+                self.check_demo()
             return False
-        self.reload()
+        self.reload()  # (which checks the demo)
         return True
 
     def count(self) -> int:
@@ -94,6 +114,7 @@ class SeriesCommands(QObject):
     def _picked(self) -> None:
         if self._shell.app is not None and self._shell.save_pending_edits():
             self._shell.show_series(self.current_id())
+            self._show_demo_bar()
 
     # Series ------------------------------------------------------------------------------
 
@@ -110,7 +131,13 @@ class SeriesCommands(QObject):
         from desktop_app.services import series
 
         row = series.get_series(self._app.uow(), series_id) if series_id is not None else None
-        dialog = SeriesDialog(row, self._shell.widget())
+        start = None
+        if row is None:  # a new series starts from the preferences
+            from desktop_app.domain.preferences import series_defaults
+            from desktop_app.services.preferences import load_preferences
+
+            start = series_defaults(load_preferences())
+        dialog = SeriesDialog(row, self._shell.widget(), start)
         seen = row.version if row is not None else 0  # a save over a newer one is refused
         dialog.accepted_data.connect(lambda data: self._save(dialog, series_id, data, seen))
         self.series_dialog = dialog
@@ -144,9 +171,11 @@ class SeriesCommands(QObject):
             self._shell.widget(),
             "Delete series",
             f"Delete the series “{self.picker.currentText()}”?",
-            f"Its {snap.count('sessions')} sessions go with it, with "
-            f"{snap.count('registrations'):,} registrations and "
-            f"{snap.count('session_speakers')} speaker parts; registrants and speakers stay.",
+            f"Its {plural(snap.count('sessions'), 'session')} "
+            f"{'goes' if snap.count('sessions') == 1 else 'go'} with it, with "
+            f"{plural(snap.count('registrations'), 'registration')} and "
+            f"{plural(snap.count('session_speakers'), 'speaker part')}; registrants and "
+            "speakers stay.",
             lambda: self._shell.edits.delete_series(series_id),
         )
 
@@ -181,6 +210,79 @@ class SeriesCommands(QObject):
         self.error_box = box
         box.open()
 
+    def check_demo(self) -> None:
+        """Say whether there is a demo to remove, and who is left in no series."""
+        from desktop_app.services import demo_removal, orphans
+
+        present = demo_removal.demo_present(self._app.uow())
+        self.demo_present.emit(present)
+        people, speakers = orphans.counts(self._app.uow())
+        lost = [plural(people, "registrant")] if people else []
+        lost += [plural(speakers, "speaker")] if speakers else []
+        self.orphans_label.setText(f"{' and '.join(lost)} from earlier series are in none now.")
+        self.orphans_box.setVisible(bool(lost))
+        self.empty_remove_button.setVisible(present)
+        self._show_demo_bar()
+
+    def _show_demo_bar(self) -> None:
+        self.demo_bar.setVisible(self.current_id() in self._demo_ids)
+
+    def remove_demo(self) -> None:
+        """Ask, then take away the demo series and everything it brought (undoable)."""
+        self.delete_box = ask_to_delete(
+            self._shell.widget(),
+            "Remove the demo series",
+            "Remove the demo series?",
+            "Its sessions go, with the demo's speakers and registrants, except any you have "
+            "since added to a series of your own. Nothing you added yourself is removed.",
+            self._remove_demo,
+            verb="Remove",
+        )
+
+    def _remove_demo(self) -> None:
+        removal = self._shell.edits.remove_demo()
+        gone = [
+            plural(removal.sessions, "session"),
+            plural(removal.speakers, "speaker"),
+            plural(removal.registrants, "registrant"),
+        ]
+        self._shell.status.show_status(f"Removed the demo: {', '.join(gone)}.")
+
+    def delete_in_no_series(self) -> None:
+        """Ask, then delete every registrant and speaker who is in no series."""
+        self.delete_box = ask_to_delete(
+            self._shell.widget(),
+            "Delete the people in no series",
+            "Delete everyone who is in no series?",
+            self.orphans_label.text(),
+            self._delete_in_no_series,
+        )
+
+    def _delete_in_no_series(self) -> None:
+        people, speakers = self._shell.edits.delete_in_no_series()
+        self._shell.status.show_status(
+            f"Deleted {plural(people, 'registrant')} and {plural(speakers, 'speaker')}."
+        )
+
+    def _demo_bar(self) -> QWidget:
+        """A line above the tabs while the demo series is shown: how to take it away."""
+        bar = QFrame()
+        bar.setObjectName("demoBar")
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        text = QLabel(
+            "This is the demo series: its people are made up. Remove it when you have seen "
+            "enough; your own series stay."
+        )
+        text.setWordWrap(True)
+        self.bar_remove_button = QPushButton(icon("delete"), "Remove the demo series…")
+        self.bar_remove_button.clicked.connect(self.remove_demo)
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(text, 1)
+        layout.addWidget(self.bar_remove_button)
+        bar.hide()
+        return bar
+
     def _demo_finished(self) -> None:
         self._shell.status.set_busy(False)
         self.demo_running.emit(False)
@@ -203,11 +305,26 @@ class SeriesCommands(QObject):
         self.demo_running.connect(lambda running: self.demo_button.setEnabled(not running))
         self.empty_new_button = QPushButton("Start a new series…")
         self.empty_new_button.clicked.connect(self.new_series)
+        # What an earlier series left behind is offered for clearing out here too.
+        self.orphans_label = QLabel()
+        self.empty_delete_button = QPushButton(icon("delete"), "Delete them…")
+        self.empty_delete_button.clicked.connect(self.delete_in_no_series)
+        self.empty_remove_button = QPushButton(icon("delete"), "Remove what the demo left…")
+        self.empty_remove_button.clicked.connect(self.remove_demo)
+        self.empty_remove_button.hide()
+        self.orphans_box = QWidget()
+        orphans_row = QHBoxLayout(self.orphans_box)
+        orphans_row.addWidget(self.orphans_label)
+        orphans_row.addWidget(self.empty_delete_button)
+        self.orphans_box.hide()
         card = QWidget()
         card_layout = QVBoxLayout(card)
         card_layout.setSpacing(12)
         for widget in (heading, text, self.demo_button, self.empty_new_button):
             card_layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        card_layout.addSpacing(24)
+        card_layout.addWidget(self.orphans_box, 0, Qt.AlignmentFlag.AlignHCenter)
+        card_layout.addWidget(self.empty_remove_button, 0, Qt.AlignmentFlag.AlignHCenter)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addStretch(1)

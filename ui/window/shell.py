@@ -54,6 +54,6 @@ class Shell(Protocol):
         """Bring the tab at a position of the tab list to the front."""
         ...
 
-    def request_database(self, path: str) -> None:
-        """Reopen the app on another database file."""
+    def request_database(self, app: App) -> None:
+        """Show another database, opened already, in place of this one."""
         ...

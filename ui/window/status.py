@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
-from ui.changes import IMPORT, REGISTRANT, Change
+from desktop_app.domain.wording import plural
+from ui.changes import IMPORT, Change
 
 if TYPE_CHECKING:
     from desktop_app.bootstrap import App
@@ -17,8 +18,8 @@ STATUS_MS = 5000
 
 
 class WindowStatus:
-    """Fills a window's status bar; the registrant total is counted only when people come
-    or go, never on every edit."""
+    """Fills a window's status bar: what the series holds, once each, and the people in no
+    series (counted only when records come or go, never on every edit)."""
 
     def __init__(self, bar: QStatusBar) -> None:
         self.bar = bar
@@ -29,7 +30,7 @@ class WindowStatus:
         self.busy.hide()
         bar.addPermanentWidget(self.busy)
         bar.addPermanentWidget(self.counts_label)
-        self._registrants = 0
+        self._in_no_series = (0, 0)  # registrants, speakers
 
     def show_status(self, text: str) -> None:
         """A passing message."""
@@ -43,16 +44,20 @@ class WindowStatus:
         else:
             self.bar.clearMessage()
 
-    def count_registrants(self, app: App, change: Change | None = None) -> None:
-        """Count the registrants in the database: at start, and when people came or went."""
-        if change is None or REGISTRANT in change.reshaped or change.touches(IMPORT):
-            from desktop_app.services import registrants
+    def count_in_no_series(self, app: App, change: Change | None = None) -> None:
+        """Count the people in no series: at start, and when records came or went."""
+        if change is None or change.reshaped or change.touches(IMPORT):
+            from desktop_app.services import orphans
 
-            self._registrants = registrants.count_registrants(app.uow())
+            self._in_no_series = orphans.counts(app.uow())
 
     def show_counts(self, pages: Sequence[TabPage], any_series: bool) -> None:
-        """ "4 sessions · 13 speakers · 320 registrants in the database" (nothing without a
-        series)."""
-        counts = [text for page in pages if (text := page.count_text())]
-        counts.append(f"{self._registrants:,} registrants in the database")
-        self.counts_label.setText(" · ".join(counts) if any_series else "")
+        """ "4 sessions · 13 speakers · 320 registrants" (nothing without a series), and
+        " · 5 registrants in no series" when there are such people (Attendees shows them)."""
+        counts = [text for page in pages if (text := page.count_text())] if any_series else []
+        people, speakers = self._in_no_series
+        lost = [plural(people, "registrant")] if people else []
+        lost += [plural(speakers, "speaker")] if speakers else []
+        if lost:
+            counts.append(f"{' and '.join(lost)} in no series")
+        self.counts_label.setText(" · ".join(counts))

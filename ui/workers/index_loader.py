@@ -30,10 +30,11 @@ class IndexLoader(QObject):
         self.pool.setMaxThreadCount(1)
         self._task: TaskHandle[AttendeeIndex | None] | None = None
 
-    def load(self, series_id: int) -> None:
-        """Load a series' index: at once when small, else on the worker thread."""
+    def load(self, series_id: int | None) -> None:
+        """Load a series' index (None: the people in no series, a short list): at once when
+        small, else on the worker thread."""
         self._forget()
-        if registration_count(self.app.uow(), series_id) < SYNC_LIMIT:
+        if series_id is None or registration_count(self.app.uow(), series_id) < SYNC_LIMIT:
             index = load_attendee_index(self.app.uow(), series_id)
             assert index is not None
             self.busy_changed.emit(False)

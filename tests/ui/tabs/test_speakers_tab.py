@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
@@ -95,8 +94,10 @@ def test_delete_speaker_says_what_is_lost_and_undoes(demo_app: App, make_window:
     )
     tab.view.selectRow(host)
     tab.delete_selected()
-    assert "3 After Hours segment(s) lose their host" in tab.delete_box.informativeText()
-    tab.delete_box.button(QMessageBox.StandardButton.Yes).click()
+    assert "3 session parts and 3 After Hours segments lose their host" in (
+        tab.delete_box.informativeText()
+    )
+    tab.delete_box.delete_button.click()
     assert stats.stats(demo_app.uow()).speakers == 12
     assert all(s.after_hours_host_id is None for s in sessions.list_sessions(demo_app.uow()))
     window.menus.undo.trigger()

@@ -33,7 +33,7 @@ def test_undo_says_what_it_undoes_and_find_jumps_to_the_filter(
     person = registrants.list_registrants(demo_app.uow(), 1)[0].id
     window.edits.set_consent([person], Consent.NO)
     assert window.menus.undo.isEnabled()
-    assert window.menus.undo.text() == "&Undo Set consent to no for 1"
+    assert window.menus.undo.text() == "&Undo Set consent to no for 1 person"
     window.menus.undo.trigger()
     assert window.menus.redo.isEnabled() and not window.menus.undo.isEnabled()
     window.menus.find.trigger()

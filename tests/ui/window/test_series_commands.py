@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
@@ -51,7 +50,7 @@ def test_delete_series_says_what_goes_and_undoes(demo_app: App, make_window: Bui
     before = stats.stats(demo_app.uow())
     window.series.delete_series()
     assert "4 sessions go with it" in window.series.delete_box.informativeText()
-    window.series.delete_box.button(QMessageBox.StandardButton.Yes).click()
+    window.series.delete_box.delete_button.click()
     assert stats.stats(demo_app.uow()).sessions == 0
     assert window.pages.currentIndex() == 0
     window.menus.undo.trigger()

@@ -49,7 +49,9 @@ def test_adding_a_tab_is_one_entry(
     assert titles == ["Sessions", "Speakers", "Attendees", "Notes"]
     tab = window.tab(NotesTab)
     assert tab.shown == [window.series.current_id()]
-    assert window.status.counts_label.text().startswith("4 sessions · 13 speakers · 2 notes · ")
+    assert (
+        window.status.counts_label.text() == "4 sessions · 13 speakers · 320 registrants · 2 notes"
+    )
     [view_menu] = [a.menu() for a in window.menuBar().actions() if a.text() == "&View"]
     [entry] = [a for a in view_menu.actions() if a.text() == "&Notes"]
     assert entry.shortcut().toString() == "Ctrl+4"

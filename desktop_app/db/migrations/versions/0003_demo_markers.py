@@ -1,6 +1,6 @@
 """Demo markers: series, speakers and registrants the demo loader brought.
 
-Revision ID: 0005
+Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-01 14:00:00
 
@@ -17,7 +17,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
+revision = "0003"
 down_revision = "0002"
 branch_labels = None
 depends_on = None
