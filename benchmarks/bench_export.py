@@ -1,119 +1,287 @@
-"""Times exporting registrants (× 4 sessions) to XLSX, with peak memory, as ratios to the
-floor: the same rows written unstyled with openpyxl's write-only mode in a bare script.
-Sizes: 10,000 and 100,000 registrants (and 1,000,000 with BENCH_MILLION=1)."""
+"""Times registrant exports (x 4 sessions) against bare writers of the same cells, with
+peak memory.
+
+Per size (10,000 and 100,000 registrants; 1,000,000 with --million), interleaved, medians
+of --runs (3) runs, each in its own process so its peak memory (VmHWM) is its own:
+
+- bare openpyxl and bare xlsxwriter: a plain script reads the same people and
+  registrations with sqlite3 and writes the same cells to the same sheets (Summary, one
+  sheet per session, All registrants; dates with a date format, nothing else styled):
+  xlsxwriter in constant-memory mode, openpyxl write-only;
+- app XLSX: exports.export_registrants with the "Everything" profile;
+- bare csv.writer over the same rows (read the same way), and the app's CSV export.
+"""
 
 from __future__ import annotations
 
+import argparse
 import json
-import os
 import resource
+import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
 
 HERE = Path(__file__).resolve().parent
+PERSON = "first_name, last_name, email, organisation, job_title, city, country, sector, consent"
+DATE_FORMAT = "yyyy-mm-dd hh:mm"
 
 
-def child_app(db: str, out: str) -> None:
-    """Export with the app's service; print seconds and peak RSS."""
+class Clock:
+    """Wall and CPU time since it was made."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def read(self) -> dict[str, float]:
+        return {"seconds": time.perf_counter() - self.wall, "cpu": time.process_time() - self.cpu}
+
+
+def _rows(db: str) -> tuple[list[int], Iterator[tuple[list[Any], list[bool]]]]:
+    """Session ids, and per person (name order) the All-registrants cells and whether
+    they registered for each session: what a bare script would write."""
+    connection = sqlite3.connect(db)
+    sessions = [r[0] for r in connection.execute("SELECT id FROM sessions ORDER BY starts_at")]
+    zone = ZoneInfo(connection.execute("SELECT home_zone FROM series").fetchone()[0])
+    slot = {s: n for n, s in enumerate(sessions)}
+    registrations: dict[int, list[Any]] = {}
+    for registrant, session, registered_at, attended, minutes in connection.execute(
+        "SELECT registrant_id, session_id, registered_at, attended, minutes FROM registrations"
+    ):
+        local = (
+            datetime.fromisoformat(registered_at).replace(tzinfo=UTC).astimezone(zone)
+            if registered_at
+            else None
+        )
+        found = registrations.setdefault(registrant, [None] * len(sessions))
+        found[slot[session]] = (local.replace(tzinfo=None) if local else None, attended, minutes)
+
+    def people() -> Iterator[tuple[list[Any], list[bool]]]:
+        for row in connection.execute(
+            f"SELECT id, {PERSON} FROM registrants ORDER BY last_name, first_name, email"
+        ):
+            cells = list(row[1:])
+            cells[8] = cells[8].capitalize()
+            marks = []
+            for found in registrations.get(row[0], [None] * len(sessions)):
+                if found:
+                    cells += [
+                        found[0],
+                        "Yes",
+                        "Yes" if found[1] else "No",
+                        found[2] if found[1] else None,
+                    ]
+                else:
+                    cells += [None, "No", "", None]
+                marks.append(bool(found))
+            yield cells, marks
+
+    return sessions, people()
+
+
+def _session_cells(cells: list[Any], slot: int) -> list[Any]:
+    return cells[:9] + cells[9 + 4 * slot : 13 + 4 * slot]
+
+
+def child_bare_xlsxwriter(db: str, out: str) -> dict[str, Any]:
+    """The same cells to the same sheets with a bare xlsxwriter constant-memory loop."""
+    import xlsxwriter
+
+    clock = Clock()
+    sessions, people = _rows(db)
+    workbook = xlsxwriter.Workbook(
+        out,
+        {
+            "constant_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+        },
+    )
+    date = workbook.add_format({"num_format": DATE_FORMAT})
+    summary = workbook.add_worksheet("Summary")
+    per_session = [workbook.add_worksheet(f"Session {n}") for n in range(len(sessions))]
+    everyone = workbook.add_worksheet("All registrants")
+    for sheet, width in [(s, 13) for s in per_session] + [(everyone, 9 + 4 * len(sessions))]:
+        for column in range(9, width, 4):
+            sheet.set_column(column, column, 18, date)
+        sheet.write_row(0, 0, [f"Heading {n}" for n in range(width)])
+    rows = [0] * len(sessions)
+    total = 0
+    for cells, marks in people:
+        total += 1
+        everyone.write_row(total, 0, cells)
+        for slot, registered in enumerate(marks):
+            if registered:
+                rows[slot] += 1
+                per_session[slot].write_row(rows[slot], 0, _session_cells(cells, slot))
+    summary.write_row(0, 0, ["People exported", total])
+    workbook.close()
+    return {**clock.read(), "people": total}
+
+
+def child_bare_openpyxl(db: str, out: str) -> dict[str, Any]:
+    """The same cells to the same sheets with bare openpyxl write-only."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    clock = Clock()
+    sessions, people = _rows(db)
+    workbook = Workbook(write_only=True)
+    summary = workbook.create_sheet("Summary")
+    per_session = [workbook.create_sheet(f"Session {n}") for n in range(len(sessions))]
+    everyone = workbook.create_sheet("All registrants")
+    for sheet, width in [(s, 13) for s in per_session] + [(everyone, 9 + 4 * len(sessions))]:
+        sheet.append([f"Heading {n}" for n in range(width)])
+
+    def dated(sheet: Any, cells: list[Any]) -> list[Any]:
+        for n in range(9, len(cells), 4):
+            if cells[n] is not None:
+                cell = WriteOnlyCell(sheet, value=cells[n])
+                cell.number_format = DATE_FORMAT
+                cells[n] = cell
+        return cells
+
+    total = 0
+    for cells, marks in people:
+        total += 1
+        for slot, registered in enumerate(marks):
+            if registered:
+                per_session[slot].append(dated(per_session[slot], _session_cells(cells, slot)))
+        everyone.append(dated(everyone, cells))
+    summary.append(["People exported", total])
+    workbook.save(out)
+    return {**clock.read(), "people": total}
+
+
+def child_bare_csv(db: str, out: str) -> dict[str, Any]:
+    """The All-registrants rows through a bare csv.writer loop (dates as text)."""
+    import csv
+
+    clock = Clock()
+    _, people = _rows(db)
+    total = 0
+    with open(out, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Heading"] * 25)
+        for cells, _marks in people:
+            total += 1
+            for n in range(9, len(cells), 4):
+                if cells[n] is not None:
+                    cells[n] = cells[n].isoformat(" ", "minutes")
+            writer.writerow(cells)
+    return {**clock.read(), "people": total}
+
+
+def _app(db: str, out: str) -> dict[str, Any]:
     from desktop_app.bootstrap import open_app
     from desktop_app.domain.export_profile import everything_profile
     from desktop_app.services import exports
 
     app = open_app(db)
-    started = time.perf_counter()
+    clock = Clock()
     plan = exports.export_registrants(app.uow(), 1, everything_profile(), Path(out))
-    report(time.perf_counter() - started, plan.people)
+    return {**clock.read(), "people": plan.people}
 
 
-def child_floor(db: str, out: str) -> None:
-    """The same people and per-session cells, unstyled, openpyxl write-only, one sheet."""
-    import sqlite3
-
-    from openpyxl import Workbook
-
-    started = time.perf_counter()
-    connection = sqlite3.connect(db)
-    sessions = [row[0] for row in connection.execute("SELECT id FROM sessions ORDER BY starts_at")]
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("All registrants")
-    people = 0
-    registrations: dict[int, dict[int, tuple[object, ...]]] = {}
-    for registrant_id, session_id, registered_at, attended, minutes in connection.execute(
-        "SELECT registrant_id, session_id, registered_at, attended, minutes FROM registrations"
-    ):
-        registrations.setdefault(registrant_id, {})[session_id] = (registered_at, attended, minutes)
-    for row in connection.execute(
-        "SELECT id, first_name, last_name, email, organisation, job_title, city, country,"
-        " sector, consent FROM registrants ORDER BY last_name, first_name, email"
-    ):
-        cells = list(row[1:])
-        for session_id in sessions:
-            found = registrations.get(row[0], {}).get(session_id)
-            cells += (
-                [found[0], "Yes", "Yes" if found[1] else "No", found[2]]
-                if found
-                else [None, "No", "", None]
-            )
-        sheet.append(cells)
-        people += 1
-    workbook.save(out)
-    report(time.perf_counter() - started, people)
+CHILDREN: dict[str, tuple[str, Callable[[str, str], dict[str, Any]]]] = {
+    "openpyxl": (".xlsx", child_bare_openpyxl),
+    "xlsxwriter": (".xlsx", child_bare_xlsxwriter),
+    "app-xlsx": (".xlsx", _app),
+    "csv": (".csv", child_bare_csv),
+    "app-csv": (".csv", _app),
+}
 
 
-def peak_kib() -> float:
-    """This process's peak resident memory since it started its program.
+def peak_mib() -> float:
+    """This process's peak resident memory (VmHWM on Linux; ru_maxrss elsewhere).
 
-    Linux's ru_maxrss also counts the memory image inherited at fork (a parent that just
-    built a million-row database would show through), so VmHWM is read where it exists.
-    """
+    Linux's ru_maxrss also counts the memory image inherited at fork, so VmHWM is read
+    where it exists."""
     status = Path("/proc/self/status")
     if status.exists():
         for line in status.read_text().splitlines():
             if line.startswith("VmHWM:"):
-                return float(line.split()[1])
-    return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+                return float(line.split()[1]) / 1024
+    return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024
 
 
-def report(seconds: float, people: int) -> None:
-    """Print one JSON line: time, people and this process's peak memory."""
-    print(json.dumps({"seconds": seconds, "people": people, "peak_mib": peak_kib() / 1024}))
-
-
-def measure(kind: str, db: str) -> dict[str, float]:
-    """Run one child process and read its figures."""
+def measure(kind: str, db: str) -> dict[str, Any]:
+    """Run one child in its own process; its figures."""
     with tempfile.TemporaryDirectory() as folder:
-        out = str(Path(folder) / "out.xlsx")
+        out = str(Path(folder) / f"out{CHILDREN[kind][0]}")
         result = subprocess.run(
             [sys.executable, __file__, "--child", kind, db, out],
             capture_output=True,
             text=True,
-            check=True,
+            check=False,
         )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    if result.returncode != 0:
+        raise SystemExit(f"{kind} failed:\n{result.stderr}")
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
 def main() -> None:
-    """Build the databases once, then print app and floor figures per size."""
+    """Build the databases once, then print each measure and its ratios per size."""
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--million", action="store_true", help="also 1,000,000 registrants")
+    options.add_argument("--runs", type=int, default=3, help="runs per measure (median)")
+    options.add_argument("--sizes", type=int, nargs="*", help="registrant counts instead")
+    options.add_argument("--only", nargs="*", choices=list(CHILDREN), help="these measures")
+    args = options.parse_args()
     sys.path.insert(0, str(HERE))
     from big_database import big_database
 
-    sizes = [10_000, 100_000] + ([1_000_000] if os.environ.get("BENCH_MILLION") else [])
-    print("registrants  app s   floor s  time ratio  app MiB  floor MiB  memory ratio")
+    sizes = args.sizes or [10_000, 100_000] + ([1_000_000] if args.million else [])
+    kinds = args.only or list(CHILDREN)
     for size in sizes:
         db = str(big_database(size))
-        app, floor = measure("app", db), measure("floor", db)
-        print(
-            f"{size:>11,}  {app['seconds']:6.1f}  {floor['seconds']:7.1f}  "
-            f"{app['seconds'] / floor['seconds']:10.2f}  {app['peak_mib']:7.0f}  "
-            f"{floor['peak_mib']:9.0f}  {app['peak_mib'] / floor['peak_mib']:12.2f}"
-        )
+        runs: dict[str, list[dict[str, Any]]] = {kind: [] for kind in kinds}
+        for _ in range(args.runs):
+            for kind in kinds:  # interleaved: a noisy minute hits every measure alike
+                runs[kind].append(measure(kind, db))
+        _print_size(size, runs)
+
+
+def _print_size(size: int, runs: dict[str, list[dict[str, Any]]]) -> None:
+    def median(kind: str, key: str) -> float:
+        return statistics.median(r[key] for r in runs[kind])
+
+    print(
+        f"{size:,} registrants x 4 sessions, medians of "
+        f"{len(next(iter(runs.values())))} interleaved runs:"
+    )
+    print(f"  {'measure':<40} {'wall s':>7} {'CPU s':>7} {'peak MiB':>9}  ratio (wall, CPU)")
+    labels = {
+        "openpyxl": "bare openpyxl write-only, same cells",
+        "xlsxwriter": "bare xlsxwriter constant memory, same",
+        "app-xlsx": "app XLSX export",
+        "csv": "bare csv.writer, same rows",
+        "app-csv": "app CSV export",
+    }
+    floors = {"app-xlsx": "xlsxwriter", "openpyxl": "xlsxwriter", "app-csv": "csv"}
+    for kind in runs:
+        wall, cpu, peak = median(kind, "seconds"), median(kind, "cpu"), median(kind, "peak")
+        ratio = ""
+        floor = floors.get(kind)
+        if floor in runs:
+            ratio = (
+                f"{wall / median(floor, 'seconds'):5.2f}, {cpu / median(floor, 'cpu'):5.2f}"
+                f" x {labels[floor].split(',')[0]}"
+            )
+        print(f"  {labels[kind]:<40} {wall:7.2f} {cpu:7.2f} {peak:9.0f}  {ratio}")
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
-        (child_app if sys.argv[2] == "app" else child_floor)(sys.argv[3], sys.argv[4])
+        figures = CHILDREN[sys.argv[2]][1](sys.argv[3], sys.argv[4])
+        print(json.dumps({**figures, "peak": peak_mib()}))
     else:
         main()

@@ -1,19 +1,37 @@
-"""Times importing a generated 100,000-row Zoom attendee report against a floor (the csv
-module and sqlite3 executemany in one transaction), and XLSX reading with openpyxl
-against python-calamine."""
+"""Times importing a generated Zoom attendee report against two floors, with peak memory.
+
+Per size (10,000 and 100,000 rows; 1,000,000 with --million), interleaved, medians of
+--runs (3) runs, each in its own process so peak memory (VmHWM) is its own:
+
+- bare floor: the csv module and sqlite3 executemany into two bare tables;
+- real-schema floor: the csv module, then the same people and registrations inserted with
+  sqlite3 executemany into the app's real (migrated) tables with their indexes and foreign
+  keys, ids read back, no parsing or checks; its insert part alone is the write floor;
+- app: imports.import_file (read, parse, merge, plan, write);
+- app write side: the file read and parsed once, then imports.import_parsed timed alone
+  (parsing is the parsers' business, measured by the line above).
+
+Also: XLSX reading with openpyxl against python-calamine.
+"""
 
 from __future__ import annotations
 
+import argparse
 import csv
-import os
+import json
 import random
+import resource
 import sqlite3
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-ROWS = int(os.environ.get("BENCH_ROWS", "100000"))
+HERE = Path(__file__).resolve().parent
 HEADER = [
     "Attended",
     "First Name",
@@ -91,9 +109,8 @@ def zoom_report(rows: int) -> Path:
     return path
 
 
-def floor(path: Path, db: Path) -> float:
-    """csv module parse + sqlite3 executemany of the same people and registrations."""
-    started = time.perf_counter()
+def _people(path: Path) -> tuple[dict[str, list[str]], dict[str, int]]:
+    """The csv module's rows, one per email (first row wins), and minutes summed."""
     with path.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.reader(handle))
     start = next(i for i, r in enumerate(rows) if r and r[0] == "Attendee Details") + 2
@@ -102,6 +119,27 @@ def floor(path: Path, db: Path) -> float:
     for row in rows[start:]:
         people.setdefault(row[3], row)
         minutes[row[3]] = minutes.get(row[3], 0) + (int(row[8]) if row[8] != "--" else 0)
+    return people, minutes
+
+
+class Clock:
+    """Wall and CPU time since it was made (the build machine is shared: CPU time shows
+    the work, wall time adds the waits for the disk and for other processes)."""
+
+    def __init__(self) -> None:
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def read(self, prefix: str = "") -> dict[str, float]:
+        return {
+            f"{prefix}seconds": time.perf_counter() - self.wall,
+            f"{prefix}cpu": time.process_time() - self.cpu,
+        }
+
+
+def child_bare(path: Path, db: Path) -> dict[str, float]:
+    """csv module parse + sqlite3 executemany of the same people and registrations."""
+    clock = Clock()
+    people, minutes = _people(path)
     connection = sqlite3.connect(db)
     connection.execute(
         "CREATE TABLE registrants (id INTEGER PRIMARY KEY, email TEXT UNIQUE, "
@@ -123,21 +161,128 @@ def floor(path: Path, db: Path) -> float:
             [(ids[e], minutes[e] > 0, minutes[e]) for e in people],
         )
     connection.close()
-    return time.perf_counter() - started
+    return {**clock.read(), "people": len(people)}
 
 
-def app_import(path: Path, db: Path) -> tuple[float, int]:
-    """The app's import of the same file into a fresh database."""
+def _fresh_app_database(db: Path) -> None:
+    """A migrated database holding the demo series without registrants."""
     from desktop_app.bootstrap import open_app
-    from desktop_app.services import demo, imports
+    from desktop_app.services import demo
 
     app = open_app(str(db))
     demo.load_demo(app.uow(), people=0)
-    started = time.perf_counter()
-    report = imports.import_file(app.uow(), path, 1)
-    elapsed = time.perf_counter() - started
     app.close()
-    return elapsed, report.registrants_created
+
+
+def child_real(path: Path, db: Path) -> dict[str, float]:
+    """The same rows into the app's real tables (indexes, foreign keys), no checks."""
+    _fresh_app_database(db)
+    clock = Clock()
+    people, minutes = _people(path)
+    write_clock = Clock()
+    now = f"{datetime.now(UTC):%Y-%m-%d %H:%M:%S.%f}"
+    connection = sqlite3.connect(db)
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    with connection:
+        cursor = connection.execute(
+            "INSERT INTO import_batches (file_name, sha256, detected_format, session_id, "
+            "imported_at, rows_total, registrants_created, registrants_updated, "
+            "registrations_created, rows_skipped, undo_log) "
+            "VALUES (?, '', 'zoom-attendees', 1, ?, 0, 0, 0, 0, 0, '{}')",
+            (path.name, now),
+        )
+        batch = cursor.lastrowid
+        connection.executemany(
+            "INSERT INTO registrants (email, first_name, last_name, organisation, job_title, "
+            "city, country, sector, consent, consent_at, consent_source, created_at, "
+            "updated_at) VALUES (?, ?, ?, '', '', '', ?, '', 'unknown', NULL, '', ?, ?)",
+            [(e, r[1], r[2], r[9], now, now) for e, r in people.items()],
+        )
+        ids = dict(connection.execute("SELECT email, id FROM registrants"))
+        connection.executemany(
+            "INSERT INTO registrations (registrant_id, session_id, registered_at, "
+            "approval_status, source, attended, first_join, last_leave, minutes, "
+            "import_batch_id) VALUES (?, 1, ?, 'approved', ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    ids[e],
+                    "2020-03-27 17:00:00.000000",
+                    "Zoom attendee report: x.csv",
+                    minutes[e] > 0,
+                    "2020-03-28 16:00:00.000000",
+                    "2020-03-28 16:30:00.000000",
+                    minutes[e],
+                    batch,
+                )
+                for e in people
+            ],
+        )
+    connection.close()
+    return {**clock.read(), **write_clock.read("write_"), "people": len(people)}
+
+
+def child_app(path: Path, db: Path) -> dict[str, float]:
+    """The app's whole import of the file (read, parse, merge, plan, write)."""
+    from desktop_app.bootstrap import open_app
+    from desktop_app.services import imports
+
+    _fresh_app_database(db)
+    app = open_app(str(db))
+    clock = Clock()
+    report = imports.import_file(app.uow(), path, 1)
+    figures = clock.read()
+    app.close()
+    return {**figures, "people": report.registrants_created}
+
+
+def child_write(path: Path, db: Path) -> dict[str, float]:
+    """The file read and parsed once, then only import_parsed timed."""
+    from desktop_app.bootstrap import open_app
+    from desktop_app.io.formats import parse_table
+    from desktop_app.io.table_reader import read_table
+    from desktop_app.services import imports
+
+    _fresh_app_database(db)
+    app = open_app(str(db))
+    table = read_table(path)
+    parsed = parse_table(table)
+    digest = table.sha256
+    del table
+    parsed_peak = peak_mib()
+    clock = Clock()
+    report = imports.import_parsed(app.uow(), parsed, digest, 1)
+    figures = clock.read()
+    app.close()
+    return {**figures, "people": report.registrants_created, "parsed_mib": parsed_peak}
+
+
+CHILDREN = {"bare": child_bare, "real": child_real, "app": child_app, "write": child_write}
+
+
+def peak_mib() -> float:
+    """This process's peak resident memory (VmHWM on Linux; ru_maxrss elsewhere)."""
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return float(line.split()[1]) / 1024
+    return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024
+
+
+def measure(kind: str, path: Path) -> dict[str, Any]:
+    """Run one child in its own process and folder; its figures."""
+    with tempfile.TemporaryDirectory() as folder:
+        result = subprocess.run(
+            [sys.executable, __file__, "--child", kind, str(path), str(Path(folder) / "x.sqlite")],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    if result.returncode != 0:
+        raise SystemExit(f"{kind} failed:\n{result.stderr}")
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
 def xlsx_reading(rows: int) -> None:
@@ -186,19 +331,62 @@ def xlsx_reading(rows: int) -> None:
     )
 
 
-def main() -> None:
-    """Print the import's time against the floor, and the XLSX readers' times."""
-    path = zoom_report(ROWS)
-    with tempfile.TemporaryDirectory() as folder:
-        floor_seconds = floor(path, Path(folder) / "floor.sqlite")
-        app_seconds, people = app_import(path, Path(folder) / "app.sqlite")
-    print(f"Zoom attendee report, {ROWS:,} rows ({people:,} people):")
+def _print_size(size: int, runs: dict[str, list[dict[str, Any]]]) -> None:
+    """One size's table: median wall and CPU seconds, peak MiB, ratios to the floors."""
+
+    def median(kind: str, key: str) -> float:
+        return statistics.median(r[key] for r in runs[kind])
+
+    people = int(runs["app"][0]["people"])
     print(
-        f"  app import {app_seconds:.2f} s; floor (csv + sqlite3 executemany) "
-        f"{floor_seconds:.2f} s; ratio {app_seconds / floor_seconds:.1f}"
+        f"Zoom attendee report, {size:,} rows ({people:,} people), "
+        f"medians of {len(runs['app'])} interleaved runs:"
     )
-    xlsx_reading(ROWS)
+    print(f"  {'measure':<44} {'wall s':>7} {'CPU s':>7} {'MiB':>6}  ratio (wall, CPU)")
+    lines = [
+        ("bare floor (csv + sqlite3, two bare tables)", "bare", "", None),
+        ("real-schema floor (csv + sqlite3, app tables)", "real", "", None),
+        ("app import (read, parse, merge, plan, write)", "app", "", ("real", "")),
+        ("  real-schema insert floor (no csv)", "real", "write_", None),
+        ("  app write side (import_parsed)", "write", "", ("real", "write_")),
+    ]
+    for label, kind, prefix, floor in lines:
+        wall, cpu = median(kind, f"{prefix}seconds"), median(kind, f"{prefix}cpu")
+        memory = f"{median(kind, 'peak'):6.0f}" if not prefix else "      "
+        ratio = ""
+        if floor is not None:
+            floor_wall = median(floor[0], f"{floor[1]}seconds")
+            floor_cpu = median(floor[0], f"{floor[1]}cpu")
+            ratio = f"{wall / floor_wall:5.2f}, {cpu / floor_cpu:5.2f}"
+        print(f"  {label:<44} {wall:7.2f} {cpu:7.2f} {memory}  {ratio}")
+    bare = median("bare", "seconds")
+    print(f"  app / bare floor: {median('app', 'seconds') / bare:.2f} (wall)")
+    print(f"  parsed file alone, before import_parsed: {median('write', 'parsed_mib'):.0f} MiB")
+
+
+def main() -> None:
+    """Print, per size, each measure's median time and peak memory and the ratios."""
+    options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    options.add_argument("--million", action="store_true", help="also 1,000,000 rows")
+    options.add_argument("--runs", type=int, default=3, help="runs per measure (median)")
+    options.add_argument("--sizes", type=int, nargs="*", help="row counts instead of the usual")
+    options.add_argument("--no-xlsx", action="store_true", help="skip the XLSX reading part")
+    args = options.parse_args()
+    sizes = args.sizes or [10_000, 100_000] + ([1_000_000] if args.million else [])
+    for size in sizes:
+        path = zoom_report(size)
+        runs: dict[str, list[dict[str, Any]]] = {kind: [] for kind in CHILDREN}
+        for _ in range(args.runs):
+            for kind in CHILDREN:  # interleaved: a noisy minute hits every measure alike
+                runs[kind].append(measure(kind, path))
+        _print_size(size, runs)
+    if not args.no_xlsx:
+        xlsx_reading(sizes[0] if len(sizes) == 1 else 100_000)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        figures = CHILDREN[sys.argv[2]](Path(sys.argv[3]), Path(sys.argv[4]))
+        print(json.dumps({**figures, "peak": peak_mib()}))
+    else:
+        main()

@@ -35,6 +35,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     imports.add_argument(
         "--dry-run", action="store_true", help="say what would change without changing anything"
     )
+    imports.add_argument(
+        "--again",
+        action="store_true",
+        help="import the file even if it was already imported into the session",
+    )
     add_command(commands, "imports", "list earlier imports", _imports)
     undo = add_command(commands, "undo-import", "take back one earlier import", _undo_import)
     undo.add_argument(
@@ -46,8 +51,11 @@ def _import(app: App, args: argparse.Namespace) -> Output:
     from desktop_app.services import imports
 
     report = imports.import_file(
-        app.uow(), args.file, args.session, args.format, dry_run=args.dry_run
+        app.uow(), args.file, args.session, args.format, dry_run=args.dry_run, force=args.again
     )
+    if report.already_imported is not None and not report.dry_run:
+        text = f"{report.already_imported_note}. To import it again, add --again."
+        return Output(report.as_json(), text)
     verb = "Would import" if report.dry_run else "Imported"
     lines = [
         f"{verb} {report.file_name} ({report.format_label}): {plural(report.rows, 'row')}, "
@@ -57,6 +65,8 @@ def _import(app: App, args: argparse.Namespace) -> Output:
         f"{report.registrants_updated:,} updated, {report.registrants_unchanged:,} "
         "unchanged.",
     ]
+    if report.already_imported is not None:
+        lines.insert(0, f"{report.already_imported_note} (add --again to import it again):")
     if report.nobody:
         lines.append("Nobody to import: no row of the file has a usable email address.")
     elif not report.changed:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from sqlalchemy import DateTime, Dialect
@@ -33,3 +34,52 @@ class UTCDateTime(TypeDecorator[datetime]):
             return None
         moment: datetime = value
         return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def utc_binder(dialect: Dialect) -> Callable[[datetime | None], Any]:
+    """A fast stand-in for UTCDateTime's binding, for bulk writes of plain tuples.
+
+    It gives the driver exactly what UTCDateTime and the dialect's DateTime would (a test
+    compares them): on SQLite the same text ('2021-03-15 12:05:57.105542'), elsewhere
+    the naive UTC datetime. Aware values already in UTC skip the conversion.
+    """
+    as_text = dialect.name == "sqlite"
+
+    def bind(value: datetime | None) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column; attach a time zone first")
+        if value.tzinfo is not UTC:
+            value = value.astimezone(UTC)
+        naive = value.replace(tzinfo=None)
+        return naive.isoformat(" ", "microseconds") if as_text else naive
+
+    return bind
+
+
+def local_time_from_stored(zone: tzinfo) -> Callable[[str], datetime]:
+    """Stored UTC text ('2021-07-19 11:30:00.000000') -> naive wall time in zone.
+
+    The zone's offset is looked up once per UTC hour (an hour whose two ends have the
+    same offset has it throughout; an hour with a clock change is converted value by
+    value), so a million dates cost a million additions, not a million zone look-ups.
+    """
+    fromisoformat = datetime.fromisoformat
+    offsets: dict[str, timedelta | None] = {}
+
+    def local(text: str) -> datetime:
+        hour = text[:13]
+        if hour in offsets:
+            offset = offsets[hour]
+        else:
+            start = fromisoformat(hour + ":00:00+00:00")
+            first = start.astimezone(zone).utcoffset()
+            last = (start + timedelta(seconds=3599)).astimezone(zone).utcoffset()
+            offset = offsets[hour] = first if first == last else None
+        moment = fromisoformat(text)
+        if offset is None:
+            return moment.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
+        return moment + offset
+
+    return local

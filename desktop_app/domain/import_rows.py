@@ -140,6 +140,27 @@ class ImportReport:
     columns: dict[str, str]  # heading -> field
     batch_id: int | None
     dry_run: bool
+    # The same file (same digest) already imported into the session and not undone: an
+    # import answers with this at once instead of importing again (unless forced).
+    already_imported: BatchRow | None = None
+
+    @property
+    def already_imported_note(self) -> str:
+        """'… was already imported on 3 Sep 2026 as batch 12 …', or '' when it was not."""
+        batch = self.already_imported
+        if batch is None:
+            return ""
+        when = batch.imported_at.astimezone()  # shown in this computer's time
+        what = (
+            "importing it again would change what follows"
+            if self.dry_run
+            else ("nothing was imported")
+        )
+        return (
+            f"{self.file_name} was already imported into this session on "
+            f"{when.day} {when:%b %Y} as batch {batch.id}; {what}"
+        )
+
     left_empty: tuple[CellNote, ...] = ()
     date_columns: tuple[DateColumn, ...] = ()
     layout_notes: tuple[str, ...] = ()
@@ -181,6 +202,12 @@ class ImportReport:
             "other_attended": self.other_attended,
             "batch": self.batch_id,
             "dry_run": self.dry_run,
+            "already_imported": None
+            if self.already_imported is None
+            else {
+                "batch": self.already_imported.id,
+                "imported_at": self.already_imported.imported_at.isoformat(),
+            },
             "left_empty": [
                 {"row": n.line, "column": n.column, "value": n.value, "reason": n.reason}
                 for n in self.left_empty

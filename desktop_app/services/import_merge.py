@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -20,7 +21,7 @@ PERSON_FIELDS = (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     """Everything a file says about one email address, its rows merged."""
 
@@ -39,30 +40,73 @@ class Person:
 def merge_people(parsed: ParsedFile, zone: str) -> dict[str, Person]:
     """One Person per email from the registrant and attendee rows (hosts/panelists apart)."""
     people: dict[str, Person] = {}
+    aware = utc_converter(zone)
     for row in parsed.rows:
-        if row.section in ("host", "panelist"):
+        section = row.section
+        if section == "host" or section == "panelist":
             continue
-        person = people.setdefault(row.email, Person(row.email, row.line))
-        _merge(person, row, zone)
+        email = row.email
+        person = people.get(email)
+        if person is None:
+            people[email] = _first(row, aware)
+        else:
+            _merge(person, row, aware)
     return people
 
 
-def _aware(moment: datetime | None, zone: str) -> datetime | None:
-    """Exports write local times without a zone: read them in the series' home zone."""
-    if moment is None:
-        return None
-    return timezones.local_to_utc(moment, zone)
+def utc_converter(zone: str) -> Callable[[datetime | None], datetime | None]:
+    """Exports write local times without a zone: read them in the series' home zone.
+
+    A report repeats the same few times (its registration and join times) on thousands
+    of rows, so each distinct value is converted once (the fold is part of the key: two
+    equal wall times on either side of a clock change convert differently).
+    """
+    # Equal datetimes hash alike whatever their fold, so each fold has its own cache.
+    caches: tuple[dict[datetime, datetime], dict[datetime, datetime]] = ({}, {})
+
+    def aware(moment: datetime | None) -> datetime | None:
+        if moment is None:
+            return None
+        cache = caches[moment.fold]
+        found = cache.get(moment)
+        if found is None:
+            found = cache[moment] = timezones.local_to_utc(moment, zone)
+        return found
+
+    return aware
 
 
-def _merge(person: Person, row: ImportRow, zone: str) -> None:
+def _first(row: ImportRow, aware: Callable[[datetime | None], datetime | None]) -> Person:
+    """A person from the first row with their email: what _merge gives on an empty Person,
+    without its comparisons (most emails have one row)."""
+    consent = row.consent
+    minutes = row.minutes
+    return Person(
+        row.email,
+        row.line,
+        {name: value for name in PERSON_FIELDS if (value := getattr(row, name))},
+        None if consent is None or consent == Consent.UNKNOWN else consent,
+        aware(row.registered_at),
+        None if row.approval is None else row.approval.value,
+        row.attended,
+        None if minutes is None else minutes,
+        aware(row.join_time),
+        aware(row.leave_time),
+    )
+
+
+def _merge(
+    person: Person, row: ImportRow, aware: Callable[[datetime | None], datetime | None]
+) -> None:
     """Fold one row into a person: first value per field, sums and extremes for attendance."""
+    fields = person.fields
     for name in PERSON_FIELDS:
         value = getattr(row, name)
-        if value and name not in person.fields:
-            person.fields[name] = value
+        if value and name not in fields:
+            fields[name] = value
     if row.consent is not None and row.consent != Consent.UNKNOWN:
         person.consent = row.consent  # the file's last answer is its newest
-    registered = _aware(row.registered_at, zone)
+    registered = aware(row.registered_at)
     if registered and (person.registered_at is None or registered < person.registered_at):
         person.registered_at = registered
     if row.approval is not None and person.approval is None:
@@ -71,7 +115,7 @@ def _merge(person: Person, row: ImportRow, zone: str) -> None:
         person.attended = bool(person.attended) or row.attended
     if row.minutes is not None:
         person.minutes = (person.minutes or 0) + row.minutes
-    join, leave = _aware(row.join_time, zone), _aware(row.leave_time, zone)
+    join, leave = aware(row.join_time), aware(row.leave_time)
     if join and (person.first_join is None or join < person.first_join):
         person.first_join = join
     if leave and (person.last_leave is None or leave > person.last_leave):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,12 +16,12 @@ from desktop_app.io.formats import first_rows, mapping_editable, parse_table
 from desktop_app.io.table_reader import ImportRefused, file_digest, read_table
 from desktop_app.services.common import LARGEST_ID
 from desktop_app.services.import_merge import merge_people
+from desktop_app.services.import_values import from_json, table_of
 from desktop_app.services.import_writer import (
     CHUNK,
     ImportCancelled,
     ImportWriter,
-    from_json,
-    table_of,
+    without_cycle_collection,
 )
 from desktop_app.services.stale_plan import plan_again_if_stale
 from desktop_app.services.uow import UnitOfWork
@@ -46,12 +47,15 @@ def import_file(
     columns: dict[int, str] | None = None,
     date_orders: dict[int, str] | None = None,
     sheet: str | None = None,
+    force: bool = False,
 ) -> ImportReport:
     """Import a file into a session in one transaction; a dry run only reports.
 
     keep_going(done, total) is asked between chunks; returning False cancels the import
     and leaves the database as it was. columns and date_orders are the preview's choices
-    (see parse_table); sheet picks a workbook's sheet (see read_table).
+    (see parse_table); sheet picks a workbook's sheet (see read_table). A file already
+    imported into the session (and not undone) is answered at once
+    (report.already_imported) unless force is True.
     """
     if not dry_run:
         uow.check_writable()
@@ -63,6 +67,7 @@ def import_file(
         session_id,
         dry_run,
         keep_going,
+        force,
     )
 
 
@@ -102,13 +107,19 @@ def import_previewed(
     preview: ImportPreview,
     keep_going: Callable[[int, int], bool] | None = None,
 ) -> ImportReport:
-    """Import exactly what was previewed; refused when the file changed since the preview."""
+    """Import exactly what was previewed; refused when the file changed since the preview.
+
+    The preview said whether the file was already imported into the session
+    (report.already_imported); importing after reading that is the user's "import it
+    again", so it is not answered with the same notice a second time."""
     path = Path(preview.path)
     if file_digest(path) != preview.digest:
         raise ImportRefused(
             f"{path.name} changed since the preview; look at the new preview before importing"
         )
-    return import_parsed(uow, preview.parsed, preview.digest, preview.session_id, False, keep_going)
+    return import_parsed(
+        uow, preview.parsed, preview.digest, preview.session_id, False, keep_going, force=True
+    )
 
 
 def import_parsed(
@@ -118,12 +129,13 @@ def import_parsed(
     session_id: int,
     dry_run: bool = False,
     keep_going: Callable[[int, int], bool] | None = None,
+    force: bool = False,
 ) -> ImportReport:
     """Import an already read and parsed file (see import_file)."""
     if not dry_run:
         uow.check_writable()
     return plan_again_if_stale(
-        lambda: _import_once(uow, parsed, digest, session_id, dry_run, keep_going)
+        lambda: _import_once(uow, parsed, digest, session_id, dry_run, keep_going, force)
     )
 
 
@@ -134,6 +146,7 @@ def _import_once(
     session_id: int,
     dry_run: bool,
     keep_going: Callable[[int, int], bool] | None,
+    force: bool,
 ) -> ImportReport:
     """Plan and write one import in one transaction (the database's backup first)."""
     with uow:
@@ -142,37 +155,61 @@ def _import_once(
             raise NotFound(
                 f"there is no session with id {session_id}; list them with 'webinar-desk sessions'"
             )
+        previous = None if force else _previous_import(uow, digest, session_id)
+        if previous is not None and not dry_run:
+            answer = ImportWriter(uow, session_id, parsed, {}, None).report(None, dry_run)
+            return dataclasses.replace(answer, already_imported=previous)
         zone = uow.session.get_one(Series, session.series_id).home_zone
-        people = merge_people(parsed, zone)
-        writer = ImportWriter(uow, session_id, parsed, people, keep_going)
-        writer.plan()
-        batch_id = None
-        if not dry_run and writer.changes():
-            uow.backup("before-import")
-            batch_id = writer.write(digest)
-            uow.commit()
-        return writer.report(batch_id, dry_run)
+        with without_cycle_collection():
+            people = merge_people(parsed, zone)
+            writer = ImportWriter(uow, session_id, parsed, people, keep_going)
+            writer.plan()
+            batch_id = None
+            if not dry_run and writer.changes():
+                uow.backup("before-import")
+                batch_id = writer.write(digest)
+                uow.commit()
+        return dataclasses.replace(writer.report(batch_id, dry_run), already_imported=previous)
+
+
+def _previous_import(uow: UnitOfWork, digest: str, session_id: int) -> BatchRow | None:
+    """The latest import of the same file into the session that was not undone."""
+    batch = uow.session.scalar(
+        select(ImportBatch)
+        .where(
+            ImportBatch.sha256 == digest,
+            ImportBatch.session_id == session_id,
+            ImportBatch.undone_at.is_(None),
+        )
+        .order_by(ImportBatch.id.desc())
+        .limit(1)
+    )
+    return None if batch is None else _batch_row(batch)
 
 
 def list_batches(uow: UnitOfWork) -> list[BatchRow]:
     """Every import, newest first."""
     with uow:
         return [
-            BatchRow(
-                b.id,
-                b.file_name,
-                b.detected_format,
-                b.session_id,
-                b.imported_at,
-                b.rows_total,
-                b.registrants_created,
-                b.registrants_updated,
-                b.registrations_created,
-                b.rows_skipped,
-                b.undone_at,
-            )
+            _batch_row(b)
             for b in uow.session.scalars(select(ImportBatch).order_by(ImportBatch.id.desc()))
         ]
+
+
+def _batch_row(b: ImportBatch) -> BatchRow:
+    return BatchRow(
+        b.id,
+        b.file_name,
+        b.detected_format,
+        b.session_id,
+        b.imported_at,
+        b.rows_total,
+        b.registrants_created,
+        b.registrants_updated,
+        b.registrations_created,
+        b.rows_skipped,
+        b.undone_at,
+    )
 
 
 def undo_import(uow: UnitOfWork, batch_id: int) -> None:

@@ -174,23 +174,29 @@ def test_a_failed_export_leaves_no_file_and_keeps_the_old_one(
 ) -> None:
     target = tmp_path / "partner.xlsx"
     target.write_bytes(b"last week's export")
-    real_row = registrant_export._row
+    real_maker = registrant_export._row_maker
     calls = {"n": 0}
 
-    def failing_row(*args: object) -> object:
-        calls["n"] += 1
-        if calls["n"] > 100:
-            raise OSError(28, "No space left on device")
-        return real_row(*args)  # type: ignore[arg-type]
+    def failing_maker(*args: object) -> object:
+        make = real_maker(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(registrant_export, "_row", failing_row)
+        def failing(person: object) -> object:
+            calls["n"] += 1
+            if calls["n"] > 100:
+                raise OSError(28, "No space left on device")
+            return make(person)  # type: ignore[arg-type]
+
+        return failing
+
+    monkeypatch.setattr(registrant_export, "_row_maker", failing_maker)
     for name in ("partner.xlsx", "partner.csv"):
         calls["n"] = 0
         with pytest.raises(UserError, match="No space left"):
             exports.export_registrants(demo_app.uow(), 1, everything_profile(), tmp_path / name)
     assert target.read_bytes() == b"last week's export"
     assert not (tmp_path / "partner.csv").exists()
-    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+    left = [p.name for p in tmp_path.iterdir() if not p.name.startswith("test.sqlite")]
+    assert left == ["partner.xlsx"]
 
 
 def test_cancel_leaves_no_file(demo_app: App, tmp_path: Path) -> None:
@@ -256,3 +262,34 @@ def test_cli_export_json(demo_app: App, tmp_path: Path) -> None:
     assert data["personal_columns"] == ["Email"] and data["internal"] is True
     refused = run("export", "registrants", str(tmp_path / "x.pdf"), db=demo_app.path)
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
+
+
+def test_every_sheet_prints_landscape_one_page_wide_with_headings_and_footer(
+    demo_app: App, tmp_path: Path
+) -> None:
+    target = tmp_path / "Partner & co.xlsx"
+    profile = dataclasses.replace(partner_profile("City partners"), organisations=("Open",))
+    plan = exports.export_registrants(demo_app.uow(), 1, profile, target, exported_by="Ana Lima")
+    workbook = load_workbook(target)
+    for sheet in workbook.worksheets:
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        # One page wide (1 is the format's default, so it may be left out), any height.
+        assert sheet.page_setup.fitToWidth in (None, 1) and sheet.page_setup.fitToHeight == 0
+        assert sheet.oddFooter.left.text == "Partner && co.xlsx"
+        assert sheet.oddFooter.right.text == "Page &P of &N"
+        if sheet.title != "Summary":
+            assert sheet.print_title_rows == "$1:$1"
+    summary = {row[0].value: row for row in workbook["Summary"].iter_rows()}
+    assert summary["Exported by"][1].value == "Ana Lima"
+    columns = summary["Columns"][1]
+    assert columns.alignment.wrap_text and columns.coordinate in workbook["Summary"].merged_cells
+    counts = [row[5].value for row in workbook["Summary"].iter_rows(min_row=13)]
+    sheets = [workbook[name].max_row - 1 for name in workbook.sheetnames[1:5]]
+    registered = [s.registered for s in plan.sessions]
+    assert counts == [
+        f"{n} of {total} registrants are in this file"
+        for n, total in zip(sheets, registered, strict=True)
+    ]
+    default = exports.export_registrants(demo_app.uow(), 1, profile, tmp_path / "x.xlsx")
+    assert default.exported_by == "Webinar Desk"

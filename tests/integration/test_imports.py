@@ -78,12 +78,47 @@ def test_real_zoom_report_gives_the_published_facts(demo_app: App, real_zoom: Pa
 
 
 def test_importing_twice_changes_nothing(demo_app: App, real_zoom: Path) -> None:
-    imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app))
+    first = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app))
     before = dump(demo_app)
-    again = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app))
+    again = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app), force=True)
     assert not again.changed and again.batch_id is None
-    assert again.registrants_unchanged == 459
+    assert again.registrants_unchanged == 459 and again.already_imported is None
     assert dump(demo_app) == before
+    # Without force the same file is answered at once, without planning anything.
+    answer = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app))
+    assert answer.already_imported is not None and answer.already_imported.id == first.batch_id
+    assert answer.registrants_unchanged == 0 and not answer.changed
+    today = datetime.now(UTC).astimezone()
+    assert answer.already_imported_note == (
+        f"attendee-report-2020-anonymized.csv was already imported into this session on "
+        f"{today.day} {today:%b %Y} as batch {first.batch_id}; nothing was imported"
+    )
+    preview = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app), dry_run=True)
+    assert preview.already_imported is not None and preview.registrants_unchanged == 459
+    assert "importing it again would change" in preview.already_imported_note
+    assert dump(demo_app) == before
+    # Another session, or the batch undone: imported as usual.
+    other = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app, 2))
+    assert other.already_imported is None and other.registrations_created == 459
+    imports.undo_import(demo_app.uow(), first.batch_id or 0)
+    back = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app))
+    assert back.already_imported is None and back.registrations_created == 459
+
+
+def test_cli_says_a_file_was_already_imported(demo_app: App, real_zoom: Path) -> None:
+    demo_app.close()
+    assert demo_app.path is not None
+    args = ("import", str(real_zoom), "--session", "2")
+    assert run(*args, db=demo_app.path).returncode == 0
+    again = run(*args, db=demo_app.path)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.startswith("attendee-report-2020-anonymized.csv was already imported")
+    assert "as batch 1; nothing was imported. To import it again, add --again." in again.stdout
+    dry = run(*args, "--dry-run", "--json", db=demo_app.path)
+    assert json.loads(dry.stdout)["already_imported"]["batch"] == 1
+    forced = run(*args, "--again", "--json", db=demo_app.path)
+    data = json.loads(forced.stdout)
+    assert data["already_imported"] is None and data["registrants_unchanged"] == 459
 
 
 def test_an_import_is_undone_as_a_whole(demo_app: App, real_zoom: Path) -> None:

@@ -25,6 +25,8 @@ def describe(report: ImportReport) -> str:
         f"{report.registrations_updated:,} updated</li>"
         f"<li>{count(len(report.skipped), 'row')} skipped</li></ul>",
     ]
+    if report.already_imported is not None:
+        parts.insert(0, f"<p><b>{html.escape(report.already_imported_note)}.</b></p>")
     if report.nobody:
         parts.append("<p><b>Nobody to import:</b> no row has a usable email address.</p>")
     elif not report.changed:
