@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.db import migrate, writer_lock
+from desktop_app.db import change_feed, migrate, server_url, writer_lock
 from desktop_app.db.engine import (
     default_data_dir,
     describe,
@@ -55,6 +55,21 @@ class App:
     def where(self) -> str:
         """The database as messages name it."""
         return describe(self.url)
+
+    @property
+    def name(self) -> str:
+        """The database as a window title names it: the file, or the server's database."""
+        return self.path.name if self.path is not None else server_url.describe_server(self.url)
+
+    @property
+    def on_server(self) -> bool:
+        """True for a shared database server, False for a SQLite file."""
+        return self.path is None and server_url.is_server(self.url)
+
+    @property
+    def location(self) -> str:
+        """Where to open it again: the file, or the server's URL without a password."""
+        return str(self.path) if self.path is not None else server_url.without_password(self.url)
 
     def uow(self) -> UnitOfWork:
         """A fresh unit of work on this database."""
@@ -137,6 +152,7 @@ def _open(url: str, path: Path | None, existed: bool, reason: str | None, suspec
         raise
     data_dir = path.parent if path is not None else default_data_dir()
     factory = sessionmaker(engine, expire_on_commit=False)
+    change_feed.install(factory)  # every save moves the change counter windows poll
     return App(url, engine, factory, data_dir, path, reason, notice, damaged=bool(problems))
 
 

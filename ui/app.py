@@ -37,8 +37,8 @@ def remembered_database(db: str | None) -> str | None:
     """--db, else $WEBINAR_DESK_DB, else the database open when the app last closed."""
     if db or os.environ.get("WEBINAR_DESK_DB"):
         return db
-    last = QSettings().value(LAST_DATABASE)
-    return str(last) if last and Path(str(last)).is_file() else None
+    last = str(QSettings().value(LAST_DATABASE) or "")
+    return last if "://" in last or (last and Path(last).is_file()) else None
 
 
 def open_main_window(db: str | None = None, app: App | None = None) -> MainWindow:

@@ -12,11 +12,21 @@ from desktop_app.domain.errors import UserError
 if TYPE_CHECKING:
     from desktop_app.bootstrap import App
 
+SERVER_BACKUPS = (
+    "automatic backups are kept for database files; {where} is on a server: back it up "
+    "with 'webinar-desk backup OUT.dump' (pg_dump), and its administrator restores one "
+    "with pg_restore (see docs/team-server.md)"
+)
+
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add check, backups and restore."""
     check = add_command(
-        commands, "check", "look for damage in the database (SQLite's integrity check)", _check
+        commands,
+        "check",
+        "look for damage in the database (SQLite's integrity check; on a server, the "
+        "damage its page checksums found)",
+        _check,
     )
     check.add_argument("--quick", action="store_true", help="the quicker, shallower check")
     add_command(commands, "backups", "list the automatic backups", _backups)
@@ -30,13 +40,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _file_of(app: App) -> Path:
-    """The database file; UserError for a server (it keeps its own backups)."""
-    """UserError for a database that is not a file (a server keeps its own backups)."""
+    """The database file; UserError for a server (backed up with pg_dump instead)."""
     if app.path is None:
-        raise UserError(
-            "backups and restores are for SQLite database files; for a database server, "
-            "use the server's own tools"
-        )
+        raise UserError(SERVER_BACKUPS.format(where=app.where))
     return app.path
 
 
@@ -44,7 +50,9 @@ def _check(app: App, args: argparse.Namespace) -> Output:
     from desktop_app.services import health
 
     report = health.check_database(app.engine, app.where, full=not args.quick)
-    how = "quick_check" if args.quick else "integrity_check"
+    how = (
+        "server checksums" if app.on_server else "quick_check" if args.quick else "integrity_check"
+    )
     if not report.sound:
         if app.path is not None:
             raise UserError(health.damage_notice(app.path, list(report.problems)))

@@ -128,5 +128,11 @@ def _imports(app: App, args: argparse.Namespace) -> Output:
 def _undo_import(app: App, args: argparse.Namespace) -> Output:
     from desktop_app.services import imports
 
-    imports.undo_import(app.uow(), args.batch)
-    return Output({"undone": args.batch}, f"Import {args.batch} undone.")
+    kept = imports.undo_import(app.uow(), args.batch)
+    text = f"Import {args.batch} undone."
+    if kept:
+        text += (
+            f" {kept:,} record(s) changed since (by a colleague or a later import) were "
+            "left as they are."
+        )
+    return Output({"undone": args.batch, "kept": kept}, text)

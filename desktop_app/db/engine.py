@@ -13,6 +13,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
+from desktop_app.db import server_url
 from desktop_app.domain.errors import UserError
 
 DB_ENV = "WEBINAR_DESK_DB"
@@ -33,12 +34,13 @@ def resolve_url(db: str | None) -> str:
     """A SQLAlchemy URL from --db (a path or URL), else $WEBINAR_DESK_DB, else the default."""
     raw = db or os.environ.get(DB_ENV) or str(default_data_dir() / DB_FILE_NAME)
     if "://" in raw:
+        raw = server_url.normalise(raw)
         try:
             make_url(raw).get_dialect()
         except (ArgumentError, NoSuchModuleError):
             raise UserError(
-                f"'{raw}' is not a database URL or file path; give a file path or a URL "
-                "such as sqlite:///path/to/file.sqlite"
+                f"'{server_url.mask(raw)}' is not a database URL or file path; give a file "
+                "path or a URL such as sqlite:///path/to/file.sqlite"
             ) from None
         return raw
     if _SCHEME_LIKE.match(raw):
@@ -56,9 +58,14 @@ def is_default_location(db: str | None) -> bool:
 
 
 def describe(url: str) -> str:
-    """The database as named in messages: its file, or its URL without a password."""
+    """The database as named in messages: its file, or the server's database (never a
+    password)."""
     path = sqlite_path(url)
-    return str(path) if path is not None else make_url(url).render_as_string(hide_password=True)
+    if path is not None:
+        return str(path)
+    if server_url.is_server(url):
+        return server_url.describe_server(url)
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -111,8 +118,15 @@ def make_engine(url: str, read_only: bool = False) -> Engine:
     path = sqlite_path(url)
     if path is not None and path.parent.is_dir():
         keep_private(path)
+    server = path is None and server_url.is_server(url)
     try:
-        engine = create_engine(url)
+        # A server's pooled connections are checked before use: one dropped by the network
+        # while the app sat idle is replaced instead of failing the next save.
+        engine = (
+            create_engine(url, connect_args=server_url.connect_args(url), pool_pre_ping=True)
+            if server
+            else create_engine(url)
+        )
     except (ArgumentError, NoSuchModuleError, ImportError) as error:
         raise UserError(
             f"cannot use the database URL {describe(url)} ({type(error).__name__}); give a "

@@ -32,7 +32,14 @@ from desktop_app.domain.enums import (
     SessionStatus,
     SpeakerRole,
 )
+from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.mail_kinds import MailKind
+from desktop_app.domain.search import (
+    REGISTRANT_SEARCHED,
+    SPEAKER_SEARCHED,
+    registrant_search_text,
+    speaker_search_text,
+)
 
 # Named constraints keep migrations reproducible (SQLite's batch mode needs names).
 NAMING = {
@@ -121,6 +128,8 @@ class Speaker(Base):
     bio: Mapped[str] = mapped_column(Text, default="")
     # Relative to the app's data folder, where headshots are copied.
     headshot_path: Mapped[str] = mapped_column(String(500), default="")
+    # Searchable fields folded (domain.search) so both engines match alike; set on each write.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     # Loaded by the demo (File › Load demo); "Remove the demo" takes exactly these away.
     created_by_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=_now)
@@ -284,6 +293,8 @@ class Registrant(Base):
     consent: Mapped[str] = mapped_column(String(10), default=Consent.UNKNOWN.value)
     consent_at: Mapped[datetime | None] = mapped_column()
     consent_source: Mapped[str] = mapped_column(String(200), default="")
+    # Searchable fields folded (domain.search) so both engines match alike; set on each write.
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     # Loaded by the demo (File › Load demo); "Remove the demo" takes exactly these away.
     created_by_demo: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(default=_now)
@@ -389,6 +400,66 @@ class ExportProfile(Base):
 
     __mapper_args__ = _versioned_by(version)
     __table_args__ = (CheckConstraint("name <> ''", name="name_not_empty"),)
+
+
+class ChangeCounter(Base):
+    """One row: how many saving transactions the database has seen (windows poll it)."""
+
+    __tablename__ = "change_counter"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)
+
+
+class ChangeLog(Base):
+    """What one saving transaction changed, under the counter value it moved to."""
+
+    __tablename__ = "change_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    counter: Mapped[int] = mapped_column(Integer, index=True)
+    table_name: Mapped[str] = mapped_column(String(50))
+    record_id: Mapped[int | None] = mapped_column(Integer)  # None: many rows of the table
+    action: Mapped[str] = mapped_column(String(10))  # insert, update, delete, bulk
+    changed_by: Mapped[str] = mapped_column(String(200))
+    origin: Mapped[str] = mapped_column(String(36))  # which open copy of the app saved it
+    changed_at: Mapped[datetime] = mapped_column()
+
+    __table_args__ = (Index("ix_change_log_record", "table_name", "record_id"),)
+
+
+def _fold_into_search_text(model: type[Any], fold: Any, fields: tuple[str, ...]) -> None:
+    """Keep model.search_text the fold of its fields on every ORM insert and update (bulk
+    writes, such as imports, set it themselves)."""
+
+    def refresh(_mapper: Any, _connection: Any, target: Any) -> None:
+        target.search_text = fold({name: getattr(target, name) for name in fields})
+
+    event.listen(model, "before_insert", refresh)
+    event.listen(model, "before_update", refresh)
+
+
+_fold_into_search_text(Registrant, registrant_search_text, REGISTRANT_SEARCHED)
+_fold_into_search_text(Speaker, speaker_search_text, SPEAKER_SEARCHED)
+
+
+def _refuse_overlong(mapper: Any, _connection: Any, target: Any) -> None:
+    """Refuse text longer than its column on every engine alike: PostgreSQL would refuse
+    it with a database error, SQLite would store it whole."""
+    problems: dict[str, str] = {}
+    for column in mapper.columns:
+        limit = getattr(column.type, "length", None)
+        if not limit:
+            continue
+        value = getattr(target, mapper.get_property_by_column(column).key, None)
+        if isinstance(value, str) and len(value) > limit:
+            problems[column.key] = f"at most {limit:,} characters fit (this has {len(value):,})"
+    if problems:
+        raise ValidationError(problems)
+
+
+event.listen(Base, "before_insert", _refuse_overlong, propagate=True)
+event.listen(Base, "before_update", _refuse_overlong, propagate=True)
 
 
 class MailTemplate(Base):

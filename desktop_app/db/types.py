@@ -58,8 +58,11 @@ def utc_binder(dialect: Dialect) -> Callable[[datetime | None], Any]:
     return bind
 
 
-def local_time_from_stored(zone: tzinfo) -> Callable[[str], datetime]:
+def local_time_from_stored(zone: tzinfo) -> Callable[[str | datetime], datetime]:
     """Stored UTC text ('2021-07-19 11:30:00.000000') -> naive wall time in zone.
+
+    A server database hands back naive UTC datetimes instead of text; they are converted
+    one by one (no engine but SQLite stores the text this shortcut is for).
 
     The zone's offset is looked up once per UTC hour (an hour whose two ends have the
     same offset has it throughout; an hour with a clock change is converted value by
@@ -68,7 +71,9 @@ def local_time_from_stored(zone: tzinfo) -> Callable[[str], datetime]:
     fromisoformat = datetime.fromisoformat
     offsets: dict[str, timedelta | None] = {}
 
-    def local(text: str) -> datetime:
+    def local(text: str | datetime) -> datetime:
+        if isinstance(text, datetime):
+            return text.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
         hour = text[:13]
         if hour in offsets:
             offset = offsets[hour]

@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import sqlite3
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -41,6 +42,7 @@ KIND_LABELS = {
     "before-upgrade": "before an upgrade",
     "before-restore": "before a restore",
 }
+_ONE_AT_A_TIME = threading.Lock()
 _STAMP = "%Y%m%d-%H%M%S-%f"
 _NAME = re.compile(r"^(?P<stem>.+)\.(?P<stamp>\d{8}-\d{6}-\d{6})\.(?P<kind>[a-z-]+)\.sqlite$")
 
@@ -51,9 +53,21 @@ def folder_of(database: Path) -> Path:
 
 
 def take_backup(database: Path, kind: str, now: datetime | None = None) -> BackupRow:
-    """Write a verified copy of the database into the backup folder; prune that kind."""
+    """Write a verified copy of the database into the backup folder; prune that kind.
+
+    One backup at a time in this process (only the copy holding the writer lock takes
+    them): imports running at once on worker threads each back up first, and one's
+    clearing of half-written leftovers must never delete the copy another is writing
+    (SQLite then fails that copy with "disk I/O error").
+    """
     if kind not in KEEP:
         raise ValueError(f"unknown backup kind {kind}")
+    with _ONE_AT_A_TIME:
+        return _take_backup(database, kind, now)
+
+
+def _take_backup(database: Path, kind: str, now: datetime | None) -> BackupRow:
+    """take_backup, under its lock."""
     folder = folder_of(database)
     target = folder / backup_name(database, kind, now)
     temporary = folder / f".{target.name}.part"
@@ -124,7 +138,10 @@ def list_backups(database: Path) -> list[BackupRow]:
     for path in folder.iterdir():
         match = _NAME.match(path.name)
         if match and match["stem"] == database.stem and match["kind"] in KEEP:
-            found.append(read_backup(path))
+            try:
+                found.append(read_backup(path))
+            except FileNotFoundError:  # pruned while this list was made
+                continue
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 

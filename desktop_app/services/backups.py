@@ -30,3 +30,16 @@ def backup_database(source: Path | None, target: Path) -> Path:
     except (OSError, sqlite3.Error) as error:
         raise UserError(f"cannot write the backup {target}: {error}") from None
     return target
+
+
+def back_up(url: str, target: Path) -> Path:
+    """Back up the database at url: a SQLite file is copied, a server is dumped (pg_dump)."""
+    from desktop_app.db.engine import sqlite_path
+    from desktop_app.db.server_url import is_server
+
+    path = sqlite_path(url)
+    if path is None and is_server(url):
+        from desktop_app.services.server_backup import dump_server
+
+        return dump_server(url, target)
+    return backup_database(path, target)

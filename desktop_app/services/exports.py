@@ -26,7 +26,7 @@ from desktop_app.domain.export_profile import (
     partners_profile,
     validate_profile,
 )
-from desktop_app.services.common import stale_text
+from desktop_app.services.common import stale_by, stale_text
 from desktop_app.services.uow import UnitOfWork
 
 CHUNK = 2000
@@ -98,7 +98,7 @@ def save_profile(uow: UnitOfWork, profile: ExportProfile, old_name: str | None =
         if stored is not None and stored.version != profile.version:
             if profile.version == 0 and old_name is None:
                 raise UserError(f"an export profile named '{profile.name}' already exists")
-            raise StaleRecord(stale_text("export profile"))
+            raise StaleRecord(stale_text("export profile", by=stale_by(stored)))
         if stored is None and profile.version != 0:
             raise StaleRecord(stale_text("export profile", deleted=True))
         if stored is None:
@@ -121,7 +121,7 @@ def delete_profile(uow: UnitOfWork, name: str, version: int | None = None) -> No
         if stored is None:
             raise NotFound(f"there is no saved export profile named '{name}'")
         if version is not None and stored.version != version:
-            raise StaleRecord(stale_text("export profile"))
+            raise StaleRecord(stale_text("export profile", by=stale_by(stored)))
         uow.session.delete(stored)
         uow.commit()
 
@@ -267,30 +267,32 @@ def _people(
         Registration.session_id.in_(ids),
     )
     connection = uow.session.connection()
-    result = connection.execution_options(yield_per=CHUNK).execute(query)
-    for chunk in result.partitions():
-        people = (
-            [row for row in chunk if _matches(row, organisations, domains)]
-            if organisations or domains
-            else chunk
-        )
-        if not people:
-            continue
-        found: dict[int, list[tuple[datetime | None, bool, bool, int]]] = {}
-        for registrant_id, session_id, registered_at, attended, minutes in connection.execute(
-            registrations, {"people": [p[0] for p in people]}
-        ).all():
-            cells = found.get(registrant_id)
-            if cells is None:
-                cells = found[registrant_id] = list(nobody)
-            local = to_local(registered_at) if registered_at else None
-            cells[slot[session_id]] = (local, True, attended == 1, minutes)
-        for row in people:
-            cells = found.get(row[0])
-            yield ExportPerson(
-                tuple(row[1:]),
-                nobody if cells is None else tuple(cells),
+    # Closed on every way out (a cancelled export too): PostgreSQL streams through a
+    # server-side cursor that must not outlive the generator.
+    with connection.execution_options(yield_per=CHUNK).execute(query) as result:
+        for chunk in result.partitions():
+            people = (
+                [row for row in chunk if _matches(row, organisations, domains)]
+                if organisations or domains
+                else chunk
             )
+            if not people:
+                continue
+            found: dict[int, list[tuple[datetime | None, bool, bool, int]]] = {}
+            for registrant_id, session_id, registered_at, attended, minutes in connection.execute(
+                registrations, {"people": [p[0] for p in people]}
+            ).all():
+                cells = found.get(registrant_id)
+                if cells is None:
+                    cells = found[registrant_id] = list(nobody)
+                local = to_local(registered_at) if registered_at else None
+                cells[slot[session_id]] = (local, True, attended == 1, minutes)
+            for row in people:
+                cells = found.get(row[0])
+                yield ExportPerson(
+                    tuple(row[1:]),
+                    nobody if cells is None else tuple(cells),
+                )
 
 
 def _matches(row: Any, organisations: list[str], domains: list[str]) -> bool:

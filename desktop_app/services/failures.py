@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm.exc import StaleDataError
 
+from desktop_app.db import server_errors
 from desktop_app.domain.errors import Conflict, ReadOnlyDatabase, StaleRecord, UserError
 
 log = logging.getLogger(__name__)
@@ -88,7 +89,7 @@ def _database_error(kind: str, where: str, read_only_reason: str | None) -> User
 
 def explain_integrity(error: IntegrityError) -> str:
     """Plain words for a constraint the database refused, without the values involved."""
-    text = str(error.orig)
+    text = str(error.orig).splitlines()[0]  # a server adds the values on a DETAIL line
     if "UNIQUE" in text or "unique" in text or "duplicate" in text:
         # SQLite names only the columns ("UNIQUE constraint failed: registrants.email").
         columns = text.split(":", 1)[-1].strip() if text.startswith("UNIQUE") else "a value"
@@ -126,6 +127,8 @@ def user_error(
         )
     elif isinstance(error, IntegrityError):
         found = Conflict(explain_integrity(error))
+    elif isinstance(error, DBAPIError) and (server := server_errors.explain(error, where)):
+        found = UserError(server)  # a database server's failure: network, password, locks
     elif isinstance(error, DBAPIError):
         found = _database_error(_sqlite_kind(error.orig), where, read_only_reason)
     elif isinstance(error, sqlite3.Error):

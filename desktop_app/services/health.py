@@ -8,7 +8,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from desktop_app.db import migrate
 from desktop_app.db.sqlite_file import check_file, integrity_check, quick_check
@@ -19,10 +19,35 @@ from desktop_app.services.failures import plain_errors
 
 
 def check_database(engine: Engine, where: str, full: bool = True) -> CheckReport:
-    """SQLite's full integrity_check (or the quicker quick_check) of the open database."""
+    """SQLite's full integrity_check (or the quicker quick_check) of the open database; on
+    a server, the damage it found itself (its data checksums; the pages are its own)."""
     started = time.perf_counter()
-    problems = integrity_check(engine) if full else quick_check(engine)
+    if engine.dialect.name == "sqlite":
+        problems = integrity_check(engine) if full else quick_check(engine)
+    else:
+        problems = _server_problems(engine, where)
     return CheckReport(where, full, tuple(problems), time.perf_counter() - started)
+
+
+def _server_problems(engine: Engine, where: str) -> list[str]:
+    """Damage a PostgreSQL server has counted in this database's pages (checksum failures;
+    NULL when the server keeps no checksums), and a schema this app does not know."""
+    with plain_errors(where), engine.connect() as connection:
+        failures = connection.execute(
+            text(
+                "SELECT checksum_failures FROM pg_stat_database WHERE datname = current_database()"
+            )
+        ).scalar()
+    problems = []
+    if failures:
+        problems.append(
+            f"the server found {failures:,} damaged pages (checksum failures); tell its "
+            "administrator, who restores a backup with pg_restore (see docs/team-server.md)"
+        )
+    revision = migrate.current_revision(engine)
+    if revision != migrate.head_revision():
+        problems.append(f"its schema is at revision {revision}, not {migrate.head_revision()}")
+    return problems
 
 
 def damage_notice(database: Path, problems: list[str]) -> str:

@@ -16,6 +16,8 @@ from desktop_app.db.types import utc_binder
 from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.import_rows import ImportReport, ParsedFile
+from desktop_app.domain.limits import SOURCE, fit
+from desktop_app.domain.search import registrant_search_text
 from desktop_app.io.formats import format_by_name
 from desktop_app.services.import_merge import Person
 from desktop_app.services.import_values import (
@@ -25,6 +27,7 @@ from desktop_app.services.import_values import (
     text_cache,
     update_by_columns,
 )
+from desktop_app.services.search_text import refresh_registrants
 from desktop_app.services.uow import UnitOfWork
 
 CHUNK = 500  # SQLite allows 999 bound parameters per statement in old builds
@@ -43,6 +46,7 @@ NEW_REGISTRANT = (  # the order of the tuples ImportWriter._new_registrant makes
     "consent_source",
     "created_at",
     "updated_at",
+    "search_text",
 )
 NEW_REGISTRATION = (
     "registrant_id",
@@ -163,7 +167,7 @@ class ImportWriter:
             changes.update(
                 consent=person.consent.value,
                 consent_at=person.registered_at or datetime.now(UTC),
-                consent_source=self.parsed.name,
+                consent_source=fit(self.parsed.name, SOURCE),
             )
         return changes
 
@@ -231,6 +235,7 @@ class ImportWriter:
                 list(self.registration_updates),
                 to_db,
             )
+        refresh_registrants(db, self.person_updates)  # their search text follows the fields
         registrations = table_of(Registration)
         created_registrations = list(
             connection.execute(
@@ -266,7 +271,7 @@ class ImportWriter:
     ) -> list[int]:
         """Insert new people and new registrations, chunk by chunk; the new people's ids."""
         registrants, registrations = table_of(Registrant), table_of(Registration)
-        source = f"{format_by_name(self.parsed.format).label}: {self.parsed.name}"
+        source = fit(f"{format_by_name(self.parsed.format).label}: {self.parsed.name}", SOURCE)
         now_value = to_db(now)
         new_people = {id(p) for p in self.new_people}
         created: list[int] = []
@@ -329,9 +334,10 @@ class ImportWriter:
             person.email,
             "unknown" if consent is None else consent.value,
             None if consent is None else to_db(person.registered_at or now),
-            "" if consent is None else self.parsed.name,
+            "" if consent is None else fit(self.parsed.name, SOURCE),
             now_value,
             now_value,
+            registrant_search_text({**person.fields, "email": person.email}),
         )
 
     def report(self, batch_id: int | None, dry_run: bool) -> ImportReport:

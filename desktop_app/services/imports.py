@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select
 
-from desktop_app.db.models import ImportBatch, Registrant, Registration, Series, Session
-from desktop_app.domain.errors import NotFound, UserError
+from desktop_app.db.change_feed import note_bulk
+from desktop_app.db.models import ImportBatch, Series, Session
+from desktop_app.domain.errors import NotFound
 from desktop_app.domain.import_rows import BatchRow, ImportPreview, ImportReport, ParsedFile
 from desktop_app.io.formats import first_rows, mapping_editable, parse_table
 from desktop_app.io.table_reader import ImportRefused, file_digest, read_table
 from desktop_app.services.common import LARGEST_ID
+from desktop_app.services.import_lock import wait_for_other_imports
 from desktop_app.services.import_merge import merge_people
-from desktop_app.services.import_values import from_json, table_of
+from desktop_app.services.import_undo import record_versions, undo_import
 from desktop_app.services.import_writer import (
-    CHUNK,
     ImportCancelled,
     ImportWriter,
     without_cycle_collection,
@@ -159,6 +159,8 @@ def _import_once(
         if previous is not None and not dry_run:
             answer = ImportWriter(uow, session_id, parsed, {}, None).report(None, dry_run)
             return dataclasses.replace(answer, already_imported=previous)
+        if not dry_run:
+            wait_for_other_imports(uow)  # a colleague's import lands first, then we plan
         zone = uow.session.get_one(Series, session.series_id).home_zone
         with without_cycle_collection():
             people = merge_people(parsed, zone)
@@ -168,6 +170,8 @@ def _import_once(
             if not dry_run and writer.changes():
                 uow.backup("before-import")
                 batch_id = writer.write(digest)
+                _note_import(uow, writer)
+                record_versions(uow.session, uow.session.get_one(ImportBatch, batch_id))
                 uow.commit()
         return dataclasses.replace(writer.report(batch_id, dry_run), already_imported=previous)
 
@@ -185,6 +189,17 @@ def _previous_import(uow: UnitOfWork, digest: str, session_id: int) -> BatchRow 
         .limit(1)
     )
     return None if batch is None else _batch_row(batch)
+
+
+def _note_import(uow: UnitOfWork, writer: ImportWriter) -> None:
+    """Tell the change feed what an import's bulk statements changed."""
+    db = uow.session
+    note_bulk(db, "registrants", writer.person_updates)
+    note_bulk(db, "registrations", writer.registration_updates)
+    if writer.new_people:
+        note_bulk(db, "registrants")
+    if writer.registration_inserts:
+        note_bulk(db, "registrations")
 
 
 def list_batches(uow: UnitOfWork) -> list[BatchRow]:
@@ -210,49 +225,3 @@ def _batch_row(b: ImportBatch) -> BatchRow:
         b.rows_skipped,
         b.undone_at,
     )
-
-
-def undo_import(uow: UnitOfWork, batch_id: int) -> None:
-    """Take back everything one import did; people it created who have since registered
-    elsewhere are kept."""
-    uow.check_writable()
-    with uow:
-        batch = uow.session.get(ImportBatch, batch_id) if 0 < batch_id <= LARGEST_ID else None
-        if batch is None:
-            raise NotFound(f"there is no import with id {batch_id}")
-        if batch.undone_at is not None:
-            raise UserError(f"the import of {batch.file_name} was already undone")
-        uow.backup("before-undo")
-        log = batch.undo_log
-        db = uow.session
-        registrants, registrations = table_of(Registrant), table_of(Registration)
-        created = log.get("created_registrations", [])
-        for start in range(0, len(created), CHUNK):
-            db.execute(
-                delete(registrations).where(registrations.c.id.in_(created[start : start + CHUNK]))
-            )
-        for key, values in log.get("updated_registrations", {}).items():
-            db.execute(
-                update(registrations)
-                .where(registrations.c.id == int(key))
-                .values(**from_json(values, registrations), version=registrations.c.version + 1)
-            )
-        for key, values in log.get("updated_registrants", {}).items():
-            db.execute(
-                update(registrants)
-                .where(registrants.c.id == int(key))
-                .values(**from_json(values, registrants), version=registrants.c.version + 1)
-            )
-        people = log.get("created_registrants", [])
-        for start in range(0, len(people), CHUNK):
-            chunk = people[start : start + CHUNK]
-            still_registered = select(Registration.registrant_id).where(
-                Registration.registrant_id.in_(chunk)
-            )
-            db.execute(
-                delete(registrants).where(
-                    registrants.c.id.in_(chunk), registrants.c.id.not_in(still_registered)
-                )
-            )
-        batch.undone_at = datetime.now(UTC)
-        uow.commit()

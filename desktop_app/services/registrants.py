@@ -6,9 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from desktop_app.db.models import Registrant, Registration, Session
+from desktop_app.domain import search
 from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import Conflict, StaleRecord
 from desktop_app.domain.people import normalise_email
@@ -168,7 +169,8 @@ def _id_by_email(uow: UnitOfWork, email: str) -> int | None:
 
 
 def _filtered(series_id: int | None, text: str, in_no_series: bool = False) -> list[object]:
-    """WHERE clauses for registrants of a series (or of none) and/or matching a text."""
+    """WHERE clauses for registrants of a series (or of none) and/or matching every word
+    of a text (accents and case aside: search_text and the words are folded alike)."""
     clauses: list[object] = [registrant_in_no_series()] if in_no_series else []
     if series_id is not None:
         clauses.append(
@@ -178,22 +180,8 @@ def _filtered(series_id: int | None, text: str, in_no_series: bool = False) -> l
                 .where(Session.series_id == series_id)
             )
         )
-    if text.strip():
-        pattern = f"%{text.strip()}%"
-        clauses.append(
-            or_(
-                *(
-                    column.ilike(pattern)
-                    for column in (
-                        Registrant.email,
-                        Registrant.first_name,
-                        Registrant.last_name,
-                        Registrant.organisation,
-                        Registrant.country,
-                    )
-                )
-            )
-        )
+    for word in search.words(text):
+        clauses.append(Registrant.search_text.contains(word, autoescape=True))
     return clauses
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
 from desktop_app.db.models import Session, SessionSpeaker, Speaker
+from desktop_app.domain import search
 from desktop_app.domain.enums import SpeakerRole
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.records import AppearanceData, SpeakerData, validate_speaker
@@ -67,9 +68,14 @@ def get_speaker(uow: UnitOfWork, speaker_id: int) -> SpeakerRow:
 
 
 def list_speakers(
-    uow: UnitOfWork, series_id: int | None = None, *, in_no_series: bool = False
+    uow: UnitOfWork,
+    series_id: int | None = None,
+    text: str = "",
+    *,
+    in_no_series: bool = False,
 ) -> list[SpeakerRow]:
-    """Speakers by name, with their session counts.
+    """Speakers by name, with their session counts; with text, those matching every word
+    of it (in name, email, organisation or title; accents and case aside).
 
     With a series: its speakers and After Hours hosts, plus speakers not yet booked for any
     session anywhere (so someone just added is not lost from view). in_no_series: only
@@ -91,6 +97,8 @@ def list_speakers(
         )
         unbooked = ~Speaker.id.in_(select(SessionSpeaker.speaker_id)) & ~Speaker.id.in_(any_host)
         query = query.where((Session.series_id == series_id) | Speaker.id.in_(hosts) | unbooked)
+    for word in search.words(text):
+        query = query.where(Speaker.search_text.contains(word, autoescape=True))
     if in_no_series:
         query = query.where(speaker_in_no_series())
     with uow:

@@ -71,7 +71,7 @@ class UnitOfWork:
         assert self._session is not None
         try:
             self._session.rollback()
-        except Exception:  # a failed rollback must not hide the failure that caused it
+        except Exception:  # a failed rollback (a dead connection) must not hide the cause
             if exc is None:
                 raise
         finally:

@@ -53,10 +53,9 @@ def refused(app: App, path: Path, expected: str) -> str:
 
 def through_cli(app: App, path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     """The same file through the command line: exit 1 and one line on stderr."""
-    assert app.path is not None
     before = dump(app)
     app.close()  # the command line is another copy: one writer per file, so let go first
-    status = cli.main(["--db", str(app.path), "import", str(path), "--session", "1"])
+    status = cli.main(["--db", app.url, "import", str(path), "--session", "1"])
     out, err = capsys.readouterr()
     assert status == 1 and out == ""
     assert len(err.splitlines()) == 1 and err.startswith("webinar-desk: error:")
@@ -217,9 +216,8 @@ def test_the_command_line_survives_them(app: App, tmp_path: Path, name: str) -> 
     """In a process of its own: the sparse workbook used to abort Python (SIGABRT) and the
     FIFO to hang for ever."""
     path = sparse(tmp_path) if name.endswith("xlsx") else fifo(tmp_path)
-    assert app.path is not None
     app.close()  # one writer per file: the command is the writer now
-    result = run("import", str(path), "--session", "1", db=app.path)
+    result = run("import", str(path), "--session", "1", db=app.url)
     assert result.returncode == 1, result.stderr
     assert result.stderr.count("\n") == 1 and name in result.stderr
 
@@ -260,9 +258,8 @@ def test_escape_sequences_never_reach_the_database_or_terminal(
         b"esc@example.org,\x1b]0;owned\x07Eve,\x1b[2JSmith\xc2\x9b31m,x\n"
         b"bad\x1b[31m-address,Bob,Jones\n"
     )
-    assert demo_app.path is not None
     demo_app.close()  # one writer per file: the command is the writer now
-    status = cli.main(["--db", str(demo_app.path), "import", str(path), "--session", "1"])
+    status = cli.main(["--db", demo_app.url, "import", str(path), "--session", "1"])
     out, err = capsys.readouterr()
     assert status == 0, err
     assert "\x1b" not in out + err and "\x9b" not in out + err
@@ -298,11 +295,10 @@ def test_formula_payloads_import_as_text_and_export_as_text(demo_app: App, tmp_p
     imports.import_file(demo_app.uow(), path, session_of(demo_app))
     assert [person(demo_app, f"f{n}@example.org").first_name for n in range(5)] == payloads
     out = tmp_path / "out.xlsx"
-    assert demo_app.path is not None
     status = cli.main(
         [
             "--db",
-            str(demo_app.path),
+            demo_app.url,
             "export",
             "registrants",
             str(out),

@@ -49,62 +49,64 @@ def assert_plain(message: str) -> None:
 
 
 def test_a_full_disk_is_one_plain_line_and_changes_nothing(
-    demo_app: App, tmp_path: Path, caplog: pytest.LogCaptureFixture
+    demo_file_app: App, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    with demo_app.engine.connect() as connection:
+    with demo_file_app.engine.connect() as connection:
         pages = connection.execute(text("PRAGMA page_count")).scalar()
 
     # SQLite's own "database or disk is full", by capping the file at its current size.
-    @event.listens_for(demo_app.engine, "connect")
+    @event.listens_for(demo_file_app.engine, "connect")
     def cap(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
 
-    demo_app.engine.dispose()
-    before = dump(demo_app)
+    demo_file_app.engine.dispose()
+    before = dump(demo_file_app)
     big = people_file(tmp_path, "big.csv", "Org " + "x" * 200)
     with caplog.at_level(logging.WARNING), pytest.raises(UserError) as refused:
-        imports.import_file(demo_app.uow(), big, sessions.list_sessions(demo_app.uow())[0].id)
+        imports.import_file(
+            demo_file_app.uow(), big, sessions.list_sessions(demo_file_app.uow())[0].id
+        )
     assert "disk is full" in str(refused.value) and "nothing was changed" in str(refused.value)
-    assert str(demo_app.path) in str(refused.value)
+    assert str(demo_file_app.path) in str(refused.value)
     assert_plain(str(refused.value))
-    assert dump(demo_app) == before
+    assert dump(demo_file_app) == before
     # The details (with the SQL) are in the log, not in the message.
     assert any("disk is full" in r.getMessage() for r in caplog.records)
 
 
-def test_a_read_only_file_is_named_plainly(demo_app: App) -> None:
-    assert demo_app.path is not None
+def test_a_read_only_file_is_named_plainly(demo_file_app: App) -> None:
+    assert demo_file_app.path is not None
     # A file the system will not let SQLite write (as with chmod -w; the tests run as root).
-    engine = make_engine(f"sqlite:///file:{demo_app.path}?mode=ro&uri=true", read_only=False)
-    uow = UnitOfWork(sessionmaker(engine), str(demo_app.path))
+    engine = make_engine(f"sqlite:///file:{demo_file_app.path}?mode=ro&uri=true", read_only=False)
+    uow = UnitOfWork(sessionmaker(engine), str(demo_file_app.path))
     with pytest.raises(UserError, match="read-only") as refused:
         speakers.create_speaker(uow, SpeakerData("Ann Example", email="ann@private.example"))
     assert_plain(str(refused.value))
-    assert str(demo_app.path) in str(refused.value)
+    assert str(demo_file_app.path) in str(refused.value)
     engine.dispose()
 
 
 def test_a_busy_database_waits_then_says_another_import_is_running(
-    demo_app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    demo_file_app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 300)
-    demo_app.engine.dispose()  # new connections take the shorter wait
-    assert demo_app.path is not None
-    holder = sqlite3.connect(demo_app.path, isolation_level=None)
+    demo_file_app.engine.dispose()  # new connections take the shorter wait
+    assert demo_file_app.path is not None
+    holder = sqlite3.connect(demo_file_app.path, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another writer that does not let go
     try:
         small = people_file(tmp_path, "small.csv", "Org", EMAILS[:3])
         with pytest.raises(UserError, match="another import is running") as refused:
-            imports.import_file(demo_app.uow(), small, 1)
+            imports.import_file(demo_file_app.uow(), small, 1)
         assert_plain(str(refused.value))
     finally:
         holder.execute("ROLLBACK")
         holder.close()
-    assert imports.import_file(demo_app.uow(), small, 1).registrants_created == 3
+    assert imports.import_file(demo_file_app.uow(), small, 1).registrants_created == 3
 
 
-def test_two_imports_of_the_same_people_at_once_replan(demo_app: App, tmp_path: Path) -> None:
-    session_id = sessions.list_sessions(demo_app.uow())[0].id
+def test_two_imports_of_the_same_people_at_once_replan(demo_file_app: App, tmp_path: Path) -> None:
+    session_id = sessions.list_sessions(demo_file_app.uow())[0].id
     first = people_file(tmp_path, "first.csv", "First org")
     second = people_file(tmp_path, "second.csv", "Second org")
     checks = {"n": 0}
@@ -112,12 +114,12 @@ def test_two_imports_of_the_same_people_at_once_replan(demo_app: App, tmp_path: 
     def keep_going(done: int, total: int) -> bool:
         checks["n"] += 1
         if checks["n"] == 2:  # the first import has planned 500 people as new: now
-            imports.import_file(demo_app.uow(), second, session_id)  # they arrive
+            imports.import_file(demo_file_app.uow(), second, session_id)  # they arrive
         return True
 
-    report = imports.import_file(demo_app.uow(), first, session_id, keep_going=keep_going)
+    report = imports.import_file(demo_file_app.uow(), first, session_id, keep_going=keep_going)
     assert report.registrants_created == 0 and report.registrants_updated == len(EMAILS)
-    with demo_app.engine.connect() as connection:
+    with demo_file_app.engine.connect() as connection:
         counts = connection.execute(
             text(
                 "SELECT count(*), count(DISTINCT email), min(organisation), max(organisation) "
@@ -125,7 +127,7 @@ def test_two_imports_of_the_same_people_at_once_replan(demo_app: App, tmp_path: 
             )
         ).one()
     assert tuple(counts) == (600, 600, "First org", "First org")
-    assert [b.file_name for b in imports.list_batches(demo_app.uow())] == [
+    assert [b.file_name for b in imports.list_batches(demo_file_app.uow())] == [
         "first.csv",
         "second.csv",
     ]
@@ -156,7 +158,7 @@ def test_an_id_beyond_what_a_database_holds(demo_app: App) -> None:
         ("undo-import", "99999999999999999999"),
         ("sessions", "--series", "-1"),
     ):
-        result = run(*args, db=demo_app.path)
+        result = run(*args, db=demo_app.url)
         assert result.returncode == 2 and "is not an id" in result.stderr
         assert "Traceback" not in result.stderr
 
@@ -171,10 +173,10 @@ def corrupt(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-def test_a_damaged_file_opens_read_only_offering_the_latest_good_backup(demo_app: App) -> None:
-    assert demo_app.path is not None
-    db = demo_app.path
-    demo_app.close()
+def test_a_damaged_file_opens_read_only_offering_the_latest_good_backup(demo_file_app: App) -> None:
+    assert demo_file_app.path is not None
+    db = demo_file_app.path
+    demo_file_app.close()
     open_app(str(db)).close()  # the day's backup
     corrupt(db)
     damaged = open_app(str(db))
@@ -206,7 +208,7 @@ def test_a_damaged_file_opens_read_only_offering_the_latest_good_backup(demo_app
 def test_a_broken_pipe_ends_quietly(demo_app: App) -> None:
     demo_app.close()
     result = subprocess.run(
-        f"'{SCRIPT}' --db '{demo_app.path}' sessions --json | head -1",
+        f"'{SCRIPT}' --db '{demo_app.url}' sessions --json | head -1",
         shell=True,
         capture_output=True,
         text=True,
@@ -250,11 +252,11 @@ def test_only_the_default_data_folder_is_created_on_its_own(
 
 
 def test_a_file_whose_header_is_gone_is_damaged_not_foreign_when_it_has_backups(
-    demo_app: App,
+    demo_file_app: App,
 ) -> None:
-    assert demo_app.path is not None
-    db = demo_app.path
-    demo_app.close()
+    assert demo_file_app.path is not None
+    db = demo_file_app.path
+    demo_file_app.close()
     open_app(str(db)).close()  # the day's backup
     data = bytearray(db.read_bytes())
     data[:100] = b"\x00" * 100  # the header, as a disk failure might leave it

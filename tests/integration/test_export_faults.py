@@ -57,7 +57,7 @@ def test_a_killed_export_leaves_nothing_after_the_next_one(
     system_temp = tmp_path / "system-temp"  # the child's /tmp: nothing may land there
     system_temp.mkdir()
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(crowded_app.path), str(target)],
+        [sys.executable, "-c", CHILD, crowded_app.url, str(target)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -111,7 +111,7 @@ def test_a_failed_write_is_one_line(crowded_app: App, tmp_path: Path, suffix: st
         [
             SCRIPT or "webinar-desk",
             "--db",
-            str(crowded_app.path),
+            crowded_app.url,
             "export",
             "registrants",
             str(target),

@@ -199,6 +199,12 @@ def _dump(app: App, started: datetime, ended: datetime) -> dict[str, Any]:
     """Every row of the import tables; instants taken during the run become '<now>'."""
 
     def cell(value: Any) -> Any:
+        # A server hands back typed values; SQLite (where the golden files were written)
+        # text and integers: compare in SQLite's terms.
+        if isinstance(value, bool):
+            return int(value)
+        if isinstance(value, datetime):
+            value = value.isoformat(" ", "microseconds")
         if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and value[10] == " ":
             try:
                 moment = datetime.fromisoformat(value).replace(tzinfo=UTC)
@@ -208,8 +214,8 @@ def _dump(app: App, started: datetime, ended: datetime) -> dict[str, Any]:
                 return "<now>"
         return value
 
-    def undo_log(raw: str) -> Any:
-        log = json.loads(raw)
+    def undo_log(raw: str | dict[str, Any]) -> Any:
+        log = json.loads(raw) if isinstance(raw, str) else raw
         for key in ("updated_registrants", "updated_registrations"):
             for values in log.get(key, {}).values():
                 for name, value in values.items():
@@ -283,6 +289,12 @@ def test_imports_write_what_the_first_path_wrote(demo_app: App, tmp_path: Path) 
         now["dump"][table] = [
             {k: v for k, v in row.items() if k in known} for row in now["dump"][table]
         ]
+    for row_before, row_now in zip(
+        before["dump"]["import_batches"], now["dump"]["import_batches"], strict=False
+    ):  # undo-log entries added since (the versions an import left records at)
+        row_now["undo_log"] = {
+            k: v for k, v in row_now["undo_log"].items() if k in row_before["undo_log"]
+        }
     difference = _first_difference(before, now)
     assert difference is None, difference
 

@@ -64,12 +64,12 @@ def test_unreadable_values_are_left_empty_and_everyone_is_imported(
 def test_the_cli_lists_what_was_left_empty(demo_app: App, tmp_path: Path) -> None:
     demo_app.close()
     path = write(tmp_path, "bad.csv", BAD)
-    text = run("import", str(path), "--session", "2", "--dry-run", db=demo_app.path)
+    text = run("import", str(path), "--session", "2", "--dry-run", db=demo_app.url)
     assert text.returncode == 0, text.stderr
     assert "Left empty: row 4, Registration Time: '31/31/26' is not a date; left empty" in (
         text.stdout
     )
-    data = json.loads(run("import", str(path), "--session", "2", "--json", db=demo_app.path).stdout)
+    data = json.loads(run("import", str(path), "--session", "2", "--json", db=demo_app.url).stdout)
     assert len(data["left_empty"]) == 10
     assert data["left_empty"][5] == {
         "row": 4,
@@ -86,7 +86,7 @@ def test_a_file_whose_every_row_is_skipped_says_so(demo_app: App, tmp_path: Path
     report = imports.import_file(demo_app.uow(), path, session_id(demo_app), dry_run=True)
     assert report.nobody and len(report.skipped) == 2
     demo_app.close()
-    result = run("import", str(path), "--session", "2", db=demo_app.path)
+    result = run("import", str(path), "--session", "2", db=demo_app.url)
     assert "Nobody to import" in result.stdout
     assert "already in the database" not in result.stdout
 

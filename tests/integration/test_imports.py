@@ -107,16 +107,15 @@ def test_importing_twice_changes_nothing(demo_app: App, real_zoom: Path) -> None
 
 def test_cli_says_a_file_was_already_imported(demo_app: App, real_zoom: Path) -> None:
     demo_app.close()
-    assert demo_app.path is not None
     args = ("import", str(real_zoom), "--session", "2")
-    assert run(*args, db=demo_app.path).returncode == 0
-    again = run(*args, db=demo_app.path)
+    assert run(*args, db=demo_app.url).returncode == 0
+    again = run(*args, db=demo_app.url)
     assert again.returncode == 0, again.stderr
     assert again.stdout.startswith("attendee-report-2020-anonymized.csv was already imported")
     assert "as batch 1; nothing was imported. To import it again, add --again." in again.stdout
-    dry = run(*args, "--dry-run", "--json", db=demo_app.path)
+    dry = run(*args, "--dry-run", "--json", db=demo_app.url)
     assert json.loads(dry.stdout)["already_imported"]["batch"] == 1
-    forced = run(*args, "--again", "--json", db=demo_app.path)
+    forced = run(*args, "--again", "--json", db=demo_app.url)
     data = json.loads(forced.stdout)
     assert data["already_imported"] is None and data["registrants_unchanged"] == 459
 
@@ -354,8 +353,7 @@ def test_unreadable_files_are_refused_in_one_line(
 
 def test_cli_import_json_and_exit_codes(demo_app: App, real_zoom: Path, tmp_path: Path) -> None:
     demo_app.close()
-    db = demo_app.path
-    assert db is not None
+    db = demo_app.url
     result = run("import", str(real_zoom), "--session", "2", "--json", db=db)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.orm import sessionmaker
 
 from desktop_app.bootstrap import App
+from desktop_app.db import change_feed
 from desktop_app.domain.enums import Consent, SpeakerRole
 from desktop_app.domain.errors import StaleRecord
 from desktop_app.domain.export_profile import partner_profile
@@ -30,27 +33,38 @@ from desktop_app.services import (
     snapshots,
     speakers,
 )
+from desktop_app.services.uow import UnitOfWork
 from ui.edits.row_data import session_data
 
 
 def test_a_stale_save_is_refused_and_the_other_change_is_intact(demo_app: App) -> None:
-    # Two copies load the same speaker; A saves first; B's save names the old version.
-    seen_by_a = speakers.list_speakers(demo_app.uow())[0]
-    seen_by_b = speakers.get_speaker(demo_app.uow(), seen_by_a.id)
-    assert seen_by_a.version == seen_by_b.version == 1
-    after_a = speakers.update_speaker(
-        demo_app.uow(), seen_by_a.id, SpeakerData("Changed by A", "Director"), seen_by_a.version
+    # Two copies load the same speaker; Maria's copy saves first; ours names the old version.
+    maria = sessionmaker(demo_app.engine, expire_on_commit=False)
+    change_feed.install(maria, user="Maria")  # another copy of the app: its own origin
+    seen_by_maria = speakers.list_speakers(UnitOfWork(maria))[0]
+    seen_by_us = speakers.get_speaker(demo_app.uow(), seen_by_maria.id)
+    assert seen_by_maria.version == seen_by_us.version == 1
+    after_maria = speakers.update_speaker(
+        UnitOfWork(maria), seen_by_maria.id, SpeakerData("Maria's", "Director"), 1
     )
-    assert after_a == 2
-    with pytest.raises(StaleRecord, match="changed elsewhere — reload"):
+    assert after_maria == 2
+    with pytest.raises(StaleRecord) as refused:
         speakers.update_speaker(
-            demo_app.uow(), seen_by_b.id, SpeakerData("Changed by B"), seen_by_b.version
+            demo_app.uow(), seen_by_us.id, SpeakerData("Ours"), seen_by_us.version
         )
-    now = speakers.get_speaker(demo_app.uow(), seen_by_a.id)
-    assert (now.name, now.title, now.version) == ("Changed by A", "Director", 2)
-    # B reloads and saves over what it now sees.
-    speakers.update_speaker(demo_app.uow(), now.id, SpeakerData("Changed by B"), now.version)
-    assert speakers.get_speaker(demo_app.uow(), now.id).name == "Changed by B"
+    assert re.fullmatch(
+        r"this speaker was changed by Maria at \d\d:\d\d — reload to see the change "
+        r"\(nothing was saved\)",
+        str(refused.value),
+    )
+    now = speakers.get_speaker(demo_app.uow(), seen_by_us.id)
+    assert (now.name, now.title, now.version) == ("Maria's", "Director", 2)
+    # We reload and save over what we now see; then a form still at version 2 is refused,
+    # and it says the change was made in this copy of the app.
+    speakers.update_speaker(demo_app.uow(), now.id, SpeakerData("Ours"), now.version)
+    assert speakers.get_speaker(demo_app.uow(), now.id).name == "Ours"
+    with pytest.raises(StaleRecord, match=r"changed at \d\d:\d\d elsewhere in this app"):
+        speakers.update_speaker(demo_app.uow(), now.id, SpeakerData("Older form"), now.version)
 
 
 def test_a_change_landing_between_read_and_write_is_refused_too(demo_app: App) -> None:

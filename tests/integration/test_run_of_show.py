@@ -104,10 +104,9 @@ def test_pdf_holds_every_speaker_segment_and_both_zones(
     demo_app: App, tmp_path: Path, options: list[str]
 ) -> None:
     demo_app.close()
-    assert demo_app.path is not None
     session = sessions.list_sessions(demo_app.uow())[3]
     target = tmp_path / "ros.pdf"
-    result = run("run-of-show", str(session.id), str(target), *options, db=demo_app.path)
+    result = run("run-of-show", str(session.id), str(target), *options, db=demo_app.url)
     assert result.returncode == 0, result.stderr
     assert target.read_bytes().startswith(b"%PDF")
     text = subprocess.run(
@@ -125,10 +124,9 @@ def test_pdf_holds_every_speaker_segment_and_both_zones(
 
 def test_cli_refuses_other_formats_plainly(demo_app: App, tmp_path: Path) -> None:
     demo_app.close()
-    assert demo_app.path is not None
-    result = run("run-of-show", "1", str(tmp_path / "x.docx"), db=demo_app.path)
+    result = run("run-of-show", "1", str(tmp_path / "x.docx"), db=demo_app.url)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    result = run("run-of-show", "99", str(tmp_path / "x.html"), db=demo_app.path)
+    result = run("run-of-show", "99", str(tmp_path / "x.html"), db=demo_app.url)
     assert result.returncode == 1 and "no session with id 99" in result.stderr
 
 
@@ -193,9 +191,8 @@ def test_the_pdf_is_a_producers_sheet(
 ) -> None:
     session_id = night_owls(app, tmp_path / "cfg", monkeypatch)
     app.close()
-    assert app.path is not None
     target = tmp_path / "owls.pdf"
-    result = run("run-of-show", str(session_id), str(target), db=app.path)
+    result = run("run-of-show", str(session_id), str(target), db=app.url)
     assert result.returncode == 0, result.stderr
     info = subprocess.run(
         ["pdfinfo", str(target)], capture_output=True, text=True, check=True

@@ -19,9 +19,8 @@ def summary(path: Path) -> dict[object, object]:
 
 def test_the_default_profile_respects_consent(demo_app: App, tmp_path: Path) -> None:
     demo_app.close()
-    assert demo_app.path is not None
     out = tmp_path / "partners.csv"
-    result = run("export", "registrants", str(out), db=demo_app.path)
+    result = run("export", "registrants", str(out), db=demo_app.url)
     assert result.returncode == 0, result.stderr
     assert f"with the profile '{PARTNERS}' (the default; name another" in result.stdout
     assert "Personal columns" not in result.stdout and "INTERNAL" not in result.stdout
@@ -40,16 +39,13 @@ def test_the_default_profile_respects_consent(demo_app: App, tmp_path: Path) -> 
 
 def test_everything_must_be_named_and_says_internal(demo_app: App, tmp_path: Path) -> None:
     demo_app.close()
-    assert demo_app.path is not None
     everything = tmp_path / "everything.xlsx"
-    result = run(
-        "export", "registrants", str(everything), "--profile", EVERYTHING, db=demo_app.path
-    )
+    result = run("export", "registrants", str(everything), "--profile", EVERYTHING, db=demo_app.url)
     assert result.returncode == 0, result.stderr
     assert "INTERNAL" in result.stdout and "(the default" not in result.stdout
     assert str(summary(everything)["INTERNAL"]).startswith("For the team only")
     partners = tmp_path / "partners.xlsx"
-    assert run("export", "registrants", str(partners), db=demo_app.path).returncode == 0
+    assert run("export", "registrants", str(partners), db=demo_app.url).returncode == 0
     assert "INTERNAL" not in summary(partners)
     assert summary(partners)["Profile"] == PARTNERS
 

@@ -64,20 +64,20 @@ class Copy:
 
 
 @pytest.fixture
-def first_copy(demo_app: App) -> Iterator[Copy]:
+def first_copy(demo_file_app: App) -> Iterator[Copy]:
     """The demo database, open in another process."""
-    assert demo_app.path is not None
-    demo_app.close()
-    copy = Copy(demo_app.path)
+    assert demo_file_app.path is not None
+    demo_file_app.close()
+    copy = Copy(demo_file_app.path)
     yield copy
     copy.close()
 
 
 def test_a_second_cli_writer_is_refused_and_readers_still_work(
-    first_copy: Copy, demo_app: App, tmp_path: Path
+    first_copy: Copy, demo_file_app: App, tmp_path: Path
 ) -> None:
     assert first_copy.mode == "writer"
-    db = demo_app.path
+    db = demo_file_app.path
     assert db is not None
     before = db.read_bytes()
     people = tmp_path / "people.csv"
@@ -94,9 +94,11 @@ def test_a_second_cli_writer_is_refused_and_readers_still_work(
     assert db.read_bytes() == before
 
 
-def test_a_second_app_in_another_process_opens_read_only(first_copy: Copy, demo_app: App) -> None:
-    assert demo_app.path is not None
-    second = open_app(str(demo_app.path))
+def test_a_second_app_in_another_process_opens_read_only(
+    first_copy: Copy, demo_file_app: App
+) -> None:
+    assert demo_file_app.path is not None
+    second = open_app(str(demo_file_app.path))
     try:
         assert second.read_only and "Opened read-only" in second.notice
         assert stats.stats(second.uow()).speakers == 13  # it can read
@@ -108,43 +110,45 @@ def test_a_second_app_in_another_process_opens_read_only(first_copy: Copy, demo_
     finally:
         second.close()
     first_copy.close()
-    third = open_app(str(demo_app.path))  # the first copy is gone: writable again
+    third = open_app(str(demo_file_app.path))  # the first copy is gone: writable again
     assert not third.read_only
     speakers.create_speaker(third.uow(), SpeakerData("Saved now"))
     third.close()
 
 
-def test_a_crashed_copy_does_not_leave_the_database_locked(first_copy: Copy, demo_app: App) -> None:
-    assert demo_app.path is not None
+def test_a_crashed_copy_does_not_leave_the_database_locked(
+    first_copy: Copy, demo_file_app: App
+) -> None:
+    assert demo_file_app.path is not None
     first_copy.kill()
-    assert lock_path(demo_app.path).exists()  # the file stays, the OS lock does not
-    again = open_app(str(demo_app.path))
+    assert lock_path(demo_file_app.path).exists()  # the file stays, the OS lock does not
+    again = open_app(str(demo_file_app.path))
     assert not again.read_only
     again.close()
 
 
-def test_two_apps_in_one_process_are_two_copies(app: App) -> None:
-    assert app.path is not None
-    second = open_app(str(app.path))
+def test_two_apps_in_one_process_are_two_copies(file_app: App) -> None:
+    assert file_app.path is not None
+    second = open_app(str(file_app.path))
     assert second.read_only and f"pid {os.getpid()}" in second.notice
     second.close()
-    app.close()
-    third = open_app(str(app.path))
+    file_app.close()
+    third = open_app(str(file_app.path))
     assert not third.read_only
     third.close()
 
 
 def test_damage_is_looked_for_when_the_last_close_was_not_clean(
-    demo_app: App, monkeypatch: pytest.MonkeyPatch
+    demo_file_app: App, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import desktop_app.bootstrap as bootstrap
 
     checks: list[Path] = []
     real = bootstrap.quick_check
     monkeypatch.setattr(bootstrap, "quick_check", lambda e: checks.append(e) or real(e))
-    assert demo_app.path is not None
-    db = demo_app.path
-    demo_app.close()
+    assert demo_file_app.path is not None
+    db = demo_file_app.path
+    demo_file_app.close()
     open_app(str(db)).close()  # the day's first open: the backup's verification checks
     open_app(str(db)).close()  # closed cleanly, file untouched: nothing to look for
     assert checks == []
@@ -159,3 +163,17 @@ def test_damage_is_looked_for_when_the_last_close_was_not_clean(
         handle.write(b"\x00" * 4096)
     open_app(str(db)).close()
     assert len(checks) == 2
+
+
+def test_on_a_server_every_copy_writes_and_no_lock_file_is_made(pg_demo_url: str) -> None:
+    first, second = open_app(pg_demo_url), open_app(pg_demo_url)
+    try:
+        assert not first.read_only and not second.read_only
+        assert first.lock is None and second.lock is None
+        speakers.create_speaker(first.uow(), SpeakerData("From the first copy"))
+        speakers.create_speaker(second.uow(), SpeakerData("From the second copy"))
+        names = {s.name for s in speakers.list_speakers(first.uow())}
+        assert {"From the first copy", "From the second copy"} <= names
+    finally:
+        first.close()
+        second.close()

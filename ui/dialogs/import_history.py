@@ -100,7 +100,7 @@ class ImportHistoryDialog(QDialog):
     def undo(self, batch_id: int) -> None:
         """Undo one import and show the result."""
         try:
-            imports.undo_import(self._app.uow(), batch_id)
+            kept = imports.undo_import(self._app.uow(), batch_id)
         except UserError as error:
             box = QMessageBox(QMessageBox.Icon.Warning, "Undo import", str(error), parent=self)
             self.warning = box
@@ -108,3 +108,13 @@ class ImportHistoryDialog(QDialog):
             return
         self.reload()
         self.undone.emit(batch_id)
+        if kept:  # never take back a colleague's later change: say what stayed
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                "Undo import",
+                f"The import was undone. {kept:,} record(s) changed since it (by a "
+                "colleague or a later import) were left as they are.",
+                parent=self,
+            )
+            self.warning = box
+            box.open()

@@ -108,7 +108,13 @@ class DatabaseCare(QObject):
 
         path = self._app.path
         if path is None:
-            self._tell("Restore", "Backups are kept for database files only.", warn=True)
+            self._tell(
+                "Restore",
+                f"{self._app.where} is on a server: automatic backups are kept for database "
+                "files only. Back the server's database up with File › Back up… (pg_dump); "
+                "its administrator restores one with pg_restore (see docs/team-server.md).",
+                warn=True,
+            )
             return
         dialog = RestoreDialog(backup_set.list_backups(path), self._shell.widget())
         dialog.restore_requested.connect(self.restore)

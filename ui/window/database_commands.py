@@ -84,6 +84,24 @@ class DatabaseCommands(QObject):
         self.file_dialog = dialog
         dialog.open()
 
+    def choose_server(self) -> None:
+        """Ask for the URL of the team's server database; the window changes over to it
+        once it has opened (a server that cannot be reached leaves this one open)."""
+        from ui.dialogs.server_dialog import ServerDialog
+
+        app = self._shell.app
+        current = app.location if app is not None and app.on_server else ""
+        dialog = ServerDialog(current, self._shell.widget())
+        dialog.chosen.connect(self.open_server)
+        self.server_dialog = dialog
+        dialog.open()
+
+    def open_server(self, url: str) -> None:
+        """Open a server database by URL (its password from ~/.pgpass or the keyring)."""
+        from desktop_app.bootstrap import open_app
+
+        self._change_to(lambda: open_app(url), "Open server database")
+
     def open_database(self, path: str) -> None:
         """Open an existing database; the window changes over only once it has opened."""
         from desktop_app.bootstrap import open_existing

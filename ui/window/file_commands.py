@@ -62,24 +62,26 @@ class FileCommands(QObject):
     def choose_backup(self) -> None:
         """Ask where to save a copy of the database, then write it."""
         path = self._app.path
-        name = f"webinar-desk-backup-{date.today():%Y-%m-%d}.sqlite"
+        # A server database is saved with pg_dump in its custom format (.dump).
+        suffix, kind = ("sqlite", "SQLite databases") if path else ("dump", "PostgreSQL dumps")
+        name = f"webinar-desk-backup-{date.today():%Y-%m-%d}.{suffix}"
         folder = path.parent if path else Path.home()
         dialog = QFileDialog(
             self._shell.widget(),
             "Back up the database",
             str(folder / name),
-            "SQLite databases (*.sqlite)",
+            f"{kind} (*.{suffix})",
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("sqlite")
+        dialog.setDefaultSuffix(suffix)
         self._ask_for_file(dialog, lambda target: self.back_up_to(Path(target)))
 
     def back_up_to(self, target: Path) -> None:
         """Write a copy of the open database to target and say where it went."""
-        from desktop_app.services.backups import backup_database
+        from desktop_app.services.backups import back_up
 
         try:
-            backup_database(self._app.path, target)
+            back_up(self._app.url, target)
         except UserError as error:
             self._warn("Back up", str(error))
             return

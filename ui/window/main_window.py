@@ -30,6 +30,7 @@ from ui.window.tab_list import TAB_LIST
 
 if TYPE_CHECKING:
     from desktop_app.bootstrap import App
+    from desktop_app.services.changes import ChangeSet
     from ui.edits import Edits
     from ui.tabs.base import TabPage
 
@@ -118,10 +119,12 @@ class MainWindow(QMainWindow):
         from ui.edits import Edits
 
         self.app = app
-        self.setWindowTitle(f"Webinar Desk — {app.path.name if app.path else app.url}")
+        self.setWindowTitle(f"Webinar Desk — {app.name}")
         if app.path is not None:
             remember_database(app.path)
             QSettings().setValue(LAST_DATABASE, str(app.path))
+        elif app.on_server:
+            QSettings().setValue(LAST_DATABASE, app.location)  # never a password
         self._edits = edits = Edits(app, self)
         remembered = QSettings().value("mainWindow/tab", 0)
         current = int(remembered) if isinstance(remembered, int | str) else 0
@@ -143,6 +146,20 @@ class MainWindow(QMainWindow):
         self.files.care.show_notice(app.notice)  # read-only, damaged
         self.status.count_in_no_series(app)
         self.series.reload()
+        self._watch_colleagues(app)
+
+    def _watch_colleagues(self, app: App) -> None:
+        """Show what others save to the same database (a team's server) as it happens."""
+        from ui.window.change_watcher import ChangeWatcher, as_change
+
+        def colleagues_saved(news: ChangeSet) -> None:
+            self.apply_change(as_change(news))
+            who = ", ".join(news.by) or "a colleague"
+            self.status.show_status(f"Updated with changes saved by {who}.")
+
+        self.watcher = ChangeWatcher(app, self)
+        self.watcher.changed.connect(colleagues_saved)
+        self.watcher.unreachable.connect(self.status.show_status)
 
     @property
     def edits(self) -> Edits:
@@ -226,6 +243,7 @@ class MainWindow(QMainWindow):
                 event.ignore()  # never lose edits: the marked fields say what to fix
                 return
             settings.setValue("mainWindow/tab", self.tabs.currentIndex())
+            self.watcher.stop()
             for page in self._pages:
                 page.shutdown()
                 page.save_state(settings)

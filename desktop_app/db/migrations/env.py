@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, text
 
 from desktop_app.db.models import Base
 
@@ -17,6 +17,12 @@ def run_migrations_online() -> None:
     if not isinstance(engine, Engine):
         engine = create_engine(config.get_main_option("sqlalchemy.url") or "")
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Two laptops opening a new server database at once: the second waits here,
+            # then finds the schema up to date (the lock ends with the transaction).
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(hashtext('webinar-desk-migrate'))")
+            )
         context.configure(
             connection=connection,
             target_metadata=target_metadata,

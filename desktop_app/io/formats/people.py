@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from desktop_app.domain.date_columns import ColumnReading
 from desktop_app.domain.import_rows import CellNote, ImportRow, ParsedFile, Skip
+from desktop_app.domain.limits import PERSON_TEXT, overlong
 from desktop_app.domain.people import (
     clean_text,
     is_normalised_email,
@@ -32,6 +33,9 @@ from desktop_app.io.formats.values import (
 
 T = TypeVar("T")
 DATE_FIELDS = ("registered_at", "join_time", "leave_time")
+SHORTEST_LIMIT = min(PERSON_TEXT.values())
+# A person's texts in the order of PERSON_TEXT (and of ImportRow's fields).
+Texts = tuple[str, str, str, str, str, str, str]
 SPEAKER_SECTIONS = ("host", "panelist")
 _BOT_NAME = re.compile(
     r"otter\.ai|otterpilot|fireflies|read\.ai|fathom|notetaker|note taker|tl;?dv|meetgeek"
@@ -160,18 +164,23 @@ def read_people(
             elif join is not None or (minutes or 0) > 0:
                 attended = True  # a join time or minutes in session: they came
 
+        texts: Texts = (
+            first,
+            last,
+            _tidy(organisation) if organisation else "",
+            _tidy(job_title) if job_title else "",
+            _tidy(city) if city else "",
+            _tidy(country).replace("--", "") if country else "",
+            _tidy(sector) if sector else "",
+        )
+        if max(map(len, texts)) > SHORTEST_LIMIT:  # rare: look closer only then
+            texts = _fit(texts, index + 1, heading, notes)
         out.append(
             ImportRow(
                 index + 1,
                 section,
                 email,
-                first,
-                last,
-                _tidy(organisation) if organisation else "",
-                _tidy(job_title) if job_title else "",
-                _tidy(city) if city else "",
-                _tidy(country).replace("--", "") if country else "",
-                _tidy(sector) if sector else "",
+                *texts,
                 consent,
                 registered,
                 approval,
@@ -181,6 +190,18 @@ def read_people(
                 minutes,
             )
         )
+
+
+def _fit(texts: Texts, line: int, heading: dict[str, str], notes: list[CellNote]) -> Texts:
+    """The texts with any too long for its column left empty, each with a note (SQLite
+    would store it whole, a server would refuse the whole import: the same on both)."""
+    values = dict(zip(PERSON_TEXT, texts, strict=True))
+    for name, reason in overlong(values).items():
+        shown = values[name][:40] + "…"
+        notes.append(CellNote(line, heading.get(name, name.replace("_", " ")), shown, reason))
+        values[name] = ""
+    first, last, organisation, job_title, city, country, sector = values.values()
+    return first, last, organisation, job_title, city, country, sector
 
 
 def keep_speakers_apart(parsed: ParsedFile) -> None:

@@ -5,21 +5,34 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pytestqt.qtbot import QtBot
+from sqlalchemy.orm import sessionmaker
 
 from desktop_app.bootstrap import App
+from desktop_app.db import change_feed
 from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import StaleRecord
 from desktop_app.domain.records import SpeakerData
 from desktop_app.services import registrants, sessions, speakers
+from desktop_app.services.uow import UnitOfWork
 from ui.app import make_qt_app
 from ui.edits import Edits
 from ui.edits.row_data import registrant_data, session_data, speaker_data
 
 
+def another_copy(app: App) -> UnitOfWork:
+    """A unit of work as a second copy of the app makes it (its own origin in the change
+    log, saving as 'Maria'), on the same database."""
+    factory = sessionmaker(app.engine, expire_on_commit=False)
+    change_feed.install(factory, user="Maria")
+    return UnitOfWork(factory)
+
+
 def another_copy_changes_speaker(app: App, speaker_id: int, bio: str) -> None:
     """What a second copy of the app would do: load the speaker and save a change."""
-    now = speakers.get_speaker(app.uow(), speaker_id)
-    speakers.update_speaker(app.uow(), speaker_id, replace(speaker_data(now), bio=bio), now.version)
+    now = speakers.get_speaker(another_copy(app), speaker_id)
+    speakers.update_speaker(
+        another_copy(app), speaker_id, replace(speaker_data(now), bio=bio), now.version
+    )
 
 
 def test_undo_refuses_to_wipe_another_copys_change(demo_app: App, qtbot: QtBot) -> None:
@@ -30,7 +43,7 @@ def test_undo_refuses_to_wipe_another_copys_change(demo_app: App, qtbot: QtBot) 
     another_copy_changes_speaker(demo_app, row.id, "Theirs")
     with qtbot.waitSignal(edits.failed) as failed:
         edits.stack.undo()
-    assert "could not be reversed" in failed.args[0] and "changed elsewhere" in failed.args[0]
+    assert "could not be reversed" in failed.args[0] and "changed by Maria at" in failed.args[0]
     now = speakers.get_speaker(demo_app.uow(), row.id)
     assert (now.title, now.bio) == ("Mine", "Theirs")
 
@@ -50,12 +63,12 @@ def test_a_stale_form_is_refused_but_this_copys_own_chain_is_not(
     edits.stack.redo()
     edits.stack.redo()
     assert sessions.get_session(demo_app.uow(), row.id).title == "Two"
-    # Another copy's form, loaded before all that, is refused.
+    # Another form's edits, loaded before all that, are refused.
     other = Edits(demo_app)
     try:
         other.update_session(row.id, replace(session_data(row), title="Stale"), row.version)
     except StaleRecord as error:
-        assert "changed elsewhere — reload" in str(error)
+        assert "elsewhere in this app (another editor" in str(error) and "reload" in str(error)
     else:
         raise AssertionError("a stale save went through")
     assert sessions.get_session(demo_app.uow(), row.id).title == "Two"

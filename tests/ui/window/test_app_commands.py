@@ -108,8 +108,9 @@ def test_help_menu_guide_shortcuts_and_folders(demo_app: App, make_window: Build
         window.menus.data_folder.trigger()
     finally:
         QDesktopServices.unsetUrlHandler("file")
-    assert demo_app.path is not None
-    assert [Path(u.toLocalFile()) for u in catcher.urls] == [demo_app.path.parent]
+    # The file's folder for a SQLite database (headshots live beside it).
+    assert [Path(u.toLocalFile()) for u in catcher.urls] == [demo_app.data_dir]
+    assert demo_app.path is None or demo_app.data_dir == demo_app.path.parent
 
 
 def test_about_names_the_database_in_words(demo_app: App, make_window: Build) -> None:
@@ -117,7 +118,9 @@ def test_about_names_the_database_in_words(demo_app: App, make_window: Build) ->
     window.menus.about.trigger()
     box = window.general.about_box
     assert box is not None and box.isVisible()
-    assert "sqlite:" not in box.text() and "test.sqlite" in box.text()
+    assert "sqlite:" not in box.text() and "+psycopg" not in box.text()
+    named = "test.sqlite" if demo_app.path else "the PostgreSQL database 'test_"
+    assert named in box.text()
 
 
 def test_delete_asks_with_a_delete_button_and_cancel_as_default(

@@ -78,9 +78,8 @@ def test_new_database_starts_an_empty_one_and_never_overwrites(
     assert app.path == tmp_path / "autumn.sqlite" and app.path.is_file()
     assert stats.stats(app.uow()).series == 0
     app.close()
-    assert demo_app.path is not None
     with qtbot.assertNotEmitted(window.open_database_requested):
-        window.databases.create_database(str(demo_app.path))
+        window.databases.create_database(str(tmp_path / "autumn.sqlite"))
     assert window.databases.error_box is not None
     assert "already exists" in window.databases.error_box.text()
     assert stats.stats(demo_app.uow()).sessions == 4

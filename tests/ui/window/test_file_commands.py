@@ -13,7 +13,7 @@ Build = Callable[[App], MainWindow]
 
 def test_back_up_writes_a_copy(demo_app: App, make_window: Build, tmp_path: Path) -> None:
     window = make_window(demo_app)
-    target = tmp_path / "backup.sqlite"
+    target = tmp_path / ("backup.sqlite" if demo_app.path else "backup.dump")
     window.files.back_up_to(target)
     assert target.stat().st_size > 0
     assert "Backed up to" in window.statusBar().currentMessage()

@@ -35,7 +35,11 @@ def test_three_tabs_show_the_demo_series(demo_app: App, make_window: Build) -> N
     assert window.tab(AttendeesTab).model.rowCount() == stats.stats(demo_app.uow()).registrants
     # The registrant count once, the series' (the database holds no one else).
     assert window.status.counts_label.text() == "4 sessions · 13 speakers · 320 registrants"
-    assert window.windowTitle() == "Webinar Desk — test.sqlite"
+    assert window.windowTitle() == f"Webinar Desk — {demo_app.name}"
+    if demo_app.path is not None:
+        assert demo_app.name == "test.sqlite"
+    else:
+        assert demo_app.name.startswith("the database test_")
 
 
 def test_every_model_passes_the_model_tester(
@@ -100,8 +104,7 @@ def test_the_window_paints_first_then_opens_the_database(demo_app: App, qtbot: Q
     from ui.tabs.sessions_tab import SessionsTab
 
     make_qt_app()
-    assert demo_app.path is not None
-    window = MainWindow(db=str(demo_app.path))
+    window = MainWindow(db=demo_app.url)
     qtbot.addWidget(window)
     assert not window.menus.new_series.isEnabled()  # nothing to act on yet
     window.show()
