@@ -15,7 +15,7 @@ from desktop_app.db.models import Registrant, Registration, Series, Session
 from desktop_app.db.types import local_time_from_stored
 from desktop_app.domain import timezones
 from desktop_app.domain.enums import Consent
-from desktop_app.domain.errors import NotFound, UserError
+from desktop_app.domain.errors import NotFound, StaleRecord, UserError
 from desktop_app.domain.export_plan import PERSON_KEYS, ExportPerson, ExportPlan, SessionInfo
 from desktop_app.domain.export_profile import (
     EVERYTHING,
@@ -26,6 +26,7 @@ from desktop_app.domain.export_profile import (
     partners_profile,
     validate_profile,
 )
+from desktop_app.services.common import stale_by, stale_text
 from desktop_app.services.uow import UnitOfWork
 
 CHUNK = 2000
@@ -48,7 +49,7 @@ def list_profiles(uow: UnitOfWork) -> list[ExportProfile]:
     (internal use)" first, unless saved under those names, then the saved ones by name."""
     with uow:
         stored = [
-            ExportProfile.from_stored(p.name, p.columns, p.filters)
+            ExportProfile.from_stored(p.name, p.columns, p.filters, p.version)
             for p in uow.session.scalars(select(StoredProfile).order_by(StoredProfile.name))
         ]
     for built_in in (everything_profile(), partners_profile()):
@@ -80,8 +81,12 @@ def get_profile(uow: UnitOfWork, name: str | None) -> ExportProfile:
     )
 
 
-def save_profile(uow: UnitOfWork, profile: ExportProfile, old_name: str | None = None) -> None:
-    """Create or replace a profile (renaming it from old_name if given)."""
+def save_profile(uow: UnitOfWork, profile: ExportProfile, old_name: str | None = None) -> int:
+    """Create a profile, or change the one named old_name (renaming it); returns its version.
+
+    profile.version is the version the caller read (0 for a new or built-in profile); a
+    profile changed elsewhere since is refused (StaleRecord), never overwritten.
+    """
     profile = validate_profile(profile)
     with uow:
         stored = uow.session.scalar(
@@ -90,6 +95,12 @@ def save_profile(uow: UnitOfWork, profile: ExportProfile, old_name: str | None =
         clash = uow.session.scalar(select(StoredProfile).where(StoredProfile.name == profile.name))
         if clash is not None and clash is not stored:
             raise UserError(f"an export profile named '{profile.name}' already exists")
+        if stored is not None and stored.version != profile.version:
+            if profile.version == 0 and old_name is None:
+                raise UserError(f"an export profile named '{profile.name}' already exists")
+            raise StaleRecord(stale_text("export profile", by=stale_by(stored)))
+        if stored is None and profile.version != 0:
+            raise StaleRecord(stale_text("export profile", deleted=True))
         if stored is None:
             stored = StoredProfile(name=profile.name)
             uow.session.add(stored)
@@ -97,14 +108,20 @@ def save_profile(uow: UnitOfWork, profile: ExportProfile, old_name: str | None =
         stored.columns = [list(c) for c in profile.columns]
         stored.filters = profile.filters()
         uow.commit()
+        return stored.version
 
 
-def delete_profile(uow: UnitOfWork, name: str) -> None:
-    """Delete a saved profile (the built-in Everything comes back on its own)."""
+def delete_profile(uow: UnitOfWork, name: str, version: int | None = None) -> None:
+    """Delete a saved profile (the built-in Everything comes back on its own).
+
+    version: the one the caller read; a profile changed elsewhere since is not deleted.
+    """
     with uow:
         stored = uow.session.scalar(select(StoredProfile).where(StoredProfile.name == name))
         if stored is None:
             raise NotFound(f"there is no saved export profile named '{name}'")
+        if version is not None and stored.version != version:
+            raise StaleRecord(stale_text("export profile", by=stale_by(stored)))
         uow.session.delete(stored)
         uow.commit()
 

@@ -4,6 +4,7 @@ spreadsheet on a worker thread (progress, Cancel), then open its folder."""
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -157,7 +158,12 @@ class ExportDialog(QDialog):
 
     def _open_editor(self, profile: ExportProfile, old_name: str | None) -> None:
         dialog = ProfileDialog(profile, self._sessions, self)
-        dialog.save_requested.connect(lambda edited: self._save_profile(dialog, edited, old_name))
+        # The version read is kept, so a profile changed elsewhere meanwhile is not overwritten.
+        dialog.save_requested.connect(
+            lambda edited: self._save_profile(
+                dialog, replace(edited, version=profile.version), old_name
+            )
+        )
         self.profile_dialog = dialog
         dialog.open()
 
@@ -198,7 +204,7 @@ class ExportDialog(QDialog):
 
     def _delete(self, name: str) -> None:
         try:
-            exports.delete_profile(self._app.uow(), name)
+            exports.delete_profile(self._app.uow(), name, self._profiles[name].version)
         except UserError as error:
             self._say(html.escape(str(error)), problem=True)
             return

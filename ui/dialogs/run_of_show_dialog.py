@@ -55,6 +55,7 @@ class RunOfShowDialog(GuardedDialog):
         super().__init__(parent)
         self._app, self._session_id = app, session_id
         sheet = run_of_show.load_sheet(app.uow(), session_id)
+        self._version = sheet.version  # of the saved list; a save over a newer one is refused
         self._sheet = sheet
         self.setWindowTitle(f"Run of show — {sheet.session.title}")
         fit_size(self, 1100, 640)
@@ -243,7 +244,9 @@ class RunOfShowDialog(GuardedDialog):
     def save(self) -> bool:
         """Write the segments to the database."""
         try:
-            run_of_show.save_segments(self._app.uow(), self._session_id, self.model.segments())
+            self._version = run_of_show.save_segments(
+                self._app.uow(), self._session_id, self.model.segments(), self._version
+            )
         except UserError as error:
             self._warn(str(error))
             return False

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from desktop_app.domain.errors import UserError
 from ui import folders
 from ui.changes import IMPORT, REGISTRANT, REGISTRATION, change
+from ui.window.database_care import DatabaseCare
 
 if TYPE_CHECKING:
     from desktop_app.bootstrap import App
@@ -39,6 +40,7 @@ class FileCommands(QObject):
         self.history_dialog: ImportHistoryDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self.error_box: QMessageBox | None = None
+        self.care = DatabaseCare(shell, self)  # check, restore, the read-only band
 
     @property
     def _app(self) -> App:

@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         edits.failed.connect(self._show_failure)
         self.tabs.setCurrentIndex(current)
         self.menus.set_ready(True)
+        self.files.care.show_notice(app.notice)  # read-only, damaged
         self.status.count_in_no_series(app)
         self.series.reload()
         self._watch_colleagues(app)
