@@ -27,6 +27,7 @@ from desktop_app.services.search_text import refresh_registrants
 from desktop_app.services.uow import UnitOfWork
 
 CREATED = 1  # the version of a record an import created
+Moved = dict[str, dict[int, int]]  # table key -> record id -> the version undo left it at
 
 
 def _versioned() -> bool:
@@ -72,18 +73,47 @@ def undo_import(uow: UnitOfWork, batch_id: int) -> int:
         uow.backup("before-undo")
         together = batch.undo_log.get("batch_set") or [batch.id]
         kept = 0
+        ours: Moved = {"registrants": {}, "registrations": {}}
         # Newest first: a later batch's people were created by an earlier one.
         for member_id in sorted(together, reverse=True):
             member = uow.session.get(ImportBatch, member_id)
             if member is not None and member.undone_at is None:
-                kept += _undo(uow.session, member.undo_log)
+                _rewind(uow.session, member.undo_log, ours)
+                kept += _undo(uow.session, member.undo_log, ours)
                 member.undone_at = datetime.now(UTC)
         uow.commit()
         return kept
 
 
-def _undo(db: Session, log: dict[str, Any]) -> int:
-    """Apply one undo log; returns how many records were left alone."""
+def _rewind(db: Session, log: dict[str, Any], ours: Moved) -> None:
+    """Give back the versions this undo moved on (a record two parts of one import set
+    touched) so an earlier part still finds its own: they are not a colleague's change."""
+    versions: dict[str, dict[str, int]] | None = log.get("versions")
+    if versions is None:
+        return
+    created = {
+        "registrants": set(log.get("created_registrants", [])),
+        "registrations": set(log.get("created_registrations", [])),
+    }
+    for key, table in (
+        ("registrations", table_of(Registration)),
+        ("registrants", table_of(Registrant)),
+    ):
+        for record_id, now in ours[key].items():
+            expected = versions.get(key, {}).get(str(record_id))
+            if expected is None and record_id in created[key]:
+                expected = CREATED
+            if expected is not None:
+                db.connection().execute(
+                    update(table)
+                    .where(table.c.id == record_id, table.c.version == now)
+                    .values(version=expected)
+                )
+
+
+def _undo(db: Session, log: dict[str, Any], ours: Moved) -> int:
+    """Apply one undo log; returns how many records were left alone (ours: the versions
+    this undo left records at, for the earlier parts of the same import set)."""
     registrants, registrations = table_of(Registrant), table_of(Registration)
     # Imports saved before versions were kept undo as they always did.
     versions: dict[str, dict[str, int]] | None = log.get("versions")
@@ -92,13 +122,28 @@ def _undo(db: Session, log: dict[str, Any]) -> int:
         after = None if versions is None else versions.get(key, {})
         for record_id, values in log.get(f"updated_{key}", {}).items():
             still = table.c.version == after[record_id] if after and record_id in after else true()
-            bump = {"version": table.c.version + 1} if "version" in table.c else {}
-            done = db.connection().execute(
-                update(table)
-                .where(table.c.id == int(record_id), still)
-                .values(**from_json(values, table), **bump)
+            if "version" not in table.c:  # a schema before record versions
+                done = db.connection().execute(
+                    update(table)
+                    .where(table.c.id == int(record_id), still)
+                    .values(**from_json(values, table))
+                )
+                kept += 1 - min(done.rowcount, 1)
+                continue
+            moved_to = (
+                db.connection()
+                .execute(
+                    update(table)
+                    .where(table.c.id == int(record_id), still)
+                    .values(**from_json(values, table), version=table.c.version + 1)
+                    .returning(table.c.version)
+                )
+                .scalar_one_or_none()
             )
-            kept += 1 - min(done.rowcount, 1)
+            if moved_to is None:
+                kept += 1
+            else:
+                ours[key][int(record_id)] = moved_to
     updated = [int(i) for i in log.get("updated_registrants", {})]
     refresh_registrants(db, updated)
     people = log.get("created_registrants", [])
