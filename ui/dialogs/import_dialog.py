@@ -53,6 +53,7 @@ class ImportDialog(QDialog):
         self.preview: ImportPreview | None = None
         self._busy = False
         self._importing = False
+        self._again = False  # the user asked to preview a file already imported, again
         self.preview_task: TaskHandle[ImportPreview] | None = None
         self.import_task: TaskHandle[ImportReport] | None = None
         self.setWindowTitle(f"Import {path.name}")
@@ -96,10 +97,16 @@ class ImportDialog(QDialog):
         self.import_button.setDefault(True)
         self.cancel_button = QPushButton("Cancel")
         self.close_button = QPushButton("Close")
+        # Shown when the file was already imported into the session (answered unread).
+        self.again_button = QPushButton("&Read it again")
+        self.again_button.setToolTip("Read the file and say what importing it again would change")
+        self.again_button.hide()
+        self.buttons.addButton(self.again_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button.clicked.connect(self.start_import)
+        self.again_button.clicked.connect(self.read_again)
         self.cancel_button.clicked.connect(self._cancel_import)
         self.close_button.clicked.connect(self.reject)
         self.cancel_button.hide()
@@ -117,12 +124,21 @@ class ImportDialog(QDialog):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(150)
         self._preview_timer.timeout.connect(self.refresh_preview)
-        self.session_combo.currentIndexChanged.connect(self._preview_timer.start)
+        self.session_combo.currentIndexChanged.connect(self._session_changed)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.import_button.setEnabled(False)
         self.refresh_preview()
 
     # Preview ----------------------------------------------------------------------------
+
+    def _session_changed(self) -> None:
+        self._again = False  # imported into that session or not is asked afresh
+        self._preview_timer.start()
+
+    def read_again(self) -> None:
+        """Preview a file already imported into the session: what importing again does."""
+        self._again = True
+        self.refresh_preview()
 
     def _format_changed(self) -> None:
         self._columns = None  # a mapping belongs to one format's header
@@ -138,10 +154,12 @@ class ImportDialog(QDialog):
             return
         self._set_busy(True, "Reading the file…")
         format_name, columns = self.format_combo.currentData(), self._columns
-        app, path = self._app, self._path
+        app, path, again = self._app, self._path, self._again
 
         def work(_job: Job) -> ImportPreview:
-            return imports.preview_import(app.uow(), path, session_id, format_name, columns)
+            return imports.preview_import(
+                app.uow(), path, session_id, format_name, columns, again=again
+            )
 
         self.preview_task = run_task(
             work, on_done=self._show_preview, on_failed=self._show_refusal, parent=self
@@ -151,6 +169,13 @@ class ImportDialog(QDialog):
         self._set_busy(False)
         self.preview = preview
         parsed = preview.parsed
+        self.again_button.setVisible(parsed is None)
+        self.summary.setText(describe(preview.report))
+        if parsed is None:  # already imported: answered without reading the file
+            self.rows_model.set_rows([])
+            self.import_button.setEnabled(False)
+            self.preview_ready.emit()
+            return
         self.mapping_box.show_file(parsed, preview.mapping_editable, preview.report.format_label)
         width = max([len(parsed.header)] + [len(r) for r in preview.first_rows])
         self.rows_model = RowTableModel(
@@ -166,13 +191,13 @@ class ImportDialog(QDialog):
         self.rows_model.set_rows(preview.first_rows)
         self.rows_view.setModel(self.rows_model)
         fit_columns(self.rows_view, widest=220)
-        self.summary.setText(describe(preview.report))
         self.import_button.setEnabled(preview.report.changed)
         self.preview_ready.emit()
 
     def _show_refusal(self, text: str) -> None:
         self._set_busy(False)
         self.preview = None
+        self.again_button.hide()
         self.summary.setText(
             f"<p style='color:#d32f2f'><b>This file cannot be imported.</b>"
             f"</p><p>{html.escape(text)}</p>"
@@ -238,7 +263,7 @@ class ImportDialog(QDialog):
             self.progress.setRange(0, 0)
             self.progress.setFormat(text)
             self.import_button.setEnabled(False)
-        for widget in (self.session_combo, self.format_combo, self.mapping_box):
+        for widget in (self.session_combo, self.format_combo, self.mapping_box, self.again_button):
             widget.setEnabled(not busy)
 
     def reject(self) -> None:

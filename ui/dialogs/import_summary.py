@@ -13,6 +13,11 @@ def describe(report: ImportReport) -> str:
     def count(n: int, word: str, plural: str = "") -> str:
         return f"{n:,} {word if n == 1 else plural or word + 's'}"
 
+    if report.already_imported is not None and not report.planned:
+        return (
+            f"<p><b>{html.escape(report.already_imported_note)}.</b></p>"
+            "<p>To see what importing it again would change, press <i>Read it again</i>.</p>"
+        )
     parts = [
         f"<p><b>{html.escape(report.format_label)}</b>: {count(report.rows, 'row')}, "
         f"{count(report.registrations, 'person', 'people')} for this session, "
