@@ -24,6 +24,7 @@ from ui.window.actions import WindowActions
 from ui.window.app_commands import AppCommands
 from ui.window.database_commands import DatabaseCommands, remember_database
 from ui.window.file_commands import FileCommands
+from ui.window.mail_commands import MailCommands
 from ui.window.series_commands import SeriesCommands
 from ui.window.status import WindowStatus
 from ui.window.tab_list import TAB_LIST
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.files = FileCommands(self, self.series, self)
         self.databases = DatabaseCommands(self, self)
         self.general = AppCommands(self, self)
+        self.mail = MailCommands(self, self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         for spec in TAB_LIST:
@@ -78,7 +80,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.status = WindowStatus(self.statusBar())
         self.menus = WindowActions(
-            self, self, self.series, self.files, self.databases, self.general, TAB_LIST
+            self, self, self.series, self.files, self.databases, self.general, TAB_LIST, self.mail
         )
         self.general.menus = self.menus.menus()
         self.addToolBar(self.menus.toolbar(self.series.picker))
