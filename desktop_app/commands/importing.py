@@ -53,8 +53,9 @@ def _import(app: App, args: argparse.Namespace) -> Output:
     report = imports.import_file(
         app.uow(), args.file, args.session, args.format, dry_run=args.dry_run, force=args.again
     )
-    if report.already_imported is not None and not report.dry_run:
-        text = f"{report.already_imported_note}. To import it again, add --again."
+    if report.already_imported is not None and not report.planned:
+        wanted = "see what importing it again would change" if report.dry_run else "import it again"
+        text = f"{report.already_imported_note}. To {wanted}, add --again."
         return Output(report.as_json(), text)
     verb = "Would import" if report.dry_run else "Imported"
     lines = [
@@ -66,7 +67,7 @@ def _import(app: App, args: argparse.Namespace) -> Output:
         "unchanged.",
     ]
     if report.already_imported is not None:
-        lines.insert(0, f"{report.already_imported_note} (add --again to import it again):")
+        lines.insert(0, f"{report.already_imported_note}:")
     if report.nobody:
         lines.append("Nobody to import: no row of the file has a usable email address.")
     elif not report.changed:

@@ -141,7 +141,8 @@ class ImportReport:
     batch_id: int | None
     dry_run: bool
     # The same file (same digest) already imported into the session and not undone: an
-    # import answers with this at once instead of importing again (unless forced).
+    # import or preview answers with this at once, without reading the file (planned
+    # False), unless asked to import it again; a dry run asked so says what would change.
     already_imported: BatchRow | None = None
 
     @property
@@ -151,11 +152,10 @@ class ImportReport:
         if batch is None:
             return ""
         when = batch.imported_at.astimezone()  # shown in this computer's time
-        what = (
-            "importing it again would change what follows"
-            if self.dry_run
-            else ("nothing was imported")
-        )
+        if self.planned:
+            what = "importing it again would change what follows"
+        else:
+            what = "it was not read again" if self.dry_run else "nothing was imported"
         return (
             f"{self.file_name} was already imported into this session on "
             f"{when.day} {when:%b %Y} as batch {batch.id}; {what}"
@@ -165,6 +165,7 @@ class ImportReport:
     date_columns: tuple[DateColumn, ...] = ()
     layout_notes: tuple[str, ...] = ()
     bots: int = 0
+    planned: bool = True  # False: answered at once (already imported), the file not read
 
     @property
     def nobody(self) -> bool:
@@ -251,7 +252,7 @@ class ImportPreview:
     session_id: int
     format_name: str | None  # as asked for (None: detected)
     columns: dict[int, str] | None  # as asked for (None: recognised from the header)
-    parsed: ParsedFile
+    parsed: ParsedFile | None  # None: already imported, so not read (see report)
     first_rows: list[list[str]]  # the first data rows of the people's section
     report: ImportReport  # what the import would do (a dry run)
     mapping_editable: bool  # False where the format's layout fixes the columns

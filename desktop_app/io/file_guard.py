@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -41,6 +42,42 @@ def read_regular_file(
     False, or a file over limit (too_large says what to do, e.g. "split it").
     """
     name = display_name(path)
+    descriptor, size = _open_regular(path, limit, too_large, follow_links, error)
+    try:
+        return _read_at_most(descriptor, size, limit, name, too_large, error)
+    except OSError as problem:
+        raise error(f"cannot read {name}: {problem.strerror or problem}") from None
+    finally:
+        os.close(descriptor)
+
+
+def sha256_of_regular_file(
+    path: Path, limit: int, too_large: str, *, error: type[UserError] = UserError
+) -> str:
+    """The SHA-256 of the bytes read_regular_file would return, read in chunks (a file
+    is known by its digest without holding it whole); refused the same way."""
+    name = display_name(path)
+    descriptor, _ = _open_regular(path, limit, too_large, True, error)
+    digest, total = hashlib.sha256(), 0
+    try:
+        while part := os.read(descriptor, 1 << 20):
+            total += len(part)
+            if total > limit:
+                raise error(f"{name} is larger than {_size(limit)}; {too_large}")
+            digest.update(part)
+    except OSError as problem:
+        raise error(f"cannot read {name}: {problem.strerror or problem}") from None
+    finally:
+        os.close(descriptor)
+    return digest.hexdigest()
+
+
+def _open_regular(
+    path: Path, limit: int, too_large: str, follow_links: bool, error: type[UserError]
+) -> tuple[int, int]:
+    """An open descriptor of path and its size, once it is known to be a regular file of
+    at most limit bytes (see read_regular_file); the caller closes it."""
+    name = display_name(path)
     flags = _OPEN_FLAGS | (0 if follow_links else getattr(os, "O_NOFOLLOW", 0))
     try:
         if not follow_links and path.is_symlink():
@@ -57,11 +94,13 @@ def read_regular_file(
             raise error(f"{name} is not an ordinary file; choose a file saved on disk")
         if info.st_size > limit:
             raise error(f"{name} is larger than {_size(limit)}; {too_large}")
-        return _read_at_most(descriptor, info.st_size, limit, name, too_large, error)
     except OSError as problem:
-        raise error(f"cannot read {name}: {problem.strerror or problem}") from None
-    finally:
         os.close(descriptor)
+        raise error(f"cannot read {name}: {problem.strerror or problem}") from None
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor, info.st_size
 
 
 def _read_at_most(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.io.csv_table import csv_rows, decode
-from desktop_app.io.file_guard import display_name, read_regular_file
+from desktop_app.io.file_guard import display_name, read_regular_file, sha256_of_regular_file
 from desktop_app.io.refusal import ImportRefused
 from desktop_app.io.table_limits import MAX_FILE_BYTES
 from desktop_app.io.xlsx_table import xlsx_rows
@@ -51,9 +51,9 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
 
 
 def file_digest(path: Path) -> str:
-    """The SHA-256 of a file's bytes, to tell whether it changed since it was read."""
+    """The SHA-256 of a file's bytes (as RawTable.sha256), read in chunks: to tell whether
+    it changed since it was read, or was imported before, without reading it whole."""
     # Through the guard: the file chosen for the preview may have become a pipe since.
-    data = read_regular_file(
+    return sha256_of_regular_file(
         path, MAX_FILE_BYTES, "split it into smaller files", error=ImportRefused
     )
-    return hashlib.sha256(data).hexdigest()

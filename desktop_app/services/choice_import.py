@@ -63,6 +63,8 @@ def import_choices(
     keep_going(done, total) counts the people of all parts together.
     """
     parsed = preview.parsed
+    if parsed is None:  # answered unread: the file was imported into the session before
+        raise UserError(f"{preview.report.already_imported_note}; read it again to import it")
     chosen = [(c, s) for c, s in sessions.items() if s is not None and c in parsed.session_choices]
     if not chosen:
         raise UserError("choose a session for at least one answer, or import into one session")

@@ -12,7 +12,8 @@ from desktop_app.db.change_feed import note_bulk
 from desktop_app.db.models import ImportBatch, Series, Session
 from desktop_app.domain.errors import NotFound
 from desktop_app.domain.import_rows import BatchRow, ImportPreview, ImportReport, ParsedFile
-from desktop_app.io.formats import first_rows, mapping_editable, parse_table
+from desktop_app.io.file_guard import display_name
+from desktop_app.io.formats import first_rows, format_by_name, mapping_editable, parse_table
 from desktop_app.io.table_reader import ImportRefused, file_digest, read_table
 from desktop_app.services.common import LARGEST_ID
 from desktop_app.services.import_lock import wait_for_other_imports
@@ -54,11 +55,16 @@ def import_file(
     keep_going(done, total) is asked between chunks; returning False cancels the import
     and leaves the database as it was. columns and date_orders are the preview's choices
     (see parse_table); sheet picks a workbook's sheet (see read_table). A file already
-    imported into the session (and not undone) is answered at once
-    (report.already_imported) unless force is True.
+    imported into the session (and not undone) is answered at once, known by its digest
+    before it is read and parsed (report.already_imported), unless force is True.
     """
     if not dry_run:
         uow.check_writable()
+    # A sheet, mapping or date order chosen by hand is read first: the digest cannot say
+    # how the file was read when it was imported.
+    at_once = not force and sheet is None and columns is None and date_orders is None
+    if at_once and (answer := _answer_at_once(uow, path, file_digest(path), session_id, dry_run)):
+        return answer
     table = read_table(path, sheet)
     return import_parsed(
         uow,
@@ -79,15 +85,24 @@ def preview_import(
     columns: dict[int, str] | None = None,
     date_orders: dict[int, str] | None = None,
     sheet: str | None = None,
+    again: bool = False,
 ) -> ImportPreview:
     """Read and parse a file once and say what importing it into a session would do.
 
     date_orders switches a date column's reading (see parse_table and the preview's
     parsed.date_columns); sheet picks a workbook's sheet (the preview's sheets list them).
+    A file already imported into the session is answered at once, unread (parsed None),
+    unless again is True: then the preview says what importing it again would change.
     """
+    at_once = not again and sheet is None and columns is None and date_orders is None
+    digest = file_digest(path) if at_once else ""
+    if at_once and (answer := _answer_at_once(uow, path, digest, session_id, dry_run=True)):
+        return ImportPreview(
+            str(path), digest, session_id, format_name, columns, None, [], answer, False
+        )
     table = read_table(path, sheet)
     parsed = parse_table(table, format_name, columns, date_orders)
-    report = import_parsed(uow, parsed, table.sha256, session_id, dry_run=True)
+    report = import_parsed(uow, parsed, table.sha256, session_id, dry_run=True, force=again)
     return ImportPreview(
         path=str(path),
         digest=table.sha256,
@@ -113,6 +128,11 @@ def import_previewed(
     (report.already_imported); importing after reading that is the user's "import it
     again", so it is not answered with the same notice a second time."""
     path = Path(preview.path)
+    if preview.parsed is None:
+        raise ImportRefused(
+            f"{preview.report.file_name} was already imported into this session; "
+            "preview it again before importing it again"
+        )
     if file_digest(path) != preview.digest:
         raise ImportRefused(
             f"{path.name} changed since the preview; look at the new preview before importing"
@@ -131,7 +151,8 @@ def import_parsed(
     keep_going: Callable[[int, int], bool] | None = None,
     force: bool = False,
 ) -> ImportReport:
-    """Import an already read and parsed file (see import_file)."""
+    """Import an already read and parsed file (see import_file); a dry run of a file
+    imported before says so (report.already_imported) beside what would change."""
     if not dry_run:
         uow.check_writable()
     return plan_again_if_stale(
@@ -155,10 +176,11 @@ def _import_once(
             raise NotFound(
                 f"there is no session with id {session_id}; list them with 'webinar-desk sessions'"
             )
-        previous = None if force else _previous_import(uow, digest, session_id)
-        if previous is not None and not dry_run:
-            answer = ImportWriter(uow, session_id, parsed, {}, None).report(None, dry_run)
-            return dataclasses.replace(answer, already_imported=previous)
+        previous = _previous_import(uow, digest, session_id)
+        if previous is not None and not force and not dry_run:
+            return _already_imported(parsed.name, previous, dry_run)
+        if not dry_run:
+            previous = None  # imported again, as asked: a batch of its own
         if not dry_run:
             wait_for_other_imports(uow)  # a colleague's import lands first, then we plan
         zone = uow.session.get_one(Series, session.series_id).home_zone
@@ -174,6 +196,44 @@ def _import_once(
                 record_versions(uow.session, uow.session.get_one(ImportBatch, batch_id))
                 uow.commit()
         return dataclasses.replace(writer.report(batch_id, dry_run), already_imported=previous)
+
+
+def _answer_at_once(
+    uow: UnitOfWork, path: Path, digest: str, session_id: int, dry_run: bool
+) -> ImportReport | None:
+    """The answer for a file already imported into the session, found by its digest (see
+    file_digest: hashed in chunks, not read whole nor parsed); None when it was not."""
+    with uow:
+        previous = _previous_import(uow, digest, session_id)
+    return None if previous is None else _already_imported(display_name(path), previous, dry_run)
+
+
+def _already_imported(file_name: str, batch: BatchRow, dry_run: bool) -> ImportReport:
+    """The report of an import (or dry run) answered with an earlier batch of the file."""
+    return ImportReport(
+        file_name=file_name,
+        format=batch.format,
+        format_label=format_by_name(batch.format).label,
+        rows=batch.rows_total,
+        registrants_created=0,
+        registrants_updated=0,
+        registrants_unchanged=0,
+        registrations=0,
+        registrations_created=0,
+        registrations_updated=0,
+        attended=0,
+        minutes=0,
+        skipped=(),
+        conflicts=(),
+        speakers_matched=0,
+        speakers_unmatched=(),
+        other_attended=0,
+        columns={},
+        batch_id=None,
+        dry_run=dry_run,
+        already_imported=batch,
+        planned=False,
+    )
 
 
 def _previous_import(uow: UnitOfWork, digest: str, session_id: int) -> BatchRow | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from openpyxl import Workbook
@@ -13,6 +14,7 @@ from sqlalchemy import text
 from desktop_app.bootstrap import App
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import SpeakerData
+from desktop_app.io.table_reader import ImportRefused
 from desktop_app.services import imports, registrants, sessions, speakers, stats
 from tests.integration.test_cli import run
 
@@ -93,9 +95,15 @@ def test_importing_twice_changes_nothing(demo_app: App, real_zoom: Path) -> None
         f"attendee-report-2020-anonymized.csv was already imported into this session on "
         f"{today.day} {today:%b %Y} as batch {first.batch_id}; nothing was imported"
     )
-    preview = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app), dry_run=True)
-    assert preview.already_imported is not None and preview.registrants_unchanged == 459
-    assert "importing it again would change" in preview.already_imported_note
+    dry = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app), dry_run=True)
+    assert dry.already_imported is not None and not dry.planned
+    assert dry.already_imported_note.endswith(f"as batch {first.batch_id}; it was not read again")
+    # Asked to import it again, a dry run says what that would change.
+    asked = imports.import_file(
+        demo_app.uow(), real_zoom, session_id(demo_app), dry_run=True, force=True
+    )
+    assert asked.already_imported is not None and asked.registrants_unchanged == 459
+    assert "importing it again would change" in asked.already_imported_note
     assert dump(demo_app) == before
     # Another session, or the batch undone: imported as usual.
     other = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app, 2))
@@ -103,6 +111,38 @@ def test_importing_twice_changes_nothing(demo_app: App, real_zoom: Path) -> None
     imports.undo_import(demo_app.uow(), first.batch_id or 0)
     back = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app))
     assert back.already_imported is None and back.registrations_created == 459
+
+
+def test_a_file_already_imported_is_answered_before_it_is_read(
+    demo_app: App, real_zoom: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app))
+    before = dump(demo_app)
+
+    def unread(*_args: object, **_kw: object) -> NoReturn:
+        raise AssertionError("the file was read although its digest had answered")
+
+    monkeypatch.setattr(imports, "read_table", unread)
+    answer = imports.import_file(demo_app.uow(), real_zoom, session_id(demo_app))
+    assert answer.already_imported is not None and answer.already_imported.id == first.batch_id
+    assert (answer.format, answer.rows, answer.planned) == ("zoom-attendees", first.rows, False)
+    assert answer.format_label == first.format_label
+    preview = imports.preview_import(demo_app.uow(), real_zoom, session_id(demo_app))
+    assert preview.parsed is None and preview.first_rows == []
+    assert preview.report.already_imported == answer.already_imported
+    assert preview.digest == imports.file_digest(real_zoom)
+    with pytest.raises(ImportRefused, match="preview it again before importing it again"):
+        imports.import_previewed(demo_app.uow(), preview)
+    monkeypatch.undo()
+    # Asked again, the preview reads the file and says what importing it again would do;
+    # importing that preview makes no new batch (nothing changes) and writes nothing.
+    again = imports.preview_import(demo_app.uow(), real_zoom, session_id(demo_app), again=True)
+    assert again.parsed is not None and len(again.first_rows) == 20
+    assert again.report.already_imported == answer.already_imported
+    assert again.report.planned and again.report.registrants_unchanged == 459
+    report = imports.import_previewed(demo_app.uow(), again)
+    assert report.already_imported is None and report.batch_id is None and not report.changed
+    assert dump(demo_app) == before
 
 
 def test_cli_says_a_file_was_already_imported(demo_app: App, real_zoom: Path) -> None:
@@ -115,6 +155,11 @@ def test_cli_says_a_file_was_already_imported(demo_app: App, real_zoom: Path) ->
     assert "as batch 1; nothing was imported. To import it again, add --again." in again.stdout
     dry = run(*args, "--dry-run", "--json", db=demo_app.url)
     assert json.loads(dry.stdout)["already_imported"]["batch"] == 1
+    said = run(*args, "--dry-run", db=demo_app.url).stdout
+    assert "as batch 1; it was not read again. To see what importing it again would" in said
+    asked = run(*args, "--dry-run", "--again", db=demo_app.url).stdout
+    assert "as batch 1; importing it again would change what follows:" in asked
+    assert "459 unchanged" in asked
     forced = run(*args, "--again", "--json", db=demo_app.url)
     data = json.loads(forced.stdout)
     assert data["already_imported"] is None and data["registrants_unchanged"] == 459

@@ -73,6 +73,7 @@ class ImportDialog(QDialog):
         self._progress_shown = 0
         self.preview_task: TaskHandle[Previewed] | None = None
         self.import_task: TaskHandle[Imported] | None = None
+        self._again = False  # the user asked to preview a file already imported, again
         self.setWindowTitle(f"Import {path.name}")
         fit_size(self, 860, 640)
 
@@ -115,10 +116,16 @@ class ImportDialog(QDialog):
         self.import_button.setDefault(True)
         self.cancel_button = QPushButton("Cancel")
         self.close_button = QPushButton("Close")
+        # Shown when the file was already imported into the session (answered unread).
+        self.again_button = QPushButton("&Read it again")
+        self.again_button.setToolTip("Read the file and say what importing it again would change")
+        self.again_button.hide()
+        self.buttons.addButton(self.again_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.import_button.clicked.connect(self.start_import)
+        self.again_button.clicked.connect(self.read_again)
         self.cancel_button.clicked.connect(self._cancel_import)
         self.close_button.clicked.connect(self.reject)
         self.cancel_button.hide()  # hidden after adding: the button box shows what it adds
@@ -138,13 +145,22 @@ class ImportDialog(QDialog):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(150)
         self._preview_timer.timeout.connect(self.refresh_preview)
-        self.session_combo.currentIndexChanged.connect(self._preview_timer.start)
+        self.session_combo.currentIndexChanged.connect(self._session_changed)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
         self.import_button.setEnabled(False)
         self.refresh_preview()
 
     # Preview ----------------------------------------------------------------------------
+
+    def _session_changed(self) -> None:
+        self._again = False  # imported into that session or not is asked afresh
+        self._preview_timer.start()
+
+    def read_again(self) -> None:
+        """Preview a file already imported into the session: what importing again does."""
+        self._again = True
+        self.refresh_preview()
 
     def _format_changed(self) -> None:
         self._columns, self._date_orders = None, {}  # they belong to one format's header
@@ -174,6 +190,7 @@ class ImportDialog(QDialog):
             self._first_preview,
             self._choices,
             self._use_choices,
+            self._again,
         )
         work = preview_file(self._app, self._path, session_id, options)
         self.preview_task = run_task(
@@ -186,6 +203,13 @@ class ImportDialog(QDialog):
         self.preview, self.shown = preview, shown
         self._first_preview = False
         parsed = preview.parsed
+        self.again_button.setVisible(parsed is None)
+        if parsed is None:  # already imported: answered without reading the file
+            self.summary.setText(describe(preview.report))
+            self.rows_model.set_rows([])
+            self.import_button.setEnabled(False)
+            self.preview_ready.emit()
+            return
         self.target.show_session(preview.session_id, shown)
         self._sheet = self.target.show_sheets(preview)
         self.mapping_box.show_file(parsed, preview.mapping_editable, preview.report.format_label)
@@ -211,6 +235,8 @@ class ImportDialog(QDialog):
         """A checkbox question naming sessions: its answers, and what importing by them
         does; otherwise what importing into the one session does."""
         parsed = shown.preview.parsed
+        if parsed is None:  # answered unread (shown before this is called)
+            return
         self.choices_box.setVisible(bool(parsed.session_choices))
         if parsed.session_choices:
             self._choices, self._use_choices = shown.choices, shown.use_choices
@@ -240,6 +266,7 @@ class ImportDialog(QDialog):
         self._set_busy(False)
         self.preview = None
         self._first_preview = False
+        self.again_button.hide()
         self.summary.setText(
             f"<p style='color:#d32f2f'><b>This file cannot be imported.</b>"
             f"</p><p>{html.escape(text)}</p>"
@@ -293,7 +320,8 @@ class ImportDialog(QDialog):
         self._set_busy(False)
         self.import_button.hide()  # done: only Close is left to press
         if done.by_choice is not None and self.shown is not None:
-            heading = self.shown.preview.parsed.sessions_heading
+            parsed = self.shown.preview.parsed
+            heading = parsed.sessions_heading if parsed is not None else ""
             what = describe_choices(done.by_choice, heading, self._names)
         else:
             what = describe(done.report)
@@ -320,7 +348,7 @@ class ImportDialog(QDialog):
         self.cancel_button.setVisible(busy and self._importing)
         self.close_button.setVisible(not (busy and self._importing))
         self.import_button.setVisible(not (busy and self._importing))
-        busy_widgets = (self.session_combo, self.sheet_combo, self.format_combo)
+        busy_widgets = (self.session_combo, self.sheet_combo, self.format_combo, self.again_button)
         for widget in (*busy_widgets, self.mapping_box, self.dates_box, self.choices_box):
             widget.setEnabled(not busy)
 

@@ -11,6 +11,11 @@ from desktop_app.services.choice_import import ChoiceImport
 
 def describe(report: ImportReport) -> str:
     """What an import does, as short rich text for the dialog."""
+    if report.already_imported is not None and not report.planned:
+        return (
+            f"<p><b>{html.escape(report.already_imported_note)}.</b></p>"
+            "<p>To see what importing it again would change, press <i>Read it again</i>.</p>"
+        )
     parts = [
         f"<p><b>{html.escape(report.format_label)}</b>: {plural(report.rows, 'row')}, "
         f"{plural(report.registrations, 'person', 'people')} for this session, "

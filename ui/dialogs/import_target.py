@@ -81,7 +81,8 @@ class ImportTarget(QWidget):
         if [self.sheet_combo.itemText(i) for i in range(self.sheet_combo.count())] != sheets:
             self.sheet_combo.clear()
             self.sheet_combo.addItems(sheets)
-        self.sheet_combo.setCurrentText(preview.parsed.sheet)
+        read = preview.parsed.sheet if preview.parsed is not None else ""
+        self.sheet_combo.setCurrentText(read)
         self.sheet_combo.blockSignals(False)
         self.form.setRowVisible(self.sheet_combo, len(sheets) > 1)
-        return preview.parsed.sheet or None
+        return read or None

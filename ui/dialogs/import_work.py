@@ -25,6 +25,7 @@ class PreviewOptions:
     propose: bool  # the first preview: the report may choose its own session
     choices: dict[str, int | None] | None  # answer -> session; None: match them by title
     use_choices: bool | None  # None: use them when an answer matched a session
+    again: bool = False  # a file already imported into the session: read it all the same
 
 
 @dataclass(frozen=True)
@@ -63,11 +64,14 @@ def preview_file(
             options.columns,
             options.date_orders or None,
             options.sheet,
+            again=options.again,
         )
 
     def work(_job: Job) -> Previewed:
         shown = preview(session_id)
         parsed, proposal = shown.parsed, None
+        if parsed is None:  # already imported into the session: answered unread
+            return Previewed(shown, None, "", {}, False, None)
         warning = session_match.date_warning(app.uow(), session_id, parsed.meeting_start)
         if options.propose:
             # The report's own date and title say which session it is: a 2026 report must

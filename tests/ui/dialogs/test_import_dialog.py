@@ -152,3 +152,29 @@ def test_a_file_changed_since_the_preview_is_not_imported(
     assert "changed since the preview" in dialog.summary.text()
     assert "Nothing was imported" in dialog.summary.text()
     assert stats.stats(demo_app.uow()) == before
+
+
+def test_a_file_already_imported_is_said_at_once_and_read_again_on_request(
+    demo_app: App, make_window: Build, qtbot: QtBot
+) -> None:
+    window = make_window(demo_app)
+    target = sessions.list_sessions(demo_app.uow())[1]
+    first = imports.import_file(demo_app.uow(), REAL_ZOOM, target.id)
+    before = stats.stats(demo_app.uow())
+    window.files.import_file(REAL_ZOOM, target.id)
+    dialog = window.files.import_dialog
+    assert dialog is not None
+    wait_preview(qtbot, dialog)
+    assert dialog.preview is not None and dialog.preview.parsed is None  # not read
+    assert f"as batch {first.batch_id}; it was not read again" in dialog.summary.text()
+    assert "new registrants" not in dialog.summary.text()
+    assert dialog.again_button.isVisible() and not dialog.import_button.isEnabled()
+    assert dialog.rows_model.rowCount() == 0
+    dialog.again_button.click()
+    wait_preview(qtbot, dialog)
+    assert dialog.preview is not None and dialog.preview.parsed is not None
+    assert "importing it again would change what follows" in dialog.summary.text()
+    assert "459 unchanged" in dialog.summary.text()
+    assert dialog.rows_model.rowCount() == 20 and not dialog.again_button.isVisible()
+    assert not dialog.import_button.isEnabled()  # the same file: nothing would change
+    assert stats.stats(demo_app.uow()) == before
