@@ -22,6 +22,7 @@ from desktop_app.domain.errors import UserError
 from ui.changes import Change
 from ui.window.actions import WindowActions
 from ui.window.app_commands import AppCommands
+from ui.window.closing import UnsavedOnClose
 from ui.window.database_commands import DatabaseCommands, remember_database
 from ui.window.file_commands import FileCommands
 from ui.window.mail_commands import MailCommands
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.app: App | None = None
         self._edits: Edits | None = None
         self._pages: list[TabPage] = []
+        self.closing = UnsavedOnClose(self, self._unsaved_titles)
         self._db, self._opening = db, False
         self.error_box: QMessageBox | None = None
         self.setWindowTitle("Webinar Desk")
@@ -238,11 +240,20 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         self.files.drop(event, self)
 
+    def _unsaved_titles(self) -> list[str]:
+        """The titles of the tabs whose form holds unsaved edits."""
+        return [
+            s.title for s, page in zip(TAB_LIST, self._pages, strict=False) if page.has_unsaved()
+        ]
+
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()
         settings.setValue("mainWindow/geometry", self.saveGeometry())
         if self.app is not None:
-            if not self.save_pending_edits():
+            if not self.closing.may_close():  # asks Save / Discard / Cancel; the answer closes
+                event.ignore()
+                return
+            if not self.closing.discarded and not self.save_pending_edits():
                 event.ignore()  # never lose edits: the marked fields say what to fix
                 return
             settings.setValue("mainWindow/tab", self.tabs.currentIndex())

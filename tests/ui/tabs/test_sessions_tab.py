@@ -172,10 +172,44 @@ def test_unsaved_edits_survive_switching_and_closing(
     assert sessions.list_sessions(demo_app.uow())[0].subtitle.endswith("(draft)")
     tab.editor.title_edit.clear()
     tab.editor.tracker.touch()
-    assert not window.close()  # an invalid edit blocks closing instead of being lost
+    assert not window.close()  # closing with an edit asks first
+    question = window.closing.question
+    assert question is not None and question.isVisible()
+    assert "the Sessions form" in question.text()
+    question.button(QMessageBox.StandardButton.Save).click()
+    # An invalid edit cannot be saved: the window stays, the field says why.
+    assert window.isVisible()
     assert "needs a title" in tab.editor.problems.text_of("title")
     tab.editor.revert()
     assert window.close()
+
+
+def answer_on_close(window: MainWindow, button: QMessageBox.StandardButton) -> None:
+    """Close the window and answer the unsaved-edits question with button."""
+    assert not window.close()
+    question = window.closing.question
+    assert question is not None and question.isVisible()
+    question.button(button).click()
+
+
+def test_closing_with_an_edit_asks_save_discard_or_cancel(
+    demo_app: App, make_window: Build, qtbot: QtBot
+) -> None:
+    window = make_window(demo_app)
+    tab = window.tab(SessionsTab)
+    first = sessions.list_sessions(demo_app.uow())[0]
+    qtbot.keyClicks(tab.editor.subtitle_edit, " (cancel)")
+    answer_on_close(window, QMessageBox.StandardButton.Cancel)
+    assert window.isVisible() and tab.has_unsaved()  # Cancel: back to editing, edit kept
+    answer_on_close(window, QMessageBox.StandardButton.Discard)
+    assert not window.isVisible()
+    assert sessions.list_sessions(demo_app.uow())[0].subtitle == first.subtitle
+    again = make_window(demo_app)
+    tab = again.tab(SessionsTab)
+    qtbot.keyClicks(tab.editor.subtitle_edit, " (saved)")
+    answer_on_close(again, QMessageBox.StandardButton.Save)
+    assert not again.isVisible()
+    assert sessions.list_sessions(demo_app.uow())[0].subtitle == first.subtitle + " (saved)"
 
 
 def test_a_tick_reloads_the_roster_only(demo_app: App, make_window: Build, qtbot: QtBot) -> None:
