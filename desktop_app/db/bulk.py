@@ -11,7 +11,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table
+from sqlalchemy import ARRAY, Connection, Select, Table, any_, bindparam
+from sqlalchemy.orm import QueryableAttribute
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.types import TypeEngine
 
 # How each DB-API paramstyle spells the n-th positional parameter ({n}).
 _PLACEHOLDERS = {
@@ -116,3 +119,20 @@ def plain_rows(
             yield rows
     finally:
         cursor.close()
+
+
+def one_of(
+    connection: Connection,
+    column: ColumnElement[Any] | QueryableAttribute[Any],
+    name: str,
+    item: TypeEngine[Any],
+) -> ColumnElement[bool]:
+    """column is one of the list passed as parameter name, as each engine reads it fastest.
+
+    PostgreSQL takes the list as one array (`= ANY(%s)`): the statement's text stays the
+    same for any number of values, so the driver neither re-parses a query of thousands of
+    placeholders per chunk nor keeps the server planning one. SQLite expands the list.
+    """
+    if connection.dialect.name == "postgresql":
+        return column == any_(bindparam(name, type_=ARRAY(item)))
+    return column.in_(bindparam(name, expanding=True))

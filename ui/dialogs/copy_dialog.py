@@ -72,7 +72,6 @@ class CopyDialog(QDialog):
         layout.addWidget(self.bar)
         layout.addWidget(self.status)
         layout.addWidget(self.problem)
-        layout.addStretch(1)
         layout.addWidget(self.buttons)
 
     def start(self, call: Callable[[Job], CopyReport]) -> None:
@@ -113,8 +112,7 @@ class CopyDialog(QDialog):
         self.copied.emit(report)
 
     def _failed(self, text: str) -> None:
-        self.bar.setRange(0, 1)
-        self.bar.setValue(0)
+        self.bar.hide()  # an empty bar would say "nothing yet", not "nothing at all"
         if self.task is not None and self.task.job.cancelled:
             self.status.setText(_sentence(text))
         else:
@@ -130,6 +128,7 @@ class CopyDialog(QDialog):
         self.close_button.show()
         (self.open_button if offer_open else self.close_button).setDefault(True)
         (self.open_button if offer_open else self.close_button).setFocus()
+        self.adjustSize()  # room for a long message, whole
 
     def _open(self) -> None:
         self.accept()
