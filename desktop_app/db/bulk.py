@@ -40,12 +40,19 @@ def _quote(connection: Connection, name: str) -> str:
 def insert_many(
     connection: Connection, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
 ) -> None:
-    """INSERT rows (tuples in the order of columns) with one executemany."""
+    """INSERT rows (tuples in the order of columns) with one executemany (on PostgreSQL,
+    one COPY: psycopg's executemany sends each row as its own statement)."""
     if not rows:
         return
-    for name in columns:
-        table.c[name]
+    kinds = [type(table.c[name].type).__name__.upper() for name in columns]
     names = ", ".join(_quote(connection, n) for n in columns)
+    if connection.dialect.name == "postgresql" and not {"JSON", "JSONB"} & set(kinds):
+        raw = connection.connection.driver_connection
+        statement = f"COPY {_quote(connection, table.name)} ({names}) FROM STDIN"
+        with raw.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row(row)
+        return
     marks = ", ".join(_marks(connection, len(columns)))
     sql = f"INSERT INTO {_quote(connection, table.name)} ({names}) VALUES ({marks})"
     connection.exec_driver_sql(sql, list(rows))
