@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QThreadPool, QTimer, SignalInstance
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -189,6 +189,99 @@ def _copy_closed(window: MainWindow) -> None:
         window.copies.copy_dialog.close()
 
 
+def _wait_for(signal: SignalInstance, pending: bool) -> None:
+    """Run the event loop until signal (a preview planned on a worker) when one is pending."""
+    if pending:
+        loop = QEventLoop()
+        signal.connect(loop.quit)
+        QTimer.singleShot(20_000, loop.quit)
+        loop.exec()
+
+
+def _mail(window: MainWindow) -> QWidget | None:
+    """The Mail dialog on the selected session, the sender filled in as Preferences would."""
+    from ui.tabs.sessions_tab import SessionsTab
+
+    tab = window.tab(SessionsTab)
+    window.select_tab(tab)
+    tab.mail_panel.mail_button.click()
+    dialog = tab.mail_dialog
+    assert dialog is not None
+    dialog.choices.from_name_edit.setText("Mia Okafor")
+    dialog.choices.from_email_edit.setText("mia.okafor@ocp.example")
+    dialog.refresh()
+    _wait_for(dialog.preview_ready, dialog.planner.pending)
+    return dialog
+
+
+def _close_mail(window: MainWindow) -> None:
+    from ui.tabs.sessions_tab import SessionsTab
+
+    dialog = window.tab(SessionsTab).mail_dialog
+    if dialog is not None:
+        dialog.close()
+
+
+def _mail_template(window: MainWindow) -> QWidget | None:
+    """The template editor over the Mail dialog, with a placeholder left empty."""
+    dialog = _mail(window)
+    assert dialog is not None
+    dialog.choices.edit_template_button.click()
+    editor = dialog.templates.editor
+    editor.body_edit.appendPlainText("The recording will be here: {recording_link}")
+    editor.refresh()
+    _wait_for(editor.preview_shown, editor.planner.pending)
+    return editor
+
+
+DRAFTS: list[tempfile.TemporaryDirectory[str]] = []  # where the history's drafts went
+
+
+def _mail_history(window: MainWindow) -> QWidget | None:
+    """Mail history of a session after a confirmation and a reminder."""
+    from desktop_app.domain.mail_kinds import MailAddress, MailKind
+    from desktop_app.services import draft_batches
+    from desktop_app.services.mail_drafts import DraftRequest, write_drafts
+    from ui.changes import MAIL, change
+    from ui.tabs.sessions_tab import SessionsTab
+
+    tab = window.tab(SessionsTab)
+    window.select_tab(tab)
+    # The last session, so that the other pictures still show the first one undrafted.
+    tab.view.selectRow(tab.model.rowCount() - 1)
+    session = tab.selected()
+    assert session is not None
+    app = window.edits.app
+    if not draft_batches.list_batches(app.uow(), session.id):
+        if not DRAFTS:
+            DRAFTS.append(tempfile.TemporaryDirectory())
+        folder = Path(DRAFTS[0].name)
+        sender = MailAddress("Mia Okafor", "mia.okafor@ocp.example")
+        for kind, when, name in (
+            (MailKind.CONFIRMATION, "", "Confirmations"),
+            (MailKind.REMINDER, "day-before", "Reminders"),
+        ):
+            request = DraftRequest(kind, session.id, sender, when=when)
+            write_drafts(app.uow(), request, folder / name)
+        window.edits.announce(change(MAIL, session=[session.id]))
+    tab.mail_panel.history_button.click()
+    return tab.mail_history_dialog
+
+
+def _first_session(window: MainWindow) -> None:
+    from ui.tabs.sessions_tab import SessionsTab
+
+    window.tab(SessionsTab).view.selectRow(0)
+
+
+def _calendar(window: MainWindow) -> QWidget | None:
+    window.show_tab_at(0)
+    window.menus.calendar.trigger()
+    from ui.tabs.sessions_tab import SessionsTab
+
+    return window.tab(SessionsTab).calendar_dialog
+
+
 TABS = [Shot("sessions", _tab(0)), Shot("speakers", _tab(1)), Shot("attendees", _tab(2))]
 # Other helpers add their dialogs here.
 DIALOGS = [
@@ -201,6 +294,10 @@ DIALOGS = [
     Shot("copy-progress", _copy_under_way, _copy_closed),
     Shot("copy-done", _copy_done, _copy_closed),
     Shot("copy-refused", _copy_refused, _copy_closed),
+    Shot("mail", _mail),
+    Shot("mail-template", _mail_template, _close_mail),
+    Shot("calendar", _calendar),
+    Shot("mail-history", _mail_history, _first_session),
 ]
 
 

@@ -11,8 +11,10 @@ WEBINAR_DESK_TEST_PG=0 leaves the server out for a quick SQLite-only run; under 
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,11 +62,33 @@ def pg_server() -> Iterator[PgServer]:
         server.stop()
 
 
+def _let_workers_finish() -> None:
+    """Wait for Qt's background work (in UI tests): a worker still reading holds a
+    connection that closing the App cannot close."""
+    qt_core = sys.modules.get("PySide6.QtCore")
+    if qt_core is not None:
+        qt_core.QThreadPool.globalInstance().waitForDone(20_000)
+
+
+def _close(opened: App) -> None:
+    """Close a test's App once no worker is using it."""
+    _let_workers_finish()
+    opened.close()
+
+
+def _collect_left_connections() -> None:
+    """Before a test's server database is dropped, collect garbage: a connection the test
+    left open then warns in that test, not at random in a later one."""
+    _let_workers_finish()
+    gc.collect()
+
+
 @pytest.fixture
 def pg_url(pg_server: PgServer) -> Iterator[str]:
     """A fresh, migrated PostgreSQL database (dropped after the test)."""
     name = pg_server.create_database()
     yield pg_server.url(name)
+    _collect_left_connections()
     pg_server.drop_database(name)
 
 
@@ -73,6 +97,7 @@ def empty_pg_url(pg_server: PgServer) -> Iterator[str]:
     """A fresh PostgreSQL database with no tables (dropped after the test)."""
     name = pg_server.empty_database()
     yield pg_server.url(name)
+    _collect_left_connections()
     pg_server.drop_database(name)
 
 
@@ -101,7 +126,7 @@ def app(db_url: str) -> Iterator[App]:
     """An empty, migrated database on the engine under test."""
     opened = open_app(db_url)
     yield opened
-    opened.close()
+    _close(opened)
 
 
 @pytest.fixture(scope="session")
@@ -129,6 +154,7 @@ def pg_demo_url(pg_server: PgServer, demo_pg_template: str) -> Iterator[str]:
     """A fresh PostgreSQL database holding the demo series (for server-only behaviour)."""
     name = pg_server.create_database(demo_pg_template)
     yield pg_server.url(name)
+    _collect_left_connections()
     pg_server.drop_database(name)
 
 
@@ -142,11 +168,16 @@ def demo_app(engine_name: str, request: pytest.FixtureRequest, tmp_path: Path) -
     else:
         server: PgServer = request.getfixturevalue("pg_server")
         name = server.create_database(request.getfixturevalue("demo_pg_template"))
-        request.addfinalizer(lambda: server.drop_database(name))
+
+        def drop() -> None:
+            _collect_left_connections()
+            server.drop_database(name)
+
+        request.addfinalizer(drop)
         url = server.url(name)
     opened = open_app(url)
     yield opened
-    opened.close()
+    _close(opened)
 
 
 @pytest.fixture(autouse=True)

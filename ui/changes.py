@@ -14,8 +14,9 @@ REGISTRANT = "registrant"
 REGISTRATION = "registration"
 IMPORT = "import"  # an import batch (the import history)
 RUN_OF_SHOW = "run_of_show"
+MAIL = "mail"  # a batch of mail drafts recorded for a session
 KINDS = frozenset(
-    {SERIES, SESSION, SPEAKER, APPEARANCE, REGISTRANT, REGISTRATION, IMPORT, RUN_OF_SHOW}
+    {SERIES, SESSION, SPEAKER, APPEARANCE, REGISTRANT, REGISTRATION, IMPORT, RUN_OF_SHOW, MAIL}
 )
 
 

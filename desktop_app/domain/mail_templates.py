@@ -122,14 +122,22 @@ def empty_warnings(template: MailTemplate, rows: Iterable[Mapping[str, str]]) ->
     lines = []
     for name, count in empty.items():
         if count:
-            share = f"all {total}" if count == total else f"{count:,} of {total:,}"
-            people = "recipient" if total == 1 else "recipients"
-            lines.append(f"{{{name}}} is empty for {share} {people}")
+            if total == 1:  # not "all 1 recipient"
+                lines.append(f"{{{name}}} is empty for the one recipient")
+                continue
+            share = f"all {total:,}" if count == total else f"{count:,} of {total:,}"
+            lines.append(f"{{{name}}} is empty for {share} recipients")
     return lines
 
 
-def default_name(kind: MailKind, when: str = "") -> str:
-    """The name of the built-in template of a kind (reminders: one per moment)."""
+CANCELLATION = "Cancellation notice"
+
+
+def default_name(kind: MailKind, when: str = "", cancelled: bool = False) -> str:
+    """The name of the built-in template of a kind (reminders: one per moment; the change
+    notice of a cancelled session: the cancellation notice)."""
+    if kind == MailKind.CHANGE and cancelled:
+        return CANCELLATION
     if kind == MailKind.REMINDER:
         return kind_label(kind, when or ReminderWhen.DAY_BEFORE)
     return kind_label(kind)
@@ -190,6 +198,14 @@ _DEFAULTS: dict[tuple[MailKind, str], tuple[str, str]] = {
         "The attached calendar entry updates the one in your calendar. We are sorry for "
         "any inconvenience.\n" + _SIGN_OFF,
     ),
+    (MailKind.CHANGE, "cancelled"): (
+        "Cancelled: {session_title}",
+        "Dear {first_name},\n\n"
+        "We are sorry to tell you that “{session_title}”, part of {series_title}, planned "
+        "for {start_in_your_zone}, is cancelled and will not take place.\n\n"
+        "The attached calendar entry removes it from your calendar. We are sorry for "
+        "any inconvenience.\n" + _SIGN_OFF,
+    ),
     (MailKind.THANKS, ""): (
         "Thank you for joining {session_title}",
         "Dear {first_name},\n\n"
@@ -208,14 +224,22 @@ _DEFAULTS: dict[tuple[MailKind, str], tuple[str, str]] = {
 
 
 def builtin_templates() -> list[MailTemplate]:
-    """The templates shipped with the app, one per kind (two for reminders)."""
+    """The templates shipped with the app, one per kind (two for reminders and changes)."""
     return [
-        MailTemplate(default_name(kind, when), kind, subject, body, builtin=True)
+        MailTemplate(_builtin_name(kind, when), kind, subject, body, builtin=True)
         for (kind, when), (subject, body) in _DEFAULTS.items()
     ]
 
 
-def builtin_template(kind: MailKind, when: str = "") -> MailTemplate:
-    """The built-in template of a kind (for reminders, of the moment it is sent)."""
-    wanted = default_name(kind, when)
+def _builtin_name(kind: MailKind, variant: str) -> str:
+    """The name of the built-in template stored under (kind, variant) in _DEFAULTS."""
+    if variant == "cancelled":
+        return default_name(kind, cancelled=True)
+    return default_name(kind, variant)
+
+
+def builtin_template(kind: MailKind, when: str = "", cancelled: bool = False) -> MailTemplate:
+    """The built-in template of a kind (for reminders, of the moment it is sent; for a
+    cancelled session's change notice, the cancellation)."""
+    wanted = default_name(kind, when, cancelled)
     return next(t for t in builtin_templates() if t.name == wanted)

@@ -107,7 +107,7 @@ def plan_drafts(
         )
     if template is None:
         template = template_store.get_template(
-            uow, facts.series_id, kind, request.template_name, when
+            uow, facts.series_id, kind, request.template_name, when, facts.cancelled
         )
     else:
         template = mail_templates.validate_template(template)

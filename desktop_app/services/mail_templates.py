@@ -37,16 +37,22 @@ def list_templates(
 
 
 def get_template(
-    uow: UnitOfWork, series_id: int, kind: MailKind, name: str | None = None, when: str = ""
+    uow: UnitOfWork,
+    series_id: int,
+    kind: MailKind,
+    name: str | None = None,
+    when: str = "",
+    cancelled: bool = False,
 ) -> MailTemplate:
-    """The template named (any kind), else the series' own or built-in one for the kind."""
+    """The template named (any kind), else the series' own or built-in one for the kind
+    (for a cancelled session's change notice, the cancellation notice)."""
     every = list_templates(uow, series_id)
-    wanted = (name or default_name(kind, when)).casefold()
+    wanted = (name or default_name(kind, when, cancelled)).casefold()
     for template in every:
         if template.name.casefold() == wanted:
             return template
     if name is None:
-        return builtin_template(kind, when)
+        return builtin_template(kind, when, cancelled)
     raise NotFound(
         f"there is no mail template named '{name}'; there are: {', '.join(t.name for t in every)}"
     )

@@ -118,7 +118,7 @@ def test_dry_run_shows_the_first_draft_and_writes_nothing(world_db: Path, tmp_pa
     )
     assert done.returncode == 0, done.stderr
     assert "Would write 1 drafts" in done.stdout and "Dear Ngozi," in done.stdout
-    assert "Warning: {sender_name} is empty for all 1 recipient" in done.stdout
+    assert "Warning: {sender_name} is empty for the one recipient" in done.stdout
     assert not out.exists()
     assert "No drafts written yet" in run("mail-history", "--session", "1", db=world_db).stdout
 

@@ -223,7 +223,9 @@ def test_a_moved_then_cancelled_session_updates_then_cancels_with_the_same_uid(
     moved = replace(data, start=data.start.replace(hour=18))
     sessions.update_session(app.uow(), world.session_id, moved)
     write_drafts(app.uow(), DraftRequest(MailKind.CHANGE, world.session_id, SENDER), tmp_path / "m")
-    ((method, update),) = calendars(read_folder(tmp_path / "m")["ngozi@example.org"])
+    changed = read_folder(tmp_path / "m")["ngozi@example.org"]
+    assert str(changed["subject"]).startswith("Changed: ")
+    ((method, update),) = calendars(changed)
     (event,) = update.walk("VEVENT")
     assert method == "REQUEST" and str(event["uid"]) == uid and event["sequence"] == 1
     assert event.decoded("dtstart").hour == 18
@@ -234,7 +236,11 @@ def test_a_moved_then_cancelled_session_updates_then_cancels_with_the_same_uid(
         )
     assert not (tmp_path / "r").exists()
     write_drafts(app.uow(), DraftRequest(MailKind.CHANGE, world.session_id, SENDER), tmp_path / "c")
-    ((method, cancel),) = calendars(read_folder(tmp_path / "c")["ngozi@example.org"])
+    cancelled = read_folder(tmp_path / "c")["ngozi@example.org"]
+    assert str(cancelled["subject"]).startswith("Cancelled: ")
+    text = cancelled.get_body(("plain",))
+    assert text is not None and "is cancelled and will not take place" in text.get_content()
+    ((method, cancel),) = calendars(cancelled)
     (gone,) = cancel.walk("VEVENT")
     assert method == "CANCEL" and str(cancel["method"]) == "CANCEL"
     assert str(gone["uid"]) == uid and gone["sequence"] == 2

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtCore import QObject, QSettings, QThreadPool, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
@@ -35,3 +36,26 @@ def make_window(qtbot: QtBot) -> Callable[[App], MainWindow]:
         return window
 
     return build
+
+
+class OpenedFolders(QObject):
+    """Qt's handler for file:// addresses during a test: it notes the folders the app asks
+    the desktop to open (Open folder) instead of starting a file manager."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.paths: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.paths.append(url.toLocalFile())
+
+
+@pytest.fixture
+def opened_folders() -> Iterator[OpenedFolders]:
+    """What Open folder buttons asked the desktop to show, in order."""
+    make_qt_app()
+    opened = OpenedFolders()
+    QDesktopServices.setUrlHandler("file", opened, "open")
+    yield opened
+    QDesktopServices.unsetUrlHandler("file")

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
@@ -16,16 +18,18 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import AppearanceData, SessionData
 from desktop_app.domain.rows import AppearanceRow, SessionRow
 from desktop_app.domain.wording import plural
-from desktop_app.services import series, sessions, snapshots, speakers
-from ui.changes import APPEARANCE, REGISTRATION, SERIES, SESSION, SPEAKER, Change
+from desktop_app.services import draft_batches, series, sessions, snapshots, speakers
+from ui.changes import APPEARANCE, MAIL, REGISTRATION, SERIES, SESSION, SPEAKER, Change
 from ui.dialogs.confirm import ask_to_delete
 from ui.editors.roster_panel import RosterPanel
 from ui.editors.session_editor import SessionEditor
 from ui.edits import Edits
 from ui.icons import icon
 from ui.models.table_model import Column
+from ui.tabs import mail_openers
 from ui.tabs.empty_state import EmptyState
 from ui.tabs.record_list import RecordListTab
+from ui.tabs.session_mail import SessionMailPanel
 
 
 def _after_hours(row: SessionRow) -> str:
@@ -93,6 +97,15 @@ class SessionsTab(RecordListTab):
         self.roster.reorder_requested.connect(self._reorder)
         self.roster.add_requested.connect(self._add_part)
         self.roster.remove_requested.connect(self._edits.remove_part)
+        # Under the list: what mail was drafted for the selected session.
+        self.mail_panel = SessionMailPanel()
+        self.mail_panel.mail_requested.connect(self.open_mail)
+        self.mail_panel.history_requested.connect(self.open_mail_history)
+        left = self.splitter.widget(0)
+        column = left.layout() if left is not None else None
+        assert column is not None, "lay_out puts the list in a column"
+        column.addWidget(self.mail_panel)
+        self._add_context_actions()
         self._update_buttons()
 
     # Loading -------------------------------------------------------------------------
@@ -111,7 +124,10 @@ class SessionsTab(RecordListTab):
         of their sessions; speakers' parts reload the roster."""
         if change.touches(SERIES, SESSION, SPEAKER):
             self.show_series(self._series_id)
-        elif change.touches(REGISTRATION):
+            return
+        if change.touches(MAIL):
+            self._show_mail(self.selected())
+        if change.touches(REGISTRATION):
             self._update_counts(change.ids_of(SESSION))
         elif change.touches(APPEARANCE):
             selected = self.selected()
@@ -154,12 +170,38 @@ class SessionsTab(RecordListTab):
             parts = speakers.list_appearances(self._app.uow(), session_id=row.id)
             self.roster.setEnabled(True)
             self.roster.load(f"Speakers — {row.title}", parts, everyone)
+        self._show_mail(row)
         self._update_buttons()
+
+    def _show_mail(self, row: SessionRow | None) -> None:
+        """The mail drafted for the selected session, newest first."""
+        if row is None:
+            self.mail_panel.show_batches(None, [], "UTC")
+            return
+        zone = series.get_series(self._app.uow(), row.series_id).home_zone
+        batches = draft_batches.list_batches(self._app.uow(), row.id)
+        self.mail_panel.show_batches(row.title, batches, zone)
 
     def _update_buttons(self) -> None:
         self.new_button.setEnabled(self._series_id is not None)
-        self.delete_button.setEnabled(self.selected() is not None)
-        self.show_button.setEnabled(self.selected() is not None)
+        widgets: list[QWidget | QAction] = [self.delete_button, self.show_button]
+        for widget in widgets + list(self.context_actions):
+            widget.setEnabled(self.selected() is not None)
+
+    def _add_context_actions(self) -> None:
+        """Right-click on a session: mail, its history, a calendar file, the run of show."""
+        self.context_actions: list[QAction] = []
+        for text, slot in (
+            ("Mail…", self.open_mail),
+            ("Mail history…", self.open_mail_history),
+            ("Calendar file…", self.open_calendar),
+            ("Run of show…", self.open_run_of_show),
+        ):
+            action = QAction(text, self.view)
+            action.triggered.connect(slot)
+            self.view.addAction(action)
+            self.context_actions.append(action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     # Editing -------------------------------------------------------------------------
 
@@ -182,6 +224,27 @@ class SessionsTab(RecordListTab):
         )
         self.run_of_show_dialog = dialog
         dialog.open()
+
+    def open_mail(self) -> None:
+        """Write mail drafts about the selected session."""
+        session = self.selected()
+        if session is None or self._series_id is None or not self.save_pending():
+            return
+        self.mail_dialog = mail_openers.open_mail(self, self._edits, self._series_id, session.id)
+
+    def open_mail_history(self) -> None:
+        """List the drafts written for the selected session."""
+        session = self.selected()
+        if session is not None:
+            self.mail_history_dialog = mail_openers.open_history(self, self._edits, session)
+
+    def open_calendar(self) -> None:
+        """Write a calendar file, of the selected session unless another is chosen."""
+        session = self.selected()
+        if self._series_id is not None and self.save_pending():
+            self.calendar_dialog = mail_openers.open_calendar(
+                self, self._edits, self._series_id, session.id if session else None
+            )
 
     def new_session(self) -> None:
         """Add a draft session two weeks after the last one and select it."""

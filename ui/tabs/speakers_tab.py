@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -25,6 +27,7 @@ from ui.editors.speaker_editor import SpeakerEditor
 from ui.edits import Edits
 from ui.icons import icon
 from ui.models.table_model import Column, RowTableModel
+from ui.tabs import mail_openers
 from ui.tabs.common import fit_columns, make_table_view
 from ui.tabs.empty_state import EmptyState
 from ui.tabs.record_list import RecordListTab
@@ -56,6 +59,11 @@ class SpeakersTab(RecordListTab):
         self.delete_button = QPushButton(icon("delete"), "Delete…")
         self.new_button.clicked.connect(self.new_speaker)
         self.delete_button.clicked.connect(self.delete_selected)
+        self.mail_button = QPushButton("&Mail…")
+        self.mail_button.setToolTip(
+            "Write a mail draft to this speaker about one of their sessions"
+        )
+        self.mail_button.clicked.connect(self.open_mail)
 
         self.parts_model: RowTableModel[AppearanceRow] = RowTableModel(PART_COLUMNS, self)
         self.parts_view = make_table_view()
@@ -94,7 +102,7 @@ class SpeakersTab(RecordListTab):
             "speakersSplitter",
             SpeakerEditor(self._app.data_dir),
             parts_box,
-            [self.new_button, self.delete_button],
+            [self.new_button, self.delete_button, self.mail_button],
             [self.which_combo],
             panel_share=1,
             empty=EmptyState(
@@ -106,6 +114,13 @@ class SpeakersTab(RecordListTab):
                 "add",
             ),
         )
+        self.context_actions: list[QAction] = []
+        for text, slot in (("Mail…", self.open_mail), ("Calendar file…", self.open_calendar)):
+            action = QAction(text, self.view)
+            action.triggered.connect(slot)
+            self.view.addAction(action)
+            self.context_actions.append(action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     def apply_change(self, change: Change) -> None:
         """Speakers, their parts and the sessions' titles are shown here; people are not."""
@@ -152,6 +167,29 @@ class SpeakersTab(RecordListTab):
                 self.session_combo.addItem(session.title, session.id)
         self.add_part_button.setEnabled(row is not None and self.session_combo.count() > 0)
         self.delete_button.setEnabled(row is not None)
+        widgets: list[QWidget | QAction] = [self.mail_button, *self.context_actions]
+        for widget in widgets:
+            widget.setEnabled(row is not None and self._series_id is not None)
+
+    def open_mail(self) -> None:
+        """Write a mail draft to the selected speaker about one of their sessions."""
+        row = self.selected()
+        if row is None or self._series_id is None or not self.save_pending():
+            return
+        row = speakers.get_speaker(self._app.uow(), row.id)  # the address just saved
+        chosen = self.parts_view.currentIndex()
+        session_id = self.parts_model.row_at(chosen.row()).session_id if chosen.isValid() else None
+        self.mail_dialog = mail_openers.open_mail(
+            self, self._edits, self._series_id, session_id, row
+        )
+
+    def open_calendar(self) -> None:
+        """Write a calendar file of the selected speaker's holds."""
+        row = self.selected()
+        if row is not None and self._series_id is not None and self.save_pending():
+            self.calendar_dialog = mail_openers.open_calendar(
+                self, self._edits, self._series_id, speaker_id=row.id
+            )
 
     def _update(self, record_id: int, data: Any) -> None:
         self._edits.update_speaker(record_id, data)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ui.window.copy_commands import CopyCommands
     from ui.window.database_commands import DatabaseCommands
     from ui.window.file_commands import FileCommands
+    from ui.window.mail_commands import MailCommands
     from ui.window.series_commands import SeriesCommands
     from ui.window.shell import Shell
     from ui.window.tab_list import TabSpec
@@ -39,6 +40,7 @@ class WindowActions(QObject):
         copies: CopyCommands,
         general: AppCommands,
         tabs: Sequence[TabSpec],
+        mail: MailCommands,
     ) -> None:
         super().__init__(window)
         self._window, self._shell = window, shell
@@ -57,6 +59,8 @@ class WindowActions(QObject):
         self.history = new("Import &history…", files.show_import_history)
         self.export = new("&Export…", files.show_export, "Ctrl+E", "export")
         self.print = new("&Print run of show…", files.print_run_of_show, Keys.Print, "print")
+        self.mail = new("&Mail drafts…", mail.mail, "Ctrl+Shift+M")
+        self.calendar = new("Ca&lendar file…", mail.calendar)
         self.backup = new("&Back up…", files.choose_backup, None, "backup")
         self.load_demo = new("Load &demo series", series.load_demo)
         self.remove_demo = new("&Remove the demo series…", series.remove_demo)
@@ -94,6 +98,7 @@ class WindowActions(QObject):
         file_menu.addActions([self.copy_to_server, self.save_server_copy])
         file_menu.addSeparator()
         file_menu.addActions([self.import_file, self.history, self.export, self.print])
+        file_menu.addActions([self.mail, self.calendar])
         file_menu.addSeparator()
         file_menu.addActions([self.backup, self.load_demo, self.remove_demo])
         file_menu.addSeparator()
@@ -118,6 +123,7 @@ class WindowActions(QObject):
         # Import, export and print act on a series' sessions.
         self._needs_series = [self.edit_series, self.delete_series]
         self._needs_series += [self.import_file, self.export, self.print]
+        self._needs_series += [self.mail, self.calendar]
         series.listed.connect(self._series_listed)
         series.demo_running.connect(lambda running: self.load_demo.setEnabled(not running))
         series.demo_present.connect(self.remove_demo.setEnabled)

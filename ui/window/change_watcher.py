@@ -17,7 +17,8 @@ from ui.workers.background import run_task
 log = logging.getLogger(__name__)
 POLL_MS = 3000
 
-# The kind of record (ui.changes) each table holds; export profiles show in no view.
+# The kind of record (ui.changes) each table holds; export profiles and mail templates show
+# in no tab (they are read when a dialog opens).
 KIND_OF = {
     "series": changes_kinds.SERIES,
     "sessions": changes_kinds.SESSION,
@@ -28,6 +29,7 @@ KIND_OF = {
     "import_batches": changes_kinds.IMPORT,
     "run_of_show_segments": changes_kinds.RUN_OF_SHOW,
     "run_of_show_templates": changes_kinds.RUN_OF_SHOW,
+    "draft_batches": changes_kinds.MAIL,  # "did we send the reminder?" under the sessions
 }
 # A deletion in the database reaches these too (ON DELETE CASCADE writes no log line).
 CASCADES = {

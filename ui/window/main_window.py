@@ -25,6 +25,7 @@ from ui.window.app_commands import AppCommands
 from ui.window.copy_commands import CopyCommands
 from ui.window.database_commands import DatabaseCommands, remember_database
 from ui.window.file_commands import FileCommands
+from ui.window.mail_commands import MailCommands
 from ui.window.series_commands import SeriesCommands
 from ui.window.status import WindowStatus
 from ui.window.tab_list import TAB_LIST
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.databases = DatabaseCommands(self, self)
         self.copies = CopyCommands(self, self.databases, self)
         self.general = AppCommands(self, self)
+        self.mail = MailCommands(self, self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         for spec in TAB_LIST:
@@ -88,6 +90,7 @@ class MainWindow(QMainWindow):
             self.copies,
             self.general,
             TAB_LIST,
+            self.mail,
         )
         self.general.menus = self.menus.menus()
         self.addToolBar(self.menus.toolbar(self.series.picker))

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App, open_app
 from desktop_app.domain.enums import SessionKind, SessionStatus
+from desktop_app.domain.mail_kinds import MailAddress, MailKind
 from desktop_app.domain.records import SessionData, SpeakerData
 from desktop_app.services import sessions, speakers
+from desktop_app.services.mail_drafts import DraftRequest, write_drafts
 from ui.tabs.sessions_tab import SessionsTab
 from ui.tabs.speakers_tab import SpeakersTab
 from ui.window.main_window import MainWindow
@@ -77,3 +80,17 @@ def test_a_colleagues_save_shows_up_and_typing_is_kept(
         qtbot.waitSignal(window.watcher.looked, timeout=10_000),
     ):
         window.watcher.poll()
+
+
+def test_a_colleagues_mail_drafts_show_under_the_sessions(
+    demo_app: App, colleague: App, make_window: Build, qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = make_window(demo_app)
+    tab = window.tab(SessionsTab)
+    tab.select_session(2)
+    assert tab.mail_panel.label.text() == "Mail: none drafted for this session yet."
+    sender = MailAddress("", "maria@ocp.example")
+    write_drafts(colleague.uow(), DraftRequest(MailKind.THANKS, 2, sender), tmp_path / "t")
+    with qtbot.waitSignal(window.watcher.changed, timeout=10_000):
+        window.watcher.poll()
+    assert tab.mail_panel.label.text().startswith("Mail: Thank you and recording drafted ")
