@@ -129,7 +129,7 @@ def main() -> None:
         row = registrants.get_registrant(app.uow(), other)
         started = time.perf_counter()
         registrants.update_registrant(
-            app.uow(), other, replace(registrant_data(row), first_name=f"Floor{run}")
+            app.uow(), other, replace(registrant_data(row), first_name=f"Floor{run}"), row.version
         )
         floor_name.append(time.perf_counter() - started)
     window.close()

@@ -9,16 +9,14 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from desktop_app import __version__
-from desktop_app.commands import FAMILIES
+from desktop_app.commands import FAMILIES, database
+from desktop_app.commands.guard import PROG, guarded
 from desktop_app.commands.output import Handler, Output
-from desktop_app.domain.errors import UserError
-from desktop_app.domain.safe_text import escape_for_json, safe_for_message, safe_for_terminal
+from desktop_app.domain.safe_text import escape_for_json, safe_for_terminal
 
 if TYPE_CHECKING:
     # Only the type: importing the service here would load SQLAlchemy before the window.
     from desktop_app.services.run_of_show_export import PdfRenderer
-
-PROG = "webinar-desk"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -61,7 +59,8 @@ def main(
             return 2
         return open_window(args.db)
     handler: Handler = args.handler
-    try:
+
+    def run() -> int:
         from desktop_app.bootstrap import open_app
 
         app = open_app(args.db)
@@ -69,11 +68,13 @@ def main(
             result = handler(app, args)
         finally:
             app.close()
-    except UserError as error:
-        print(f"{PROG}: error: {safe_for_message(str(error), limit=2000)}", file=sys.stderr)
-        return 1
-    _print(result, as_json=args.json)
-    return 0
+        _print(result, as_json=args.json)
+        if app.damaged and handler.__module__ != database.__name__:
+            print(f"{PROG}: warning: {app.notice}", file=sys.stderr)
+        return 0
+
+    # Failures become one plain line; a closed pipe (`| head`) ends quietly.
+    return guarded(run)
 
 
 def _print(result: Output, *, as_json: bool) -> None:

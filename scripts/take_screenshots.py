@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop_app.bootstrap import App, open_app
 from desktop_app.services import demo
 from ui.app import make_qt_app
+from ui.dialogs.run_of_show_dialog import RunOfShowDialog
 from ui.window.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
@@ -106,12 +107,16 @@ def _shortcuts(window: MainWindow) -> QWidget | None:
     return window.general.help_dialog
 
 
-def _wait_for(signal: SignalInstance, pending: bool) -> None:
-    """Run the event loop until signal (a preview planned on a worker) when one is pending."""
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "imports"
+PREVIEW_WAIT_MS = 30_000
+
+
+def _wait_for(signal: SignalInstance, pending: bool = True, ms: int = PREVIEW_WAIT_MS) -> None:
+    """Run the event loop until signal fires (or ms pass) when a worker's result is pending."""
     if pending:
         loop = QEventLoop()
         signal.connect(loop.quit)
-        QTimer.singleShot(20_000, loop.quit)
+        QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
 
@@ -199,6 +204,115 @@ def _calendar(window: MainWindow) -> QWidget | None:
     return window.tab(SessionsTab).calendar_dialog
 
 
+def _import_preview(file_name: str) -> Callable[[MainWindow], QWidget | None]:
+    """The import preview of a real fixture file into the second session, once read."""
+
+    def show(window: MainWindow) -> QWidget | None:
+        from desktop_app.services import sessions
+
+        assert window.app is not None
+        target = sessions.list_sessions(window.app.uow())[1]
+        window.files.import_file(FIXTURES / file_name, target.id)
+        dialog = window.files.import_dialog
+        assert dialog is not None
+        _wait_for(dialog.preview_ready)
+        return dialog
+
+    return show
+
+
+def _import_by_answers(window: MainWindow) -> QWidget | None:
+    """A form whose question names sessions, each answer given a session of the demo."""
+    from desktop_app.services import sessions
+    from ui.dialogs.import_dialog import ImportDialog
+
+    dialog = _import_preview("google-forms-responses.csv")(window)
+    assert isinstance(dialog, ImportDialog) and window.app is not None
+    rows = sessions.list_sessions(window.app.uow())
+    box = dialog.choices_box
+    for combo, row in zip(box.combos.values(), (rows[0], rows[2]), strict=False):
+        combo.setCurrentIndex(combo.findData(row.id))
+    box.setChecked(True)  # one preview for all three changes
+    _wait_for(dialog.preview_ready)
+    return dialog
+
+
+def _import_history(window: MainWindow) -> QWidget | None:
+    """Import history after one import (taken back again when the picture is taken)."""
+    from desktop_app.services import imports, sessions
+
+    assert window.app is not None
+    target = sessions.list_sessions(window.app.uow())[1]
+    imports.import_file(window.app.uow(), FIXTURES / "zoom-attendees-2026.csv", target.id)
+    window.files.show_import_history()
+    return window.files.history_dialog
+
+
+def _undo_last_import(window: MainWindow) -> None:
+    from desktop_app.services import imports
+
+    assert window.app is not None
+    latest = imports.list_batches(window.app.uow())[0]
+    if latest.undone_at is None:
+        imports.undo_import(window.app.uow(), latest.id)
+
+
+def _export(window: MainWindow) -> QWidget | None:
+    window.menus.export.trigger()
+    return window.files.export_dialog
+
+
+def _profile(window: MainWindow) -> QWidget | None:
+    """The profile editor of the default partner profile, over the export dialog."""
+    window.menus.export.trigger()
+    export = window.files.export_dialog
+    assert export is not None
+    export.edit_profile()
+    return export.profile_dialog
+
+
+def _close_export(window: MainWindow) -> None:
+    if window.files.export_dialog is not None:
+        window.files.export_dialog.close()
+
+
+def _registrant(window: MainWindow) -> QWidget | None:
+    from ui.tabs.attendees_tab import AttendeesTab
+
+    tab = window.tab(AttendeesTab)
+    window.select_tab(tab)
+    settle()
+    tab.edit_registrant(tab.model.index(0, 0))
+    return tab.registrant_dialog
+
+
+def _run_of_show(window: MainWindow) -> QWidget | None:
+    from ui.tabs.sessions_tab import SessionsTab
+
+    tab = window.tab(SessionsTab)
+    window.select_tab(tab)
+    tab.view.selectRow(1)
+    window.menus.print.trigger()
+    return tab.run_of_show_dialog
+
+
+def _print_preview(window: MainWindow) -> QWidget | None:
+    """The print preview of a run of show, over its editor."""
+    editor = _run_of_show(window)
+    assert isinstance(editor, RunOfShowDialog)
+    settle()
+    editor.output.preview_button.click()
+    return editor.output.preview_dialog
+
+
+def _close_run_of_show(window: MainWindow) -> None:
+    from ui.tabs.sessions_tab import SessionsTab
+
+    dialog = window.tab(SessionsTab).run_of_show_dialog
+    if dialog is not None:
+        dialog.close()
+
+
 TABS = [Shot("sessions", _tab(0)), Shot("speakers", _tab(1)), Shot("attendees", _tab(2))]
 # Other helpers add their dialogs here.
 DIALOGS = [
@@ -212,6 +326,14 @@ DIALOGS = [
     Shot("mail-template", _mail_template, _close_mail),
     Shot("calendar", _calendar),
     Shot("mail-history", _mail_history, _first_session),
+    Shot("import-preview", _import_preview("zoom-attendees-2026.csv")),
+    Shot("import-by-answers", _import_by_answers),
+    Shot("import-history", _import_history, _undo_last_import),
+    Shot("export", _export),
+    Shot("export-profile", _profile, _close_export),
+    Shot("registrant", _registrant),
+    Shot("run-of-show", _run_of_show),
+    Shot("print-preview", _print_preview, _close_run_of_show),
 ]
 
 

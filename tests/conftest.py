@@ -180,6 +180,24 @@ def demo_app(engine_name: str, request: pytest.FixtureRequest, tmp_path: Path) -
     _close(opened)
 
 
+@pytest.fixture
+def file_app(db_path: Path) -> Iterator[App]:
+    """An empty, migrated SQLite file, for the tests that are about files (lock file,
+    automatic backups, damage, restore)."""
+    opened = open_app(str(db_path))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_file_app(db_path: Path, demo_sqlite: Path) -> Iterator[App]:
+    """A SQLite file holding the demo series, for the tests that are about files."""
+    shutil.copyfile(demo_sqlite, db_path)
+    opened = open_app(str(db_path))
+    yield opened
+    opened.close()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep QSettings, platformdirs and $WEBINAR_DESK_DB away from the user's real files."""

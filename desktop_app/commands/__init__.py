@@ -6,6 +6,6 @@ without a command opens the window, and SQLAlchemy must not load before it paint
 
 from __future__ import annotations
 
-from desktop_app.commands import exporting, importing, mail, records, server
+from desktop_app.commands import database, exporting, importing, mail, records, server
 
-FAMILIES = (records, importing, exporting, mail, server)
+FAMILIES = (records, importing, exporting, mail, server, database)

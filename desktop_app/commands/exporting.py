@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.commands.guard import record_id
 from desktop_app.commands.output import Output, add_command
 from desktop_app.domain.wording import plural
 
@@ -22,9 +23,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     registrants.add_argument("out", type=Path, metavar="OUT.xlsx|OUT.csv")
     registrants.add_argument(
-        "--series", type=int, metavar="ID", help="the series (default: the only one, else required)"
+        "--series",
+        type=record_id,
+        metavar="ID",
+        help="the series (default: the only one, else required)",
     )
-    registrants.add_argument("--session", type=int, metavar="ID", help="only this session")
+    registrants.add_argument("--session", type=record_id, metavar="ID", help="only this session")
     registrants.add_argument(
         "--profile",
         metavar="NAME",
@@ -32,7 +36,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "share, no email; 'Everything (internal use)' must be named)",
     )
     show = add_command(commands, "run-of-show", "write a session's run-of-show sheet", _run_of_show)
-    show.add_argument("session", type=int, metavar="SESSION_ID")
+    show.add_argument("session", type=record_id, metavar="SESSION_ID")
     show.add_argument("out", type=Path, metavar="OUT.pdf|OUT.html|OUT.xlsx")
     show.add_argument(
         "--page", choices=["A4", "Letter"], help="paper size (default: from Preferences)"

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.commands.guard import record_id
 from desktop_app.commands.output import Output, add_command, table
 from desktop_app.domain.wording import plural
 
@@ -23,7 +24,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     imports.add_argument("file", type=Path, help="the exported file")
     imports.add_argument(
         "--session",
-        type=int,
+        type=record_id,
         required=True,
         metavar="ID",
         help="the session the file is about (see 'sessions')",
@@ -41,7 +42,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     add_command(commands, "imports", "list earlier imports", _imports)
     undo = add_command(commands, "undo-import", "take back one earlier import", _undo_import)
-    undo.add_argument("batch", type=int, metavar="BATCH_ID", help="the import (see 'imports')")
+    undo.add_argument(
+        "batch", type=record_id, metavar="BATCH_ID", help="the import (see 'imports')"
+    )
 
 
 def _import(app: App, args: argparse.Namespace) -> Output:

@@ -7,6 +7,7 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.commands.guard import record_id
 from desktop_app.commands.output import Output, add_command, table
 from desktop_app.domain.enums import label
 from desktop_app.domain.wording import plural
@@ -31,9 +32,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         _remove_demo,
     )
     sessions = add_command(commands, "sessions", "list sessions", _sessions)
-    sessions.add_argument("--series", type=int, metavar="ID", help="only this series")
+    sessions.add_argument("--series", type=record_id, metavar="ID", help="only this series")
     speakers = add_command(commands, "speakers", "list speakers", _speakers)
-    speakers.add_argument("--series", type=int, metavar="ID", help="only this series")
+    speakers.add_argument("--series", type=record_id, metavar="ID", help="only this series")
     add_command(commands, "stats", "count what the database holds", _stats)
 
 

@@ -68,6 +68,10 @@ def update_many(
         table.c[name]
     marks = _marks(connection, len(columns) + 1)
     sets = ", ".join(f"{_quote(connection, n)} = {m}" for n, m in zip(columns, marks, strict=False))
+    if "version" in table.c and "version" not in columns:
+        # A changed record's version moves on, so a form that read it before is refused.
+        version = _quote(connection, "version")
+        sets += f", {version} = {version} + 1"
     sql = f"UPDATE {_quote(connection, table.name)} SET {sets} WHERE id = {marks[-1]}"
     connection.exec_driver_sql(sql, list(rows))
 

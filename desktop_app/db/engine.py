@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,9 @@ from desktop_app.domain.errors import UserError
 
 DB_ENV = "WEBINAR_DESK_DB"
 DB_FILE_NAME = "webinar-desk.sqlite"
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another writer to finish
+# "nonsense:/x" or "postgres:x": a URL scheme without "//" (one letter is a Windows drive).
+_SCHEME_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]+:")
 
 
 def default_data_dir() -> Path:
@@ -32,13 +36,36 @@ def resolve_url(db: str | None) -> str:
     if "://" in raw:
         raw = server_url.normalise(raw)
         try:
-            make_url(raw)
-        except ArgumentError:
+            make_url(raw).get_dialect()
+        except (ArgumentError, NoSuchModuleError):
             raise UserError(
-                f"'{server_url.mask(raw)}' is not a database URL or file path"
+                f"'{server_url.mask(raw)}' is not a database URL or file path; give a file "
+                "path or a URL such as sqlite:///path/to/file.sqlite"
             ) from None
         return raw
+    if _SCHEME_LIKE.match(raw):
+        raise UserError(
+            f"'{raw}' is not a database file path or URL (a URL needs '://', e.g. "
+            "sqlite:///path/to/file.sqlite)"
+        )
     return "sqlite:///" + str(Path(raw).expanduser().resolve())
+
+
+def is_default_location(db: str | None) -> bool:
+    """True when neither --db nor the environment names the database (its folder may be
+    created; a folder the user named must already exist)."""
+    return not db and not os.environ.get(DB_ENV)
+
+
+def describe(url: str) -> str:
+    """The database as named in messages: its file, or the server's database (never a
+    password)."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    if server_url.is_server(url):
+        return server_url.describe_server(url)
+    return make_url(url).render_as_string(hide_password=True)
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -69,27 +96,27 @@ def keep_private(path: Path) -> None:
                 os.chmod(path.parent / name, 0o600)
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_pragmas(read_only: bool, dbapi_connection: Any, _record: Any) -> None:
     """Turn on what SQLite leaves off by default, on every new connection."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    # WAL lets the window read while an import writes; it is a no-op for :memory:.
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA synchronous = NORMAL")
-    cursor.execute("PRAGMA busy_timeout = 5000")
+    # Waits this long for another writer before "database is locked".
+    cursor.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
+    if read_only:
+        # SQLite itself refuses writes, whatever a service tries.
+        cursor.execute("PRAGMA query_only = ON")
+    else:
+        # WAL lets the window read while an import writes; it is a no-op for :memory:.
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for url; SQLite gets its folder created and its pragmas set."""
+def make_engine(url: str, read_only: bool = False) -> Engine:
+    """An engine for url; SQLite gets its file kept private and its pragmas set (and
+    query_only when read_only). Its folder exists: check_location() made sure of that."""
     path = sqlite_path(url)
-    if path is not None:
-        try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        except OSError as error:
-            raise UserError(
-                f"cannot create the folder for the database {path}: {error.strerror}"
-            ) from None
+    if path is not None and path.parent.is_dir():
         keep_private(path)
     server = path is None and server_url.is_server(url)
     try:
@@ -102,11 +129,15 @@ def make_engine(url: str) -> Engine:
         )
     except (ArgumentError, NoSuchModuleError, ImportError) as error:
         raise UserError(
-            f"cannot use the database URL {server_url.mask(url)}: {error}; give a file path or a "
-            "URL such as sqlite:///path/to/file.sqlite"
+            f"cannot use the database URL {describe(url)} ({type(error).__name__}); give a "
+            "file path or a URL such as sqlite:///path/to/file.sqlite"
         ) from None
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+
+        def on_connect(dbapi_connection: Any, record: Any) -> None:
+            _sqlite_pragmas(read_only, dbapi_connection, record)
+
+        event.listen(engine, "connect", on_connect)
     return engine
 
 

@@ -18,6 +18,7 @@ from sqlalchemy import (
     UniqueConstraint,
     event,
     false,
+    text,
 )
 from sqlalchemy import inspect as inspect_record
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -55,6 +56,16 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _version() -> Mapped[int]:
+    """A record's version, 1 when created and +1 on each change (a stale save is refused)."""
+    return mapped_column(Integer, default=1, server_default=text("1"))
+
+
+def _versioned_by(column: Any) -> dict[str, Any]:
+    """Mapper arguments that make every UPDATE/DELETE check and bump the version."""
+    return {"version_id_col": column}
+
+
 def _one_of(column: str, values: type[Any]) -> str:
     """SQL CHECK text limiting a column to an enum's values."""
     return f"{column} IN ({', '.join(repr(str(v)) for v in values)})"
@@ -77,6 +88,7 @@ class Series(Base):
     __tablename__ = "series"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = _version()
     title: Mapped[str] = mapped_column(String(300))
     organiser: Mapped[str] = mapped_column(String(300), default="")
     description: Mapped[str] = mapped_column(Text, default="")
@@ -95,6 +107,7 @@ class Series(Base):
         order_by="Session.starts_at",
     )
 
+    __mapper_args__ = _versioned_by(version)
     __table_args__ = (CheckConstraint("title <> ''", name="title_not_empty"),)
 
 
@@ -104,6 +117,7 @@ class Speaker(Base):
     __tablename__ = "speakers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = _version()
     name: Mapped[str] = mapped_column(String(200))
     title: Mapped[str] = mapped_column(String(300), default="")
     organisation: Mapped[str] = mapped_column(String(300), default="")
@@ -128,6 +142,7 @@ class Speaker(Base):
         foreign_keys="SessionSpeaker.speaker_id",
     )
 
+    __mapper_args__ = _versioned_by(version)
     __table_args__ = (CheckConstraint("name <> ''", name="name_not_empty"),)
 
 
@@ -137,6 +152,8 @@ class Session(Base):
     __tablename__ = "sessions"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = _version()
+    run_of_show_version: Mapped[int] = _version()  # its segment list, as a whole
     series_id: Mapped[int] = mapped_column(ForeignKey("series.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20), default=SessionKind.OTHER.value)
     title: Mapped[str] = mapped_column(String(300))
@@ -182,6 +199,7 @@ class Session(Base):
         order_by="RunOfShowSegment.position",
     )
 
+    __mapper_args__ = _versioned_by(version)
     __table_args__ = (
         CheckConstraint(_one_of("kind", SessionKind), name="kind_known"),
         CheckConstraint(_one_of("status", SessionStatus), name="status_known"),
@@ -212,6 +230,7 @@ class SessionSpeaker(Base):
     __tablename__ = "session_speakers"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = _version()
     session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
     speaker_id: Mapped[int] = mapped_column(
         ForeignKey("speakers.id", ondelete="CASCADE"), index=True
@@ -227,6 +246,7 @@ class SessionSpeaker(Base):
     session: Mapped[Session] = relationship(back_populates="speakers")
     speaker: Mapped[Speaker] = relationship(back_populates="appearances", foreign_keys=[speaker_id])
 
+    __mapper_args__ = _versioned_by(version)
     __table_args__ = (
         UniqueConstraint("session_id", "speaker_id", "role"),
         CheckConstraint(_one_of("role", SpeakerRole), name="role_known"),
@@ -260,6 +280,7 @@ class Registrant(Base):
     __tablename__ = "registrants"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = _version()
     # Normalised (trimmed, case-folded) so one person is one row.
     email: Mapped[str] = mapped_column(String(254), unique=True)
     first_name: Mapped[str] = mapped_column(String(200), default="")
@@ -285,6 +306,7 @@ class Registrant(Base):
         passive_deletes=True,
     )
 
+    __mapper_args__ = _versioned_by(version)
     __table_args__ = (
         CheckConstraint(_one_of("consent", Consent), name="consent_known"),
         CheckConstraint("email <> ''", name="email_not_empty"),
@@ -298,6 +320,7 @@ class Registration(Base):
     __tablename__ = "registrations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = _version()
     registrant_id: Mapped[int] = mapped_column(ForeignKey("registrants.id", ondelete="CASCADE"))
     session_id: Mapped[int] = mapped_column(
         ForeignKey("sessions.id", ondelete="CASCADE"), index=True
@@ -316,6 +339,7 @@ class Registration(Base):
     registrant: Mapped[Registrant] = relationship(back_populates="registrations")
     session: Mapped[Session] = relationship(back_populates="registrations")
 
+    __mapper_args__ = _versioned_by(version)
     __table_args__ = (
         UniqueConstraint("registrant_id", "session_id"),
         CheckConstraint(_one_of("approval_status", ApprovalStatus), name="approval_known"),
@@ -366,6 +390,7 @@ class ExportProfile(Base):
     __tablename__ = "export_profiles"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = _version()
     name: Mapped[str] = mapped_column(String(200), unique=True)
     # [[column key, heading], ...] in the order they are written.
     columns: Mapped[list[Any]] = mapped_column(JSON, default=list)
@@ -373,6 +398,7 @@ class ExportProfile(Base):
     created_at: Mapped[datetime] = mapped_column(default=_now)
     updated_at: Mapped[datetime] = mapped_column(default=_now, onupdate=_now)
 
+    __mapper_args__ = _versioned_by(version)
     __table_args__ = (CheckConstraint("name <> ''", name="name_not_empty"),)
 
 

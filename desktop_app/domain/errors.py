@@ -21,3 +21,11 @@ class ValidationError(UserError):
 
 class Conflict(UserError):
     """Saving would break a uniqueness rule (e.g. a second registrant with the same email)."""
+
+
+class StaleRecord(UserError):
+    """The record was changed (or deleted) by someone else since the caller read it."""
+
+
+class ReadOnlyDatabase(UserError):
+    """The database was opened read-only (another copy has it, or it is damaged)."""

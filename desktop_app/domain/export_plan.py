@@ -65,6 +65,9 @@ class ExportPlan:
     exported_at: datetime
     exported_by: str
     internal: bool = False  # for the team only: the Summary sheet says INTERNAL
+    # Only these registrants (chosen by hand, e.g. selected on the Attendees tab), within
+    # what the profile allows; None: everyone the profile allows.
+    registrant_ids: frozenset[int] | None = None
 
     def file_name(self, suffix: str) -> str:
         """The profile's file name pattern filled in, safe for every file system."""

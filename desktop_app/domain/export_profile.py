@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_app.domain.errors import ValidationError
@@ -55,6 +55,8 @@ class ExportProfile:
     email_domains: tuple[str, ...] = ()  # ... or whose email ends with one
     sheet_per_session: bool = True
     file_name_pattern: str = "{series} - {profile} - {date}"
+    # The stored row's version when read (0: not saved yet); not part of what it selects.
+    version: int = field(default=0, compare=False)
 
     def personal_columns(self) -> list[str]:
         """Headings of the chosen columns that hold personal contact data."""
@@ -74,7 +76,9 @@ class ExportProfile:
         }
 
     @staticmethod
-    def from_stored(name: str, columns: list[Any], filters: dict[str, Any]) -> ExportProfile:
+    def from_stored(
+        name: str, columns: list[Any], filters: dict[str, Any], version: int = 0
+    ) -> ExportProfile:
         """A profile from its stored columns and filters."""
         return validate_profile(
             ExportProfile(
@@ -90,6 +94,7 @@ class ExportProfile:
                 file_name_pattern=str(
                     filters.get("file_name_pattern", "{series} - {profile} - {date}")
                 ),
+                version=version,
             )
         )
 

@@ -236,6 +236,9 @@ class BatchRow:
     registrations_created: int
     rows_skipped: int
     undone_at: datetime | None
+    # The other batches of the same file imported at once into other sessions (a checkbox
+    # question naming sessions): they are undone together.
+    together: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class SeriesRow:
     home_zone: str
     display_zones: tuple[str, ...]
     default_platform: str
+    version: int  # the record's version when read; a save names it (see StaleRecord)
     is_demo: bool = False  # loaded by the demo (File › Remove the demo series takes it)
 
 
@@ -44,6 +46,7 @@ class SessionRow:
     registered: int
     attended: int
     start_label: str
+    version: int  # the record's version when read; a save names it (see StaleRecord)
     meeting_id: str = ""
     passcode: str = ""
 
@@ -62,6 +65,7 @@ class SpeakerRow:
     bio: str
     headshot_path: str
     session_count: int
+    version: int  # the record's version when read; a save names it (see StaleRecord)
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,7 @@ class AppearanceRow:
     headshot_received: bool
     tech_check_done: bool
     consents_to_recording: bool
+    version: int  # the record's version when read; a save names it (see StaleRecord)
 
 
 @dataclass(frozen=True)
@@ -100,6 +105,7 @@ class RegistrantRow:
     consent: str
     consent_at: datetime | None
     consent_source: str
+    version: int  # the record's version when read; a save names it (see StaleRecord)
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,7 @@ class RegistrationRow:
     first_join: datetime | None
     last_leave: datetime | None
     minutes: int
+    version: int  # the record's version when read; a save names it (see StaleRecord)
 
 
 @dataclass(frozen=True)
@@ -129,3 +136,38 @@ class Stats:
     registrations: int
     attended: int
     minutes: int
+
+
+@dataclass(frozen=True)
+class BackupRow:
+    """One automatic backup of the database: when, why, and what it holds."""
+
+    path: Path
+    kind: str  # daily, weekly, before-import, before-undo, before-upgrade, before-restore
+    taken_at: datetime  # aware UTC
+    size: int  # bytes
+    readable: bool  # False when the copy cannot be opened (counts are then 0)
+    series: int
+    sessions: int
+    registrants: int
+    registrations: int
+
+    @property
+    def name(self) -> str:
+        """The file name, which `webinar-desk restore` takes."""
+        return self.path.name
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What a database check found: nothing (sound) or SQLite's list of problems."""
+
+    where: str
+    full: bool  # integrity_check (True) or the quicker quick_check
+    problems: tuple[str, ...]
+    seconds: float
+
+    @property
+    def sound(self) -> bool:
+        """True when the check found nothing wrong."""
+        return not self.problems

@@ -33,6 +33,7 @@ class RunOfShowSheet:
     schedule: Schedule
     is_default: bool  # nothing saved yet: the generated script
     printed_at: datetime
+    version: int  # of the saved segment list as a whole; save_segments names it
     producer: str = ""  # the staff member's name from Preferences
     producer_email: str = ""
 

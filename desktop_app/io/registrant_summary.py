@@ -7,6 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from desktop_app.domain.export_plan import ExportPlan
+from desktop_app.domain.wording import plural
 
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
 
@@ -82,6 +83,9 @@ def write_summary(
         ("Only email domains", ", ".join(profile.email_domains) or "(any)"),
         ("Columns", ", ".join(plan.headings)),
     ]
+    if plan.registrant_ids is not None:
+        chosen = plural(len(plan.registrant_ids), "person", "people")
+        rows.insert(5, ("Chosen by hand", f"{chosen} selected in Webinar Desk, if the rules allow"))
     # Long values run over columns B to F, wrapped; the row is made tall enough for them.
     span = sum(SUMMARY_WIDTHS[1:])
     for number, (name, value) in enumerate(rows, start=top):

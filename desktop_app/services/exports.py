@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +16,7 @@ from desktop_app.db.models import Registrant, Registration, Series, Session
 from desktop_app.db.types import local_time_from_stored
 from desktop_app.domain import timezones
 from desktop_app.domain.enums import Consent
-from desktop_app.domain.errors import NotFound, UserError
+from desktop_app.domain.errors import NotFound, StaleRecord, UserError
 from desktop_app.domain.export_plan import PERSON_KEYS, ExportPerson, ExportPlan, SessionInfo
 from desktop_app.domain.export_profile import (
     EVERYTHING,
@@ -27,6 +27,7 @@ from desktop_app.domain.export_profile import (
     partners_profile,
     validate_profile,
 )
+from desktop_app.services.common import stale_by, stale_text
 from desktop_app.services.uow import UnitOfWork
 
 CHUNK = 2000
@@ -49,7 +50,7 @@ def list_profiles(uow: UnitOfWork) -> list[ExportProfile]:
     (internal use)" first, unless saved under those names, then the saved ones by name."""
     with uow:
         stored = [
-            ExportProfile.from_stored(p.name, p.columns, p.filters)
+            ExportProfile.from_stored(p.name, p.columns, p.filters, p.version)
             for p in uow.session.scalars(select(StoredProfile).order_by(StoredProfile.name))
         ]
     for built_in in (everything_profile(), partners_profile()):
@@ -81,8 +82,12 @@ def get_profile(uow: UnitOfWork, name: str | None) -> ExportProfile:
     )
 
 
-def save_profile(uow: UnitOfWork, profile: ExportProfile, old_name: str | None = None) -> None:
-    """Create or replace a profile (renaming it from old_name if given)."""
+def save_profile(uow: UnitOfWork, profile: ExportProfile, old_name: str | None = None) -> int:
+    """Create a profile, or change the one named old_name (renaming it); returns its version.
+
+    profile.version is the version the caller read (0 for a new or built-in profile); a
+    profile changed elsewhere since is refused (StaleRecord), never overwritten.
+    """
     profile = validate_profile(profile)
     with uow:
         stored = uow.session.scalar(
@@ -91,6 +96,12 @@ def save_profile(uow: UnitOfWork, profile: ExportProfile, old_name: str | None =
         clash = uow.session.scalar(select(StoredProfile).where(StoredProfile.name == profile.name))
         if clash is not None and clash is not stored:
             raise UserError(f"an export profile named '{profile.name}' already exists")
+        if stored is not None and stored.version != profile.version:
+            if profile.version == 0 and old_name is None:
+                raise UserError(f"an export profile named '{profile.name}' already exists")
+            raise StaleRecord(stale_text("export profile", by=stale_by(stored)))
+        if stored is None and profile.version != 0:
+            raise StaleRecord(stale_text("export profile", deleted=True))
         if stored is None:
             stored = StoredProfile(name=profile.name)
             uow.session.add(stored)
@@ -98,14 +109,20 @@ def save_profile(uow: UnitOfWork, profile: ExportProfile, old_name: str | None =
         stored.columns = [list(c) for c in profile.columns]
         stored.filters = profile.filters()
         uow.commit()
+        return stored.version
 
 
-def delete_profile(uow: UnitOfWork, name: str) -> None:
-    """Delete a saved profile (the built-in Everything comes back on its own)."""
+def delete_profile(uow: UnitOfWork, name: str, version: int | None = None) -> None:
+    """Delete a saved profile (the built-in Everything comes back on its own).
+
+    version: the one the caller read; a profile changed elsewhere since is not deleted.
+    """
     with uow:
         stored = uow.session.scalar(select(StoredProfile).where(StoredProfile.name == name))
         if stored is None:
             raise NotFound(f"there is no saved export profile named '{name}'")
+        if version is not None and stored.version != version:
+            raise StaleRecord(stale_text("export profile", by=stale_by(stored)))
         uow.session.delete(stored)
         uow.commit()
 
@@ -120,15 +137,18 @@ def plan_export(
     session_id: int | None = None,
     count: bool = True,
     exported_by: str = DEFAULT_EXPORTER,
+    registrant_ids: Collection[int] | None = None,
 ) -> ExportPlan:
     """Count the people (unless count is False: people is then 0) and list the columns an
-    export will hold, writing nothing. exported_by is the name the Summary gives."""
+    export will hold, writing nothing. exported_by is the name the Summary gives;
+    registrant_ids, when given, keeps only those people (the profile's rules still apply)."""
+    chosen = None if registrant_ids is None else frozenset(registrant_ids)
     with uow:
         series = uow.session.get(Series, series_id)
         if series is None:
             raise NotFound(f"there is no series with id {series_id}")
         sessions = _sessions(uow, series, profile, session_id)
-        people = sum(1 for _ in _people(uow, series, profile, sessions)) if count else 0
+        people = sum(1 for _ in _people(uow, series, profile, sessions, chosen)) if count else 0
         title, zone, zone_label = series.title, series.home_zone, _zone_label(series)
     headings = tuple(_headings(profile, sessions, zone_label))
     return ExportPlan(
@@ -143,6 +163,7 @@ def plan_export(
         datetime.now(UTC),
         exported_by.strip() or DEFAULT_EXPORTER,
         internal=is_internal(profile),
+        registrant_ids=chosen,
     )
 
 
@@ -150,7 +171,7 @@ def iter_people(uow: UnitOfWork, plan: ExportPlan, series_id: int) -> Iterator[E
     """The people of a plan, streamed in name order a chunk at a time (memory stays flat)."""
     with uow:
         series = uow.session.get_one(Series, series_id)
-        yield from _people(uow, series, plan.profile, list(plan.sessions))
+        yield from _people(uow, series, plan.profile, list(plan.sessions), plan.registrant_ids)
 
 
 def _zone_label(series: Series) -> str:
@@ -206,9 +227,14 @@ def _sessions(
 
 
 def _people(
-    uow: UnitOfWork, series: Series, profile: ExportProfile, sessions: list[SessionInfo]
+    uow: UnitOfWork,
+    series: Series,
+    profile: ExportProfile,
+    sessions: list[SessionInfo],
+    chosen: frozenset[int] | None = None,
 ) -> Iterator[ExportPerson]:
-    """Registrants the profile allows, with their registrations for the chosen sessions."""
+    """Registrants the profile allows (of chosen, when given), with their registrations for
+    the chosen sessions."""
     ids = [s.id for s in sessions]
     if not ids:
         return
@@ -260,6 +286,8 @@ def _people(
                 if organisations or domains
                 else chunk
             )
+            if chosen is not None:  # filtered here: a long IN list would meet SQLite's limits
+                people = [row for row in people if row[0] in chosen]
             if not people:
                 continue
             found: dict[int, list[tuple[datetime | None, bool, bool, int]]] = {}
@@ -314,12 +342,13 @@ def export_registrants(
     session_id: int | None = None,
     keep_going: Callable[[int, int], bool] | None = None,
     exported_by: str = DEFAULT_EXPORTER,
+    registrant_ids: Collection[int] | None = None,
 ) -> ExportPlan:
     """Write the export to target (.xlsx or .csv) atomically; returns what was written.
 
     keep_going(done, 0) is asked every 1,000 people (the total is not counted in advance);
     returning False cancels and leaves no file. exported_by: the staff member's name for
-    the Summary sheet.
+    the Summary sheet; registrant_ids: only these people (see plan_export).
     """
     from desktop_app.io import registrant_export
 
@@ -332,7 +361,15 @@ def export_registrants(
     if not target.parent.is_dir():
         raise UserError(f"the folder {target.parent} does not exist; choose another place")
     # No counting pass: the people are counted as they are written (one pass, not two).
-    plan = plan_export(uow, series_id, profile, session_id, count=False, exported_by=exported_by)
+    plan = plan_export(
+        uow,
+        series_id,
+        profile,
+        session_id,
+        count=False,
+        exported_by=exported_by,
+        registrant_ids=registrant_ids,
+    )
     written = 0
 
     def people() -> Iterator[ExportPerson]:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from desktop_app.db.change_feed import note_bulk
 from desktop_app.db.models import ImportBatch, Registrant, Registration
 from desktop_app.domain.errors import NotFound, UserError
+from desktop_app.services.common import LARGEST_ID
 from desktop_app.services.import_lock import wait_for_other_imports
 from desktop_app.services.import_values import from_json, table_of
 from desktop_app.services.import_writer import CHUNK
@@ -58,16 +59,25 @@ def record_versions(session: Session, batch: ImportBatch) -> None:
 def undo_import(uow: UnitOfWork, batch_id: int) -> int:
     """Take back everything one import did; returns how many records were left alone
     because they changed since. People it created who have since registered elsewhere
-    are kept too."""
+    are kept too. A file imported into several sessions at once (a checkbox question
+    naming sessions) is taken back from all of them together."""
+    uow.check_writable()
     with uow:
-        batch = uow.session.get(ImportBatch, batch_id) if 0 < batch_id < 2**63 else None
+        batch = uow.session.get(ImportBatch, batch_id) if 0 < batch_id <= LARGEST_ID else None
         if batch is None:
             raise NotFound(f"there is no import with id {batch_id}")
         if batch.undone_at is not None:
             raise UserError(f"the import of {batch.file_name} was already undone")
         wait_for_other_imports(uow)
-        kept = _undo(uow.session, batch.undo_log)
-        batch.undone_at = datetime.now(UTC)
+        uow.backup("before-undo")
+        together = batch.undo_log.get("batch_set") or [batch.id]
+        kept = 0
+        # Newest first: a later batch's people were created by an earlier one.
+        for member_id in sorted(together, reverse=True):
+            member = uow.session.get(ImportBatch, member_id)
+            if member is not None and member.undone_at is None:
+                kept += _undo(uow.session, member.undo_log)
+                member.undone_at = datetime.now(UTC)
         uow.commit()
         return kept
 

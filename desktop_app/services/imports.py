@@ -14,6 +14,7 @@ from desktop_app.domain.errors import NotFound
 from desktop_app.domain.import_rows import BatchRow, ImportPreview, ImportReport, ParsedFile
 from desktop_app.io.formats import first_rows, mapping_editable, parse_table
 from desktop_app.io.table_reader import ImportRefused, file_digest, read_table
+from desktop_app.services.common import LARGEST_ID
 from desktop_app.services.import_lock import wait_for_other_imports
 from desktop_app.services.import_merge import merge_people
 from desktop_app.services.import_undo import record_versions, undo_import
@@ -22,6 +23,7 @@ from desktop_app.services.import_writer import (
     ImportWriter,
     without_cycle_collection,
 )
+from desktop_app.services.stale_plan import plan_again_if_stale
 from desktop_app.services.uow import UnitOfWork
 
 __all__ = [
@@ -55,6 +57,8 @@ def import_file(
     imported into the session (and not undone) is answered at once
     (report.already_imported) unless force is True.
     """
+    if not dry_run:
+        uow.check_writable()
     table = read_table(path, sheet)
     return import_parsed(
         uow,
@@ -128,8 +132,25 @@ def import_parsed(
     force: bool = False,
 ) -> ImportReport:
     """Import an already read and parsed file (see import_file)."""
+    if not dry_run:
+        uow.check_writable()
+    return plan_again_if_stale(
+        lambda: _import_once(uow, parsed, digest, session_id, dry_run, keep_going, force)
+    )
+
+
+def _import_once(
+    uow: UnitOfWork,
+    parsed: ParsedFile,
+    digest: str,
+    session_id: int,
+    dry_run: bool,
+    keep_going: Callable[[int, int], bool] | None,
+    force: bool,
+) -> ImportReport:
+    """Plan and write one import in one transaction (the database's backup first)."""
     with uow:
-        session = uow.session.get(Session, session_id)
+        session = uow.session.get(Session, session_id) if 0 < session_id <= LARGEST_ID else None
         if session is None:
             raise NotFound(
                 f"there is no session with id {session_id}; list them with 'webinar-desk sessions'"
@@ -147,8 +168,9 @@ def import_parsed(
             writer.plan()
             batch_id = None
             if not dry_run and writer.changes():
+                uow.backup("before-import")
                 batch_id = writer.write(digest)
-                _note_import(uow, writer)
+                note_import(uow, writer)
                 record_versions(uow.session, uow.session.get_one(ImportBatch, batch_id))
                 uow.commit()
         return dataclasses.replace(writer.report(batch_id, dry_run), already_imported=previous)
@@ -169,8 +191,8 @@ def _previous_import(uow: UnitOfWork, digest: str, session_id: int) -> BatchRow 
     return None if batch is None else _batch_row(batch)
 
 
-def _note_import(uow: UnitOfWork, writer: ImportWriter) -> None:
-    """Tell the change feed what an import's bulk statements changed."""
+def note_import(uow: UnitOfWork, writer: ImportWriter) -> None:
+    """Tell the change feed what one written import's bulk statements changed."""
     db = uow.session
     note_bulk(db, "registrants", writer.person_updates)
     note_bulk(db, "registrations", writer.registration_updates)
@@ -190,6 +212,7 @@ def list_batches(uow: UnitOfWork) -> list[BatchRow]:
 
 
 def _batch_row(b: ImportBatch) -> BatchRow:
+    together = (b.undo_log or {}).get("batch_set") or []
     return BatchRow(
         b.id,
         b.file_name,
@@ -202,4 +225,5 @@ def _batch_row(b: ImportBatch) -> BatchRow:
         b.registrations_created,
         b.rows_skipped,
         b.undone_at,
+        tuple(int(i) for i in together if i != b.id),
     )

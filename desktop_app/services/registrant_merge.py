@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,7 +14,7 @@ from desktop_app.domain.enums import ApprovalStatus, Consent
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.people import normalise_email
 from desktop_app.services import snapshots
-from desktop_app.services.common import get_or_raise
+from desktop_app.services.common import check_versions, get_or_raise
 from desktop_app.services.snapshots import Snapshot
 from desktop_app.services.uow import UnitOfWork
 
@@ -42,7 +43,11 @@ class MergeResult:
 
 
 def merge_registrants(
-    uow: UnitOfWork, keep_id: int, other_id: int, email: str | None = None
+    uow: UnitOfWork,
+    keep_id: int,
+    other_id: int,
+    email: str | None = None,
+    versions: Mapping[int, int] | None = None,
 ) -> MergeResult:
     """Fold other_id into keep_id: one person, one row, every registration kept.
 
@@ -51,7 +56,8 @@ def merge_registrants(
     session the registrations are combined: attended if either attended; minutes are
     summed only when both visits are timed and do not overlap (left on one address,
     came back on the other), else the larger is kept, because two devices in the session
-    at once (phone and laptop) would otherwise count the same minutes twice.
+    at once (phone and laptop) would otherwise count the same minutes twice. versions
+    (id -> version the caller saw) refuses a merge of people changed elsewhere since.
     """
     if keep_id == other_id:
         raise UserError("choose two different registrants to merge")
@@ -59,6 +65,8 @@ def merge_registrants(
         db = uow.session
         kept = get_or_raise(db, Registrant, keep_id, "registrant")
         other = get_or_raise(db, Registrant, other_id, "registrant")
+        if versions is not None:
+            check_versions({keep_id: kept, other_id: other}, "two registrants", versions)
         chosen = normalise_email(email) if email else kept.email
         if chosen not in (kept.email, other.email):
             raise UserError(f"keep one of the two addresses: {kept.email} or {other.email}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import func, select
@@ -9,7 +11,7 @@ from sqlalchemy import func, select
 from desktop_app.db.models import Registrant, Registration, Session
 from desktop_app.domain import search
 from desktop_app.domain.enums import Consent
-from desktop_app.domain.errors import Conflict
+from desktop_app.domain.errors import Conflict, StaleRecord
 from desktop_app.domain.people import normalise_email
 from desktop_app.domain.records import (
     RegistrantData,
@@ -18,7 +20,7 @@ from desktop_app.domain.records import (
     validate_registration,
 )
 from desktop_app.domain.rows import RegistrantRow, RegistrationRow
-from desktop_app.services.common import get_or_raise
+from desktop_app.services.common import check_versions, get_current, get_or_raise, stale_text
 from desktop_app.services.orphans import registrant_in_no_series
 from desktop_app.services.uow import UnitOfWork
 
@@ -47,25 +49,38 @@ def create_registrant(uow: UnitOfWork, data: RegistrantData) -> int:
         return registrant.id
 
 
-def update_registrant(uow: UnitOfWork, registrant_id: int, data: RegistrantData) -> None:
-    """Replace the editable fields of a registrant."""
+def update_registrant(
+    uow: UnitOfWork, registrant_id: int, data: RegistrantData, version: int
+) -> int:
+    """Replace the editable fields of a registrant still at `version`; returns the new one."""
     data = validate_registrant(data)
     with uow:
-        registrant = get_or_raise(uow.session, Registrant, registrant_id, "registrant")
+        registrant = get_current(uow.session, Registrant, registrant_id, "registrant", version)
         other = _id_by_email(uow, data.email)
         if other is not None and other != registrant_id:
             raise Conflict(f"another registrant already has the email {data.email}")
         _apply(registrant, data)
         uow.commit()
+        return registrant.version
 
 
-def delete_registrants(uow: UnitOfWork, registrant_ids: list[int]) -> int:
-    """Delete registrants with their registrations; returns how many were deleted."""
+def delete_registrants(
+    uow: UnitOfWork, registrant_ids: list[int], versions: Mapping[int, int] | None = None
+) -> int:
+    """Delete registrants with their registrations; returns how many were deleted.
+
+    With versions (id -> version seen), refused if any of them moved on.
+    """
     with uow:
-        doomed = list(
-            uow.session.scalars(select(Registrant).where(Registrant.id.in_(registrant_ids)))
-        )
-        for registrant in doomed:
+        doomed = {
+            r.id: r
+            for r in uow.session.scalars(
+                select(Registrant).where(Registrant.id.in_(registrant_ids))
+            )
+        }
+        if versions is not None:
+            check_versions(doomed, "registrants", versions)
+        for registrant in doomed.values():
             uow.session.delete(registrant)
         uow.commit()
         return len(doomed)
@@ -74,34 +89,63 @@ def delete_registrants(uow: UnitOfWork, registrant_ids: list[int]) -> int:
 ConsentState = tuple[str, datetime | None, str]
 
 
+@dataclass(frozen=True)
+class ConsentChange:
+    """What set_consent changed: each registrant's answer before, and version after."""
+
+    before: dict[int, ConsentState]
+    versions: dict[int, int]
+
+
 def set_consent(
-    uow: UnitOfWork, registrant_ids: list[int], consent: Consent, source: str
-) -> dict[int, ConsentState]:
-    """Record one consent answer for many registrants; returns what each had before."""
+    uow: UnitOfWork,
+    registrant_ids: list[int],
+    consent: Consent,
+    source: str,
+    versions: Mapping[int, int] | None = None,
+) -> ConsentChange:
+    """Record one consent answer for many registrants; returns what is needed to undo it.
+
+    With versions (id -> version seen), refused if any of them moved on.
+    """
     Consent(consent)  # refuse unknown values before touching anything
     with uow:
-        found = list(
-            uow.session.scalars(select(Registrant).where(Registrant.id.in_(registrant_ids)))
-        )
-        before = {r.id: (r.consent, r.consent_at, r.consent_source) for r in found}
+        found = {
+            r.id: r
+            for r in uow.session.scalars(
+                select(Registrant).where(Registrant.id.in_(registrant_ids))
+            )
+        }
+        if versions is not None:
+            check_versions(found, "registrants", versions)
+        before = {r.id: (r.consent, r.consent_at, r.consent_source) for r in found.values()}
         now = datetime.now(UTC)
-        for registrant in found:
+        for registrant in found.values():
             registrant.consent, registrant.consent_at = consent, now
             registrant.consent_source = source
         uow.commit()
-        return before
+        return ConsentChange(before, {r.id: r.version for r in found.values()})
 
 
-def restore_consent(uow: UnitOfWork, states: dict[int, ConsentState]) -> None:
-    """Put back consent answers saved by set_consent."""
+def restore_consent(
+    uow: UnitOfWork, before: Mapping[int, ConsentState], versions: Mapping[int, int]
+) -> dict[int, int]:
+    """Put back the answers a set_consent replaced (ConsentChange.before), unless a
+    registrant moved on from the version given (ConsentChange.versions, or later ones).
+
+    Returns the registrants' versions after the restore.
+    """
     with uow:
-        for registrant in uow.session.scalars(
-            select(Registrant).where(Registrant.id.in_(list(states)))
-        ):
-            registrant.consent, registrant.consent_at, registrant.consent_source = states[
-                registrant.id
-            ]
+        found = {
+            r.id: r
+            for r in uow.session.scalars(select(Registrant).where(Registrant.id.in_(list(before))))
+        }
+        check_versions(found, "registrants", versions)
+        for registrant in found.values():
+            state = before[registrant.id]
+            registrant.consent, registrant.consent_at, registrant.consent_source = state
         uow.commit()
+        return {r.id: r.version for r in found.values()}
 
 
 def get_registrant(uow: UnitOfWork, registrant_id: int) -> RegistrantRow:
@@ -187,11 +231,22 @@ def to_row(registrant: Registrant) -> RegistrantRow:
         consent=registrant.consent,
         consent_at=registrant.consent_at,
         consent_source=registrant.consent_source,
+        version=registrant.version,
     )
 
 
-def register(uow: UnitOfWork, registrant_id: int, session_id: int, data: RegistrationData) -> int:
-    """Record (or replace) a registrant's registration for a session; returns its id."""
+def register(
+    uow: UnitOfWork,
+    registrant_id: int,
+    session_id: int,
+    data: RegistrationData,
+    expect_new: bool = False,
+) -> int:
+    """Record (or replace) a registrant's registration for a session; returns its id.
+
+    expect_new: the caller saw no registration, so one made elsewhere meanwhile is not
+    replaced (StaleRecord).
+    """
     data = validate_registration(data)
     with uow:
         get_or_raise(uow.session, Registrant, registrant_id, "registrant")
@@ -204,26 +259,35 @@ def register(uow: UnitOfWork, registrant_id: int, session_id: int, data: Registr
         if registration is None:
             registration = Registration(registrant_id=registrant_id, session_id=session_id)
             uow.session.add(registration)
+        elif expect_new:
+            raise StaleRecord(stale_text("registration"))
         _apply_registration(registration, data)
         uow.flush()
         uow.commit()
         return registration.id
 
 
-def update_registration(uow: UnitOfWork, registration_id: int, data: RegistrationData) -> None:
-    """Replace the fields of a registration."""
+def update_registration(
+    uow: UnitOfWork, registration_id: int, data: RegistrationData, version: int
+) -> int:
+    """Replace the fields of a registration still at `version`; returns the new version."""
     data = validate_registration(data)
     with uow:
-        _apply_registration(
-            get_or_raise(uow.session, Registration, registration_id, "registration"), data
+        registration = get_current(
+            uow.session, Registration, registration_id, "registration", version
         )
+        _apply_registration(registration, data)
         uow.commit()
+        return registration.version
 
 
-def delete_registration(uow: UnitOfWork, registration_id: int) -> None:
-    """Remove one registration (the registrant stays)."""
+def delete_registration(uow: UnitOfWork, registration_id: int, version: int) -> None:
+    """Remove one registration still at `version` (the registrant stays)."""
     with uow:
-        uow.session.delete(get_or_raise(uow.session, Registration, registration_id, "registration"))
+        registration = get_current(
+            uow.session, Registration, registration_id, "registration", version
+        )
+        uow.session.delete(registration)
         uow.commit()
 
 
@@ -261,4 +325,5 @@ def _registration_row(registration: Registration) -> RegistrationRow:
         first_join=registration.first_join,
         last_leave=registration.last_leave,
         minutes=registration.minutes,
+        version=registration.version,
     )

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from dataclasses import asdict
 from datetime import UTC, datetime
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select, update
 
 from desktop_app.db.models import RunOfShowSegment, RunOfShowTemplate, Series, Session, Speaker
-from desktop_app.domain.errors import NotFound, UserError, ValidationError
+from desktop_app.domain.errors import NotFound, StaleRecord, UserError, ValidationError
 from desktop_app.domain.preferences import Preferences
 from desktop_app.domain.run_of_show import Segment, default_script, schedule
 from desktop_app.domain.run_of_show import Speaker as ScriptSpeaker
 from desktop_app.domain.run_of_show_sheet import RosterLine, RunOfShowSheet
 from desktop_app.services import sessions, speakers
+from desktop_app.services.common import stale_text
 from desktop_app.services.preferences import load_preferences
 from desktop_app.services.uow import UnitOfWork
 
@@ -50,8 +52,25 @@ def default_segments(uow: UnitOfWork, session_id: int) -> list[Segment]:
     )
 
 
-def save_segments(uow: UnitOfWork, session_id: int, segments: list[Segment]) -> None:
-    """Replace a session's segments with these, in this order."""
+def segments_version(uow: UnitOfWork, session_id: int) -> int:
+    """The version of a session's segment list (it changes with every save)."""
+    with uow:
+        version = uow.session.scalar(
+            select(Session.run_of_show_version).where(Session.id == session_id)
+        )
+        if version is None:
+            raise NotFound(f"there is no session with id {session_id}")
+        return version
+
+
+def save_segments(
+    uow: UnitOfWork, session_id: int, segments: list[Segment], version: int | None
+) -> int:
+    """Replace a session's segments with these, in this order; returns the list's version.
+
+    version: of the list the caller loaded (StaleRecord if it was saved elsewhere since);
+    None to replace whatever is there (applying a template from the command line).
+    """
     problems = {
         f"segment {n}": "needs a title" for n, s in enumerate(segments, 1) if not s.title.strip()
     }
@@ -65,8 +84,26 @@ def save_segments(uow: UnitOfWork, session_id: int, segments: list[Segment]) -> 
     if problems:
         raise ValidationError(problems)
     with uow:
-        if uow.session.get(Session, session_id) is None:
+        current = uow.session.scalar(
+            select(Session.run_of_show_version).where(Session.id == session_id)
+        )
+        if current is None:
             raise NotFound(f"there is no session with id {session_id}")
+        if version is not None and current != version:
+            raise StaleRecord(stale_text("run of show"))
+        # A Core UPDATE that names the old version: a save from elsewhere in between
+        # matches no row, and this one is refused instead of overwriting it.
+        bumped = cast(
+            CursorResult[Any],
+            uow.session.execute(
+                update(Session)
+                .where(Session.id == session_id, Session.run_of_show_version == current)
+                .values(run_of_show_version=current + 1)
+                .execution_options(synchronize_session=False)
+            ),
+        )
+        if bumped.rowcount != 1:
+            raise StaleRecord(stale_text("run of show"))
         uow.session.execute(
             delete(RunOfShowSegment).where(RunOfShowSegment.session_id == session_id)
         )
@@ -84,6 +121,7 @@ def save_segments(uow: UnitOfWork, session_id: int, segments: list[Segment]) -> 
             for n, s in enumerate(segments)
         )
         uow.commit()
+        return current + 1
 
 
 def load_sheet(
@@ -95,6 +133,7 @@ def load_sheet(
     """
     prefs = prefs if prefs is not None else load_preferences()
     row = sessions.get_session(uow, session_id)
+    version = segments_version(uow, session_id)
     saved = load_segments(uow, session_id)
     segments = saved or default_segments(uow, session_id)
     parts = speakers.list_appearances(uow, session_id=session_id)
@@ -118,6 +157,7 @@ def load_sheet(
         schedule(row.starts_at, segments, row.duration_minutes, row.after_hours_minutes),
         not saved,
         datetime.now(UTC),
+        version,
         producer=prefs.staff_name,
         producer_email=prefs.staff_email,
     )
@@ -160,8 +200,10 @@ def template_segments(uow: UnitOfWork, name: str) -> list[Segment]:
             raise UserError(f"the template '{name}' cannot be read: {error}") from None
 
 
-def apply_template(uow: UnitOfWork, name: str, session_id: int) -> list[Segment]:
-    """Give a session the segments of a template; returns them."""
+def apply_template(
+    uow: UnitOfWork, name: str, session_id: int, version: int | None
+) -> list[Segment]:
+    """Give a session the segments of a template; returns them (version: as save_segments)."""
     segments = template_segments(uow, name)
-    save_segments(uow, session_id, segments)
+    save_segments(uow, session_id, segments, version)
     return segments

@@ -8,7 +8,7 @@ from desktop_app.db.models import Series
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.records import SeriesData, validate_series
 from desktop_app.domain.rows import SeriesRow
-from desktop_app.services.common import get_or_raise
+from desktop_app.services.common import get_current, get_or_raise
 from desktop_app.services.uow import UnitOfWork
 
 
@@ -22,6 +22,7 @@ def to_row(series: Series) -> SeriesRow:
         home_zone=series.home_zone,
         display_zones=tuple(series.display_zones),
         default_platform=series.default_platform,
+        version=series.version,
         is_demo=bool(series.created_by_demo),
     )
 
@@ -44,22 +45,23 @@ def create_series(uow: UnitOfWork, data: SeriesData) -> int:
         return series.id
 
 
-def update_series(uow: UnitOfWork, series_id: int, data: SeriesData) -> None:
-    """Replace the editable fields of a series."""
+def update_series(uow: UnitOfWork, series_id: int, data: SeriesData, version: int) -> int:
+    """Replace the editable fields of a series still at `version`; returns its new version."""
     data = validate_series(data)
     with uow:
-        series = get_or_raise(uow.session, Series, series_id, "series")
+        series = get_current(uow.session, Series, series_id, "series", version)
         series.title, series.organiser = data.title, data.organiser
         series.description, series.home_zone = data.description, data.home_zone
         series.display_zones = list(data.display_zones)
         series.default_platform = data.default_platform
         uow.commit()
+        return series.version
 
 
-def delete_series(uow: UnitOfWork, series_id: int) -> None:
-    """Delete a series with its sessions, their speaker parts and registrations."""
+def delete_series(uow: UnitOfWork, series_id: int, version: int) -> None:
+    """Delete a series (still at `version`) with its sessions, speaker parts and registrations."""
     with uow:
-        uow.session.delete(get_or_raise(uow.session, Series, series_id, "series"))
+        uow.session.delete(get_current(uow.session, Series, series_id, "series", version))
         uow.commit()
 
 

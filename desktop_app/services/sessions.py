@@ -9,7 +9,7 @@ from desktop_app.db.models import Registration, Series, Session, Speaker
 from desktop_app.domain import timezones
 from desktop_app.domain.records import SessionData, validate_session
 from desktop_app.domain.rows import SessionRow
-from desktop_app.services.common import get_or_raise
+from desktop_app.services.common import get_current, get_or_raise
 from desktop_app.services.uow import UnitOfWork
 
 
@@ -44,21 +44,23 @@ def create_session(uow: UnitOfWork, series_id: int, data: SessionData) -> int:
         return session.id
 
 
-def update_session(uow: UnitOfWork, session_id: int, data: SessionData) -> None:
-    """Replace the editable fields of a session (a naive start is in its home zone)."""
+def update_session(uow: UnitOfWork, session_id: int, data: SessionData, version: int) -> int:
+    """Replace the editable fields of a session still at `version` (a naive start is in its
+    home zone); returns the new version."""
     with uow:
-        session = get_or_raise(uow.session, Session, session_id, "session")
+        session = get_current(uow.session, Session, session_id, "session", version)
         data = validate_session(data, session.series.home_zone)
         if data.after_hours_host_id is not None:
             get_or_raise(uow.session, Speaker, data.after_hours_host_id, "speaker")
         _apply(session, data)
         uow.commit()
+        return session.version
 
 
-def delete_session(uow: UnitOfWork, session_id: int) -> None:
-    """Delete a session with its speaker parts, registrations and run of show."""
+def delete_session(uow: UnitOfWork, session_id: int, version: int) -> None:
+    """Delete a session (still at `version`) with its parts, registrations and run of show."""
     with uow:
-        uow.session.delete(get_or_raise(uow.session, Session, session_id, "session"))
+        uow.session.delete(get_current(uow.session, Session, session_id, "session", version))
         uow.commit()
 
 
@@ -122,6 +124,7 @@ def _to_row(session: Session, registered: int, attended: int, hosts: dict[int, s
         start_label=timezones.format_start(
             session.starts_at, series.home_zone, list(series.display_zones)
         ),
+        version=session.version,
         meeting_id=session.meeting_id,
         passcode=session.passcode,
     )

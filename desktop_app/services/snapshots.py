@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Table, delete, insert, select, update
 
 from desktop_app.db.models import Base, Registrant, Registration, Series, Session, Speaker
-from desktop_app.domain.errors import NotFound
+from desktop_app.domain.errors import NotFound, StaleRecord
 from desktop_app.services.uow import UnitOfWork
 
 Rows = tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
@@ -31,7 +32,24 @@ class Snapshot:
         """How many rows of a table the snapshot holds."""
         return sum(len(rows) for name, rows in self.rows if name == table)
 
+    def versions(self) -> dict[int, int]:
+        """The deleted records' versions (id -> version), as they are again once restored."""
+        return {
+            row["id"]: row["version"]
+            for name, rows in self.rows
+            if name == self.what
+            for row in rows
+            if "version" in row
+        }
 
+
+_SINGULAR = {
+    "series": "series",
+    "sessions": "session",
+    "speakers": "speaker",
+    "registrants": "registrant",
+    "registrations": "registration",
+}
 _ROOTS: dict[str, type[Base]] = {
     "series": Series,
     "sessions": Session,
@@ -47,17 +65,36 @@ def capture(uow: UnitOfWork, table_name: str, ids: list[int]) -> Snapshot:
         return _capture(uow, table_name, ids)
 
 
-def delete_with_snapshot(uow: UnitOfWork, table_name: str, ids: list[int]) -> Snapshot:
-    """Delete records (and their dependants) and return what is needed to put them back."""
+def delete_with_snapshot(
+    uow: UnitOfWork, table_name: str, ids: list[int], versions: Mapping[int, int] | None = None
+) -> Snapshot:
+    """Delete records (and their dependants) and return what is needed to put them back.
+
+    With versions (id -> version the caller saw), refused if any record moved on since.
+    """
+    uow.check_writable()
     with uow:
-        snapshot = delete_in(uow, table_name, ids)
+        snapshot = delete_in(uow, table_name, ids, versions)
         uow.commit()
         return snapshot
 
 
-def delete_in(uow: UnitOfWork, table_name: str, ids: list[int]) -> Snapshot:
-    """Inside an open unit of work: delete records with their dependants, return the snapshot."""
+def delete_in(
+    uow: UnitOfWork, table_name: str, ids: list[int], versions: Mapping[int, int] | None = None
+) -> Snapshot:
+    """Inside an open unit of work: delete records with their dependants, return the snapshot.
+
+    With versions (id -> version the caller saw), refused if any record moved on since.
+    """
     snapshot = _capture(uow, table_name, ids)
+    if versions is not None:
+        now = snapshot.versions()
+        if any(now.get(i) != v for i, v in versions.items()):
+            what = table_name if len(ids) > 1 else _SINGULAR[table_name]
+            raise StaleRecord(
+                f"{'some of ' if len(ids) > 1 else ''}the {what} changed elsewhere since "
+                "you saw it — reload to see the change (nothing was deleted)"
+            )
     table = _ROOTS[table_name].__table__
     assert isinstance(table, Table)
     uow.session.execute(delete(table).where(table.c.id.in_(ids)))

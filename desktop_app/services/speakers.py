@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import joinedload
 
@@ -11,7 +13,7 @@ from desktop_app.domain.enums import SpeakerRole
 from desktop_app.domain.errors import ValidationError
 from desktop_app.domain.records import AppearanceData, SpeakerData, validate_speaker
 from desktop_app.domain.rows import AppearanceRow, SpeakerRow
-from desktop_app.services.common import get_or_raise
+from desktop_app.services.common import check_versions, get_current, get_or_raise
 from desktop_app.services.orphans import speaker_in_no_series
 from desktop_app.services.uow import UnitOfWork
 
@@ -36,18 +38,20 @@ def create_speaker(uow: UnitOfWork, data: SpeakerData) -> int:
         return speaker.id
 
 
-def update_speaker(uow: UnitOfWork, speaker_id: int, data: SpeakerData) -> None:
-    """Replace the editable fields of a speaker."""
+def update_speaker(uow: UnitOfWork, speaker_id: int, data: SpeakerData, version: int) -> int:
+    """Replace the editable fields of a speaker still at `version`; returns the new version."""
     data = validate_speaker(data)
     with uow:
-        _apply(get_or_raise(uow.session, Speaker, speaker_id, "speaker"), data)
+        speaker = get_current(uow.session, Speaker, speaker_id, "speaker", version)
+        _apply(speaker, data)
         uow.commit()
+        return speaker.version
 
 
-def delete_speaker(uow: UnitOfWork, speaker_id: int) -> None:
-    """Delete a speaker and their parts in sessions (After Hours host is cleared)."""
+def delete_speaker(uow: UnitOfWork, speaker_id: int, version: int) -> None:
+    """Delete a speaker (still at `version`) and their parts; After Hours host is cleared."""
     with uow:
-        uow.session.delete(get_or_raise(uow.session, Speaker, speaker_id, "speaker"))
+        uow.session.delete(get_current(uow.session, Speaker, speaker_id, "speaker", version))
         uow.commit()
 
 
@@ -114,6 +118,7 @@ def to_row(speaker: Speaker, session_count: int) -> SpeakerRow:
         bio=speaker.bio,
         headshot_path=speaker.headshot_path,
         session_count=session_count,
+        version=speaker.version,
     )
 
 
@@ -131,23 +136,37 @@ def add_to_session(uow: UnitOfWork, session_id: int, speaker_id: int, data: Appe
         return part.id
 
 
-def update_appearance(uow: UnitOfWork, appearance_id: int, data: AppearanceData) -> None:
-    """Change a speaker's role, position or checklist in a session."""
+def update_appearance(
+    uow: UnitOfWork, appearance_id: int, data: AppearanceData, version: int
+) -> int:
+    """Change a speaker's role, position or checklist in a session; returns the new version."""
     _check_role(data.role)
     with uow:
-        _apply_part(get_or_raise(uow.session, SessionSpeaker, appearance_id, "speaker part"), data)
+        part = get_current(uow.session, SessionSpeaker, appearance_id, "speaker part", version)
+        _apply_part(part, data)
         uow.commit()
+        return part.version
 
 
-def remove_appearance(uow: UnitOfWork, appearance_id: int) -> None:
-    """Take a speaker off a session (the speaker stays)."""
+def remove_appearance(uow: UnitOfWork, appearance_id: int, version: int) -> None:
+    """Take a speaker off a session (the speaker stays), if the part is still at `version`."""
     with uow:
-        uow.session.delete(get_or_raise(uow.session, SessionSpeaker, appearance_id, "speaker part"))
+        part = get_current(uow.session, SessionSpeaker, appearance_id, "speaker part", version)
+        uow.session.delete(part)
         uow.commit()
 
 
-def reorder_appearances(uow: UnitOfWork, session_id: int, ordered_ids: list[int]) -> None:
-    """Set the speaking order of a session to the given list of part ids."""
+def reorder_appearances(
+    uow: UnitOfWork,
+    session_id: int,
+    ordered_ids: list[int],
+    versions: Mapping[int, int] | None = None,
+) -> dict[int, int]:
+    """Set the speaking order of a session to the given list of part ids.
+
+    With versions (part id -> version seen), refused if any part moved on. Returns every
+    part's version after the change.
+    """
     with uow:
         parts = {
             p.id: p
@@ -159,9 +178,12 @@ def reorder_appearances(uow: UnitOfWork, session_id: int, ordered_ids: list[int]
             raise ValidationError(
                 {"order": "the new order must list every speaker of the session exactly once"}
             )
+        if versions is not None:
+            check_versions(parts, "speakers of the session", versions)
         for position, part_id in enumerate(ordered_ids):
             parts[part_id].position = position
         uow.commit()
+        return {part_id: part.version for part_id, part in parts.items()}
 
 
 def list_appearances(
@@ -216,4 +238,5 @@ def _part_row(part: SessionSpeaker) -> AppearanceRow:
         headshot_received=part.headshot_received,
         tech_check_done=part.tech_check_done,
         consents_to_recording=part.consents_to_recording,
+        version=part.version,
     )

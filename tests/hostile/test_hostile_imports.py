@@ -54,6 +54,7 @@ def refused(app: App, path: Path, expected: str) -> str:
 def through_cli(app: App, path: Path, capsys: pytest.CaptureFixture[str]) -> str:
     """The same file through the command line: exit 1 and one line on stderr."""
     before = dump(app)
+    app.close()  # the command line is another copy: one writer per file, so let go first
     status = cli.main(["--db", app.url, "import", str(path), "--session", "1"])
     out, err = capsys.readouterr()
     assert status == 1 and out == ""
@@ -215,6 +216,7 @@ def test_the_command_line_survives_them(app: App, tmp_path: Path, name: str) -> 
     """In a process of its own: the sparse workbook used to abort Python (SIGABRT) and the
     FIFO to hang for ever."""
     path = sparse(tmp_path) if name.endswith("xlsx") else fifo(tmp_path)
+    app.close()  # one writer per file: the command is the writer now
     result = run("import", str(path), "--session", "1", db=app.url)
     assert result.returncode == 1, result.stderr
     assert result.stderr.count("\n") == 1 and name in result.stderr
@@ -256,6 +258,7 @@ def test_escape_sequences_never_reach_the_database_or_terminal(
         b"esc@example.org,\x1b]0;owned\x07Eve,\x1b[2JSmith\xc2\x9b31m,x\n"
         b"bad\x1b[31m-address,Bob,Jones\n"
     )
+    demo_app.close()  # one writer per file: the command is the writer now
     status = cli.main(["--db", demo_app.url, "import", str(path), "--session", "1"])
     out, err = capsys.readouterr()
     assert status == 0, err

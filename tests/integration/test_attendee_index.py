@@ -125,6 +125,7 @@ def test_one_person_is_brought_up_to_date_in_place(demo_app: App) -> None:
             row.sector,
             Consent.NO,
         ),
+        row.version,
     )
     registrants.register(
         demo_app.uow(),

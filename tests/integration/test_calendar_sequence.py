@@ -89,10 +89,12 @@ def test_only_time_title_link_and_cancellation_raise_the_sequence(app: App) -> N
         ),
     ]
     for changed, expected in steps:
-        sessions.update_session(app.uow(), sid, changed)
+        sessions.update_session(
+            app.uow(), sid, changed, sessions.get_session(app.uow(), sid).version
+        )
         assert sequence_of(app, sid) == expected
     # Undo puts the old values back: that, too, must reach calendars as an update.
-    sessions.update_session(app.uow(), sid, data)
+    sessions.update_session(app.uow(), sid, data, sessions.get_session(app.uow(), sid).version)
     assert sequence_of(app, sid) == 5
     assert uid_of(app, sid) == uid
 

@@ -195,7 +195,11 @@ def test_a_failed_export_leaves_no_file_and_keeps_the_old_one(
             exports.export_registrants(demo_app.uow(), 1, everything_profile(), tmp_path / name)
     assert target.read_bytes() == b"last week's export"
     assert not (tmp_path / "partner.csv").exists()
-    left = [p.name for p in tmp_path.iterdir() if not p.name.startswith("test.sqlite")]
+    left = [
+        p.name
+        for p in tmp_path.iterdir()
+        if not p.name.startswith("test.sqlite") and p.name != "backups"  # the day's backup
+    ]
     assert left == ["partner.xlsx"]
 
 
@@ -226,12 +230,15 @@ def test_profiles_are_saved_listed_and_validated(demo_app: App) -> None:
     profile = dataclasses.replace(
         partner_profile("City partners"), organisations=("City of",), session_ids=(1, 2)
     )
-    exports.save_profile(demo_app.uow(), profile)
-    assert exports.get_profile(demo_app.uow(), "city PARTNERS") == profile
+    assert exports.save_profile(demo_app.uow(), profile) == 1
+    stored = exports.get_profile(demo_app.uow(), "city PARTNERS")
+    assert stored == profile and stored.version == 1
     with pytest.raises(UserError, match="already exists"):
         exports.save_profile(demo_app.uow(), profile, old_name="Some other profile")
+    with pytest.raises(UserError, match="already exists"):
+        exports.save_profile(demo_app.uow(), profile)  # a new profile under a used name
     exports.save_profile(
-        demo_app.uow(), dataclasses.replace(profile, name="Partners A"), old_name="City partners"
+        demo_app.uow(), dataclasses.replace(stored, name="Partners A"), old_name="City partners"
     )
     names = [p.name for p in exports.list_profiles(demo_app.uow())]
     assert names == [PARTNERS, EVERYTHING, "Partners A"]

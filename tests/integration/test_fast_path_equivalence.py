@@ -289,6 +289,12 @@ def test_imports_write_what_the_first_path_wrote(demo_app: App, tmp_path: Path) 
         now["dump"][table] = [
             {k: v for k, v in row.items() if k in known} for row in now["dump"][table]
         ]
+    for row_before, row_now in zip(
+        before["dump"]["import_batches"], now["dump"]["import_batches"], strict=False
+    ):  # undo-log entries added since (the versions an import left records at)
+        row_now["undo_log"] = {
+            k: v for k, v in row_now["undo_log"].items() if k in row_before["undo_log"]
+        }
     difference = _first_difference(before, now)
     assert difference is None, difference
 

@@ -221,7 +221,12 @@ def test_a_moved_then_cancelled_session_updates_then_cancels_with_the_same_uid(
     data = data_of(before)
     assert sequence_of(app, world.session_id) == 0
     moved = replace(data, start=data.start.replace(hour=18))
-    sessions.update_session(app.uow(), world.session_id, moved)
+    sessions.update_session(
+        app.uow(),
+        world.session_id,
+        moved,
+        sessions.get_session(app.uow(), world.session_id).version,
+    )
     write_drafts(app.uow(), DraftRequest(MailKind.CHANGE, world.session_id, SENDER), tmp_path / "m")
     changed = read_folder(tmp_path / "m")["ngozi@example.org"]
     assert str(changed["subject"]).startswith("Changed: ")
@@ -229,7 +234,12 @@ def test_a_moved_then_cancelled_session_updates_then_cancels_with_the_same_uid(
     (event,) = update.walk("VEVENT")
     assert method == "REQUEST" and str(event["uid"]) == uid and event["sequence"] == 1
     assert event.decoded("dtstart").hour == 18
-    sessions.update_session(app.uow(), world.session_id, replace(moved, status="cancelled"))
+    sessions.update_session(
+        app.uow(),
+        world.session_id,
+        replace(moved, status="cancelled"),
+        sessions.get_session(app.uow(), world.session_id).version,
+    )
     with pytest.raises(UserError, match="cancelled; write the change notice"):
         write_drafts(
             app.uow(), DraftRequest(MailKind.REMINDER, world.session_id, SENDER), tmp_path / "r"

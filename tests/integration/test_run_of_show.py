@@ -49,18 +49,18 @@ def test_saved_segments_and_templates(demo_app: App) -> None:
         Segment("Talk", 45, "Host"),
         Segment("Q&A", 20, "Moderator"),
     ]
-    run_of_show.save_segments(demo_app.uow(), 1, script)
+    assert run_of_show.save_segments(demo_app.uow(), 1, script, 1) == 2
     sheet = run_of_show.load_sheet(demo_app.uow(), 1)
     assert not sheet.is_default and list(sheet.segments) == script
     assert sheet.schedule.verdict() == "Runs 5 minutes over"
     run_of_show.save_template(demo_app.uow(), "Short talk", script)
     assert run_of_show.list_templates(demo_app.uow()) == ["Short talk"]
-    run_of_show.apply_template(demo_app.uow(), "Short talk", 3)
+    run_of_show.apply_template(demo_app.uow(), "Short talk", 3, None)
     assert run_of_show.load_segments(demo_app.uow(), 3) == script
     with pytest.raises(NotFound):
-        run_of_show.apply_template(demo_app.uow(), "Nothing", 3)
+        run_of_show.apply_template(demo_app.uow(), "Nothing", 3, None)
     with pytest.raises(ValidationError):
-        run_of_show.save_segments(demo_app.uow(), 1, [Segment("", 5)])
+        run_of_show.save_segments(demo_app.uow(), 1, [Segment("", 5)], 2)
 
 
 def test_text_from_the_database_is_escaped(demo_app: App) -> None:

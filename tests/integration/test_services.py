@@ -55,10 +55,11 @@ def test_series_round_trip(app: App, series_id: int) -> None:
     assert row.display_zones == ("America/New_York",)
     with pytest.raises(dataclasses.FrozenInstanceError):
         row.title = "x"  # type: ignore[misc]
-    series.update_series(app.uow(), series_id, SeriesData("Renamed", home_zone="Europe/Berlin"))
+    renamed = SeriesData("Renamed", home_zone="Europe/Berlin")
+    assert series.update_series(app.uow(), series_id, renamed, row.version) == row.version + 1
     assert series.get_series(app.uow(), series_id).home_zone == "Europe/Berlin"
     with pytest.raises(ValidationError):
-        series.update_series(app.uow(), series_id, SeriesData("X", home_zone="Berlin"))
+        series.update_series(app.uow(), series_id, SeriesData("X", home_zone="Berlin"), 2)
     assert series.get_series(app.uow(), series_id).title == "Renamed"  # unchanged
 
 
@@ -74,10 +75,11 @@ def test_session_update_and_delete(app: App, series_id: int, session_id: int) ->
         app.uow(),
         session_id,
         SessionData("Kickoff call", START, 90, SessionKind.KICKOFF, after_hours_minutes=30),
+        1,
     )
     row = sessions.get_session(app.uow(), session_id)
     assert (row.title, row.duration_minutes, row.after_hours_minutes) == ("Kickoff call", 90, 30)
-    sessions.delete_session(app.uow(), session_id)
+    sessions.delete_session(app.uow(), session_id, row.version)
     assert sessions.list_sessions(app.uow(), series_id) == []
     with pytest.raises(NotFound, match="no session with id"):
         sessions.get_session(app.uow(), session_id)
@@ -116,17 +118,18 @@ def test_speakers_parts_order_and_checklist(app: App, session_id: int) -> None:
         app.uow(),
         second,
         AppearanceData(SpeakerRole.PANELIST, 0, ChecklistData(tech_check_done=True)),
+        parts[0].version,
     )
     assert speakers.list_appearances(app.uow(), speaker_id=bob)[0].tech_check_done
     with pytest.raises(ValidationError):
         speakers.reorder_appearances(app.uow(), session_id, [first])
     with pytest.raises(ValidationError, match="not a speaker role"):
         speakers.add_to_session(app.uow(), session_id, bob, AppearanceData(role="juggler"))  # type: ignore[arg-type]
-    speakers.delete_speaker(app.uow(), bob)
+    speakers.delete_speaker(app.uow(), bob, 1)
     assert [
         p.speaker_name for p in speakers.list_appearances(app.uow(), session_id=session_id)
     ] == ["Ann"]
-    speakers.remove_appearance(app.uow(), first)
+    speakers.remove_appearance(app.uow(), first, parts[1].version)
     assert speakers.get_speaker(app.uow(), ann).session_count == 0
 
 
@@ -139,7 +142,7 @@ def test_after_hours_host_is_cleared_when_speaker_goes(app: App, series_id: int)
     )
     assert sessions.get_session(app.uow(), sid).after_hours_host_name == "Sascha"
     assert [s.name for s in speakers.list_speakers(app.uow(), series_id)] == ["Sascha"]
-    speakers.delete_speaker(app.uow(), host)
+    speakers.delete_speaker(app.uow(), host, 1)
     assert sessions.get_session(app.uow(), sid).after_hours_host_id is None
 
 
@@ -154,7 +157,9 @@ def test_registrants_are_unique_by_normalised_email(app: App, session_id: int) -
     assert found is not None and found.id == rid and found.first_name == "María"
     other = registrants.create_registrant(app.uow(), RegistrantData("b@c.example"))
     with pytest.raises(Conflict):
-        registrants.update_registrant(app.uow(), other, RegistrantData("maria.garcia@city.example"))
+        registrants.update_registrant(
+            app.uow(), other, RegistrantData("maria.garcia@city.example"), 1
+        )
 
 
 def test_registration_upserts_and_counts(app: App, series_id: int, session_id: int) -> None:
@@ -173,9 +178,10 @@ def test_registration_upserts_and_counts(app: App, series_id: int, session_id: i
     assert registrants.count_registrants(app.uow(), series_id) == 1
     assert registrants.count_registrants(app.uow(), series_id, "lee") == 1
     assert registrants.count_registrants(app.uow(), series_id, "nobody") == 0
-    registrants.update_registration(app.uow(), rows[0].id, RegistrationData(minutes=5))
-    assert registrants.list_registrations(app.uow(), registrant_id=rid)[0].minutes == 5
-    registrants.delete_registration(app.uow(), rows[0].id)
+    registrants.update_registration(app.uow(), rows[0].id, RegistrationData(minutes=5), 2)
+    changed = registrants.list_registrations(app.uow(), registrant_id=rid)[0]
+    assert changed.minutes == 5 and changed.version == 3
+    registrants.delete_registration(app.uow(), rows[0].id, changed.version)
     assert registrants.count_registrants(app.uow(), series_id) == 0
     assert registrants.delete_registrants(app.uow(), [rid]) == 1
     assert stats.stats(app.uow()).registrants == 0
@@ -200,7 +206,7 @@ def test_a_failed_unit_of_work_leaves_nothing(app: App, series_id: int) -> None:
 
 def test_missing_records_say_what_is_missing(app: App) -> None:
     with pytest.raises(NotFound, match="no speaker with id 42"):
-        speakers.update_speaker(app.uow(), 42, SpeakerData("X"))
+        speakers.update_speaker(app.uow(), 42, SpeakerData("X"), 1)
     with pytest.raises(NotFound, match="no series with id 7"):
         sessions.create_session(app.uow(), 7, SessionData("X", START))
 
@@ -210,12 +216,17 @@ def test_bulk_consent_and_its_undo(app: App) -> None:
         registrants.create_registrant(app.uow(), RegistrantData(f"p{i}@x.example"))
         for i in range(3)
     ]
-    before = registrants.set_consent(app.uow(), ids[:2], Consent.YES, "phone call")
+    change = registrants.set_consent(app.uow(), ids[:2], Consent.YES, "phone call")
+    before = change.before
     assert set(before) == set(ids[:2]) and before[ids[0]][0] == "unknown"
+    assert change.versions == {ids[0]: 2, ids[1]: 2}
     rows = {r.id: r for r in registrants.list_registrants(app.uow())}
     assert [rows[i].consent for i in ids] == ["yes", "yes", "unknown"]
     assert rows[ids[0]].consent_source == "phone call" and rows[ids[0]].consent_at is not None
-    registrants.restore_consent(app.uow(), before)
+    assert registrants.restore_consent(app.uow(), before, change.versions) == {
+        ids[0]: 3,
+        ids[1]: 3,
+    }
     assert {r.consent for r in registrants.list_registrants(app.uow())} == {"unknown"}
 
 

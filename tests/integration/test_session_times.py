@@ -50,7 +50,7 @@ def test_a_repeated_time_asks_then_takes_the_chosen_reading(app: App, eastern: i
     assert sessions.get_session(app.uow(), session_id).starts_at == caught.value.later
     # Editing keeps asking too.
     with pytest.raises(timezones.AmbiguousLocalTime):
-        sessions.update_session(app.uow(), session_id, typed)
+        sessions.update_session(app.uow(), session_id, typed, 1)
 
 
 def test_links_are_given_https_and_meeting_details_are_kept(app: App, eastern: int) -> None:
@@ -69,7 +69,9 @@ def test_links_are_given_https_and_meeting_details_are_kept(app: App, eastern: i
     assert row.join_url == "https://zoom.us/j/85012345678"
     assert (row.meeting_id, row.passcode) == ("850 1234 5678", "314159")
     # An edit that does not mention them (an older form) leaves them as they were.
-    sessions.update_session(app.uow(), session_id, SessionData("Renamed", row.starts_at))
+    sessions.update_session(
+        app.uow(), session_id, SessionData("Renamed", row.starts_at), row.version
+    )
     row = sessions.get_session(app.uow(), session_id)
     assert (row.title, row.meeting_id, row.passcode) == ("Renamed", "850 1234 5678", "314159")
 

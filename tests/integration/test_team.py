@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from desktop_app.bootstrap import App, open_app
 from desktop_app.db.models import Speaker
-from desktop_app.domain.errors import UserError
+from desktop_app.domain.errors import StaleRecord, UserError
 from desktop_app.domain.records import SpeakerData
 from desktop_app.services import imports, sessions, speakers, stats
 from desktop_app.services.common import changed_by
@@ -41,12 +41,28 @@ def maria(me: App, monkeypatch: pytest.MonkeyPatch) -> Iterator[App]:
 def test_who_changed_a_record_last_and_when(me: App, maria: App) -> None:
     """What a save refused because a colleague saved first names (record versions)."""
     first, second = speakers.list_speakers(me.uow())[:2]
-    speakers.update_speaker(maria.uow(), first.id, SpeakerData(name="Maria's spelling"))
+    speakers.update_speaker(
+        maria.uow(), first.id, SpeakerData(name="Maria's spelling"), first.version
+    )
     with me.uow() as uow:
         said = changed_by(uow.session.get_one(Speaker, first.id))
         untouched = changed_by(uow.session.get_one(Speaker, second.id))
     assert re.fullmatch(r"Maria at \d\d:\d\d", said)
     assert untouched and not untouched.startswith("Maria")  # whoever loaded the demo
+
+
+def test_a_save_over_a_colleagues_change_is_refused_and_names_them(me: App, maria: App) -> None:
+    """Two copies of the app on the server: the later save of the same version is refused."""
+    mine = speakers.list_speakers(me.uow())[0]
+    speakers.update_speaker(maria.uow(), mine.id, SpeakerData("Maria's", "Director"), mine.version)
+    with pytest.raises(StaleRecord) as refused:
+        speakers.update_speaker(me.uow(), mine.id, SpeakerData("Mine"), mine.version)
+    assert re.fullmatch(
+        r"this speaker was changed by Maria at \d\d:\d\d — reload to see the change "
+        r"\(nothing was saved\)",
+        str(refused.value),
+    )
+    assert speakers.get_speaker(me.uow(), mine.id).name == "Maria's"
 
 
 def test_a_dropped_connection_mid_import_saves_nothing_and_says_so(

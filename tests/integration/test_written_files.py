@@ -120,7 +120,7 @@ def test_a_pdf_cut_short_by_a_full_disk_is_an_error_and_the_old_one_stays(
         dataclasses.replace(segments[0], title=f"Part {n}", notes=notes, duration_minutes=1)
         for n in range(60)
     ]
-    run_of_show.save_segments(demo_app.uow(), session_id, many)
+    run_of_show.save_segments(demo_app.uow(), session_id, many, None)
     demo_app.close()
     out = tmp_path / "show.pdf"
     command = [SCRIPT or "webinar-desk", "--db", demo_app.url, "run-of-show", "1"]

@@ -4,9 +4,10 @@ spreadsheet on a worker thread (progress, Cancel), then open its folder."""
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,8 +29,12 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.export_plan import ExportPlan
 from desktop_app.domain.export_profile import PARTNERS, ExportProfile, partner_profile
 from desktop_app.domain.rows import SessionRow
+from desktop_app.domain.wording import plural
 from desktop_app.services import exports
+from desktop_app.services.preferences import load_preferences
+from ui import folders
 from ui.dialogs.profile_dialog import ProfileDialog
+from ui.dialogs.sizing import fit_size
 from ui.editors.forms import attempt
 from ui.workers.background import Job, TaskHandle, run_task
 
@@ -40,15 +45,23 @@ class ExportDialog(QDialog):
     exported = Signal(str)  # the written file
 
     def __init__(
-        self, app: App, series_id: int, sessions: list[SessionRow], parent: QWidget | None = None
+        self,
+        app: App,
+        series_id: int,
+        sessions: list[SessionRow],
+        parent: QWidget | None = None,
+        registrant_ids: list[int] | None = None,
     ) -> None:
         super().__init__(parent)
         self._app, self._series_id, self._sessions = app, series_id, sessions
+        self._chosen = registrant_ids  # people selected on the Attendees tab, or None
         self._plan: ExportPlan | None = None
         self.export_task: TaskHandle[ExportPlan] | None = None
         self._written: Path | None = None
-        self.setWindowTitle("Export registrants")
-        self.resize(620, 420)
+        self.setWindowTitle(
+            "Export registrants" if registrant_ids is None else "Export the selected registrants"
+        )
+        fit_size(self, 620, 420)
 
         self.profile_combo = QComboBox()
         self.profile_combo.setAccessibleName("Export profile")
@@ -75,9 +88,17 @@ class ExportDialog(QDialog):
         form.addRow(profile_label, profile_row)
         form.addRow("&Sessions", self.session_combo)
         form.addRow("&Format", self.format_combo)
+        if registrant_ids is not None:
+            chosen = plural(len(registrant_ids), "person", "people")
+            form.addRow("People", QLabel(f"The {chosen} selected on the Attendees tab"))
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop)
+        # One line saying how the last export went: replaced by each run, never stacked.
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.hide()
         self.progress = QProgressBar()
         self.progress.hide()
         self.export_button = QPushButton("&Export…")
@@ -102,6 +123,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addWidget(buttons)
         for combo in (self.profile_combo, self.session_combo):
@@ -136,7 +158,12 @@ class ExportDialog(QDialog):
 
     def _open_editor(self, profile: ExportProfile, old_name: str | None) -> None:
         dialog = ProfileDialog(profile, self._sessions, self)
-        dialog.save_requested.connect(lambda edited: self._save_profile(dialog, edited, old_name))
+        # The version read is kept, so a profile changed elsewhere meanwhile is not overwritten.
+        dialog.save_requested.connect(
+            lambda edited: self._save_profile(
+                dialog, replace(edited, version=profile.version), old_name
+            )
+        )
         self.profile_dialog = dialog
         dialog.open()
 
@@ -177,9 +204,9 @@ class ExportDialog(QDialog):
 
     def _delete(self, name: str) -> None:
         try:
-            exports.delete_profile(self._app.uow(), name)
+            exports.delete_profile(self._app.uow(), name, self._profiles[name].version)
         except UserError as error:
-            self.preview.setText(html.escape(str(error)))
+            self._say(html.escape(str(error)), problem=True)
             return
         self.reload_profiles(select=PARTNERS)
 
@@ -193,7 +220,11 @@ class ExportDialog(QDialog):
         self.delete_button.setEnabled(profile.name in exports.saved_profile_names(self._app.uow()))
         try:
             plan = exports.plan_export(
-                self._app.uow(), self._series_id, profile, self.session_combo.currentData()
+                self._app.uow(),
+                self._series_id,
+                profile,
+                self.session_combo.currentData(),
+                registrant_ids=self._chosen,
             )
         except UserError as error:
             self._plan = None
@@ -213,9 +244,17 @@ class ExportDialog(QDialog):
             if profile.require_consent
             else "<b>consent is not checked</b> (internal use)"
         )
+        left_out = ""
+        if self._chosen is not None and plan.people < len(self._chosen):
+            missing = len(self._chosen) - plan.people
+            left_out = (
+                f"<p>{plural(missing, 'selected person', 'selected people')} left out by the "
+                "profile's rules.</p>"
+            )
         self.preview.setText(
-            f"<p><b>{plan.people:,} people</b> and <b>{len(plan.headings)} columns</b> will "
-            f"leave this laptop ({consent}).</p>{personal}"
+            f"<p><b>{plural(plan.people, 'person', 'people')}</b> and "
+            f"<b>{plural(len(plan.headings), 'column')}</b> will "
+            f"leave this laptop ({consent}).</p>{left_out}{personal}"
             f"<p>Columns: {html.escape(', '.join(plan.headings))}</p>"
         )
         self.export_button.setEnabled(plan.people > 0)
@@ -225,11 +264,12 @@ class ExportDialog(QDialog):
         if self._plan is None:
             return
         suffix = self.format_combo.currentData()
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        dialog = QFileDialog(
-            self, "Export registrants", str(Path(folder) / self._plan.file_name(suffix))
+        dialog = folders.file_dialog(
+            self,
+            folders.EXPORT,
+            "Export registrants",
+            self._plan.file_name(suffix),
+            fallback=load_preferences().export_folder or None,
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setNameFilter(
@@ -242,13 +282,24 @@ class ExportDialog(QDialog):
 
     def export_to(self, target: Path) -> None:
         """Write the export on a worker thread; Cancel leaves no file."""
+        self._written = None  # until this one is written, there is no file to show
+        self._say("")
         self._set_busy(True)
         app, series_id, profile = self._app, self._series_id, self.profile()
-        session_id = self.session_combo.currentData()
+        session_id, chosen = self.session_combo.currentData(), self._chosen
+        # The Summary's "Exported by" is the staff member named in Preferences.
+        exported_by = load_preferences().staff_name.strip() or exports.DEFAULT_EXPORTER
 
         def work(job: Job) -> ExportPlan:
             return exports.export_registrants(
-                app.uow(), series_id, profile, target, session_id, job.keep_going
+                app.uow(),
+                series_id,
+                profile,
+                target,
+                session_id,
+                job.keep_going,
+                exported_by=exported_by,
+                registrant_ids=chosen,
             )
 
         self.export_task = run_task(
@@ -270,17 +321,21 @@ class ExportDialog(QDialog):
         self.progress.setValue(done)
 
     def _done(self, target: Path) -> None:
-        self._set_busy(False)
         self._written = target
-        self.preview.setText(
-            f"<p><b>Written:</b> {html.escape(str(target))}</p>" + self.preview.text()
-        )
-        self.open_folder_button.show()
+        self._set_busy(False)
+        self._say(f"<b>Written:</b> {html.escape(str(target))}")
         self.exported.emit(str(target))
 
     def _failed(self, text: str) -> None:
+        self._written = None
         self._set_busy(False)
-        self.preview.setText(f"<p><b>{html.escape(text)}</b></p><p>No file was written.</p>")
+        self._say(f"<b>{html.escape(text)}</b> No file was written.", problem=True)
+
+    def _say(self, text: str, problem: bool = False) -> None:
+        """Show how the last export went (replacing what was said before)."""
+        self.status.setStyleSheet("color: #d32f2f;" if problem else "")
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -299,7 +354,7 @@ class ExportDialog(QDialog):
             widget.setEnabled(not busy)
 
     def open_folder(self) -> None:
-        """Show the written file's folder in the system's file manager."""
+        """Show the folder of the file just written in the system's file manager."""
         if self._written is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._written.parent)))
 

@@ -1,5 +1,6 @@
-"""The import dialog: detected format, editable column mapping, first rows, what will happen;
-then the import itself on a worker thread with progress and Cancel."""
+"""The import dialog: the session the report belongs to, the sheet, the detected format, the
+editable column mapping and date orders, first rows, what will happen; then the import on a
+worker thread with one progress bar and Cancel."""
 
 from __future__ import annotations
 
@@ -9,10 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -22,21 +21,32 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.bootstrap import App
-from desktop_app.domain.import_rows import ImportPreview, ImportReport
+from desktop_app.domain.import_rows import ImportPreview
 from desktop_app.domain.rows import SessionRow
-from desktop_app.io.formats import FORMATS
-from desktop_app.services import imports
-from ui.dialogs.import_summary import describe
+from ui.dialogs.import_choices import SessionChoices
+from ui.dialogs.import_summary import describe, describe_choices
+from ui.dialogs.import_target import ImportTarget
+from ui.dialogs.import_work import (
+    Imported,
+    Previewed,
+    PreviewOptions,
+    import_previewed,
+    preview_file,
+)
+from ui.dialogs.sizing import fit_size
 from ui.models.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
-from ui.widgets.column_mapping import ColumnMapping
-from ui.workers.background import Job, TaskHandle, run_task
+from ui.widgets.column_mapping import ColumnMapping, DateOrders
+from ui.workers.background import TaskHandle, run_task
+
+# Where an import is taken back (the File menu's item, as the menu spells it).
+HISTORY_MENU = "File › Import history…"
 
 
 class ImportDialog(QDialog):
     """Previews one file's import into a session, then imports it."""
 
-    imported = Signal(object, int)  # the ImportReport, and the session imported into
+    imported = Signal(object, list)  # the ImportReport, and the sessions imported into
     preview_ready = Signal()  # a preview (or the reason the file is refused) is shown
 
     def __init__(
@@ -50,37 +60,45 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self._app, self._path = app, path
         self._columns: dict[int, str] | None = None
+        self._date_orders: dict[int, str] = {}
+        self._sheet: str | None = None
+        self._first_preview = True  # the report may propose its session once
         self.preview: ImportPreview | None = None
+        self.shown: Previewed | None = None
+        self._choices: dict[str, int | None] | None = None  # None: matched by title
+        self._use_choices: bool | None = None  # None: if an answer matched a session
+        self._names = {row.id: row.title for row in sessions}
         self._busy = False
         self._importing = False
-        self.preview_task: TaskHandle[ImportPreview] | None = None
-        self.import_task: TaskHandle[ImportReport] | None = None
+        self._progress_shown = 0
+        self.preview_task: TaskHandle[Previewed] | None = None
+        self.import_task: TaskHandle[Imported] | None = None
         self.setWindowTitle(f"Import {path.name}")
-        self.resize(860, 640)
+        fit_size(self, 860, 640)
 
-        self.session_combo = QComboBox()
-        for row in sessions:
-            self.session_combo.addItem(f"{row.title} — {row.start_label}", row.id)
-        self.session_combo.setCurrentIndex(max(self.session_combo.findData(session_id), 0))
-        self.format_combo = QComboBox()
-        self.format_combo.addItem("Detect automatically", None)
-        for known in FORMATS:
-            self.format_combo.addItem(known.label, known.name)
-        form = QFormLayout()
-        form.addRow("File", QLabel(html.escape(str(path))))
-        form.addRow("Into &session", self.session_combo)
-        form.addRow("&Format", self.format_combo)
+        self.target = ImportTarget(path, sessions, session_id)
+        # The parts tests and the window reach by name.
+        self.session_combo, self.session_note = self.target.session_combo, self.target.note
+        self.sheet_combo, self.format_combo = self.target.sheet_combo, self.target.format_combo
+        self.form = self.target.form
 
         self.mapping_box = ColumnMapping()
         self.mapping_box.changed.connect(self._mapping_changed)
+        self.dates_box = DateOrders()
+        self.dates_box.changed.connect(self._dates_changed)
+        self.dates_box.hide()
+        self.choices_box = SessionChoices(sessions)
+        self.choices_box.changed.connect(self._choices_changed)
         mapping_scroll = QScrollArea()
         mapping_scroll.setWidgetResizable(True)
+        mapping_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         mapping_scroll.setWidget(self.mapping_box)
-        mapping_scroll.setMinimumHeight(130)
+        mapping_scroll.setMinimumHeight(110)
         mapping_scroll.setMaximumHeight(200)
         self.rows_model: RowTableModel[list[str]] = RowTableModel([], self)
         self.rows_view = make_table_view()
         self.rows_view.setModel(self.rows_model)
+        self.rows_view.setMinimumHeight(90)
         self.summary = QLabel("Reading the file…")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -88,6 +106,7 @@ class ImportDialog(QDialog):
         summary_scroll = QScrollArea()
         summary_scroll.setWidgetResizable(True)
         summary_scroll.setWidget(self.summary)
+        summary_scroll.setMinimumHeight(90)
         self.progress = QProgressBar()
         self.progress.hide()
 
@@ -102,11 +121,13 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.cancel_button.clicked.connect(self._cancel_import)
         self.close_button.clicked.connect(self.reject)
-        self.cancel_button.hide()
+        self.cancel_button.hide()  # hidden after adding: the button box shows what it adds
 
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.target)
         layout.addWidget(mapping_scroll)
+        layout.addWidget(self.dates_box)
+        layout.addWidget(self.choices_box)
         layout.addWidget(QLabel("First rows of the file"))
         layout.addWidget(self.rows_view, 2)
         layout.addWidget(summary_scroll, 2)
@@ -119,14 +140,22 @@ class ImportDialog(QDialog):
         self._preview_timer.timeout.connect(self.refresh_preview)
         self.session_combo.currentIndexChanged.connect(self._preview_timer.start)
         self.format_combo.currentIndexChanged.connect(self._format_changed)
+        self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
         self.import_button.setEnabled(False)
         self.refresh_preview()
 
     # Preview ----------------------------------------------------------------------------
 
     def _format_changed(self) -> None:
-        self._columns = None  # a mapping belongs to one format's header
+        self._columns, self._date_orders = None, {}  # they belong to one format's header
         self._preview_timer.start()
+
+    def _sheet_changed(self) -> None:
+        sheet = self.sheet_combo.currentText()
+        if sheet and sheet != self._sheet:
+            self._sheet = sheet
+            self._columns, self._date_orders = None, {}  # another sheet, another header
+            self._preview_timer.start()
 
     def refresh_preview(self) -> None:
         """Read the file and work out what importing it would do (on a worker thread)."""
@@ -137,21 +166,30 @@ class ImportDialog(QDialog):
             self._preview_timer.start()
             return
         self._set_busy(True, "Reading the file…")
-        format_name, columns = self.format_combo.currentData(), self._columns
-        app, path = self._app, self._path
-
-        def work(_job: Job) -> ImportPreview:
-            return imports.preview_import(app.uow(), path, session_id, format_name, columns)
-
+        options = PreviewOptions(
+            self.format_combo.currentData(),
+            self._columns,
+            dict(self._date_orders),
+            self._sheet,
+            self._first_preview,
+            self._choices,
+            self._use_choices,
+        )
+        work = preview_file(self._app, self._path, session_id, options)
         self.preview_task = run_task(
             work, on_done=self._show_preview, on_failed=self._show_refusal, parent=self
         )
 
-    def _show_preview(self, preview: ImportPreview) -> None:
+    def _show_preview(self, shown: Previewed) -> None:
         self._set_busy(False)
-        self.preview = preview
+        preview = shown.preview
+        self.preview, self.shown = preview, shown
+        self._first_preview = False
         parsed = preview.parsed
+        self.target.show_session(preview.session_id, shown)
+        self._sheet = self.target.show_sheets(preview)
         self.mapping_box.show_file(parsed, preview.mapping_editable, preview.report.format_label)
+        self.dates_box.show_columns(parsed.date_columns)
         width = max([len(parsed.header)] + [len(r) for r in preview.first_rows])
         self.rows_model = RowTableModel(
             [
@@ -166,13 +204,42 @@ class ImportDialog(QDialog):
         self.rows_model.set_rows(preview.first_rows)
         self.rows_view.setModel(self.rows_model)
         fit_columns(self.rows_view, widest=220)
-        self.summary.setText(describe(preview.report))
-        self.import_button.setEnabled(preview.report.changed)
+        self._show_choices(shown)
         self.preview_ready.emit()
+
+    def _show_choices(self, shown: Previewed) -> None:
+        """A checkbox question naming sessions: its answers, and what importing by them
+        does; otherwise what importing into the one session does."""
+        parsed = shown.preview.parsed
+        self.choices_box.setVisible(bool(parsed.session_choices))
+        if parsed.session_choices:
+            self._choices, self._use_choices = shown.choices, shown.use_choices
+            self.choices_box.show_choices(
+                parsed.sessions_heading, parsed.session_choices, shown.choices, shown.use_choices
+            )
+        # Going by the answers, the one-session picker means nothing.
+        self.session_combo.setEnabled(not shown.use_choices)
+        if shown.by_choice is not None:
+            heading = parsed.sessions_heading
+            self.summary.setText(describe_choices(shown.by_choice, heading, self._names))
+        elif shown.use_choices:
+            self.summary.setText(
+                "<p><b>Choose a session for at least one answer</b>, or untick the box to "
+                "import everyone into the session chosen above.</p>"
+            )
+        else:
+            self.summary.setText(describe(shown.preview.report))
+        self.import_button.setEnabled(can_import(shown))
+
+    def _choices_changed(self) -> None:
+        self._choices = self.choices_box.sessions()
+        self._use_choices = self.choices_box.isChecked()
+        self._preview_timer.start()
 
     def _show_refusal(self, text: str) -> None:
         self._set_busy(False)
         self.preview = None
+        self._first_preview = False
         self.summary.setText(
             f"<p style='color:#d32f2f'><b>This file cannot be imported.</b>"
             f"</p><p>{html.escape(text)}</p>"
@@ -184,52 +251,63 @@ class ImportDialog(QDialog):
         self._columns = self.mapping_box.columns()
         self._preview_timer.start()
 
+    def _dates_changed(self) -> None:
+        self._date_orders = self.dates_box.date_orders()
+        self._preview_timer.start()
+
     # Import -------------------------------------------------------------------------------
 
     def start_import(self) -> None:
         """Import on a worker thread; Cancel stops it with nothing written."""
-        preview = self.preview
-        if preview is None:
+        shown = self.shown
+        if shown is None or self.preview is None:
             return
         self._importing = True
-        self._set_busy(True, "Importing…")
-        self.cancel_button.show()
-        self.progress.setRange(0, max(preview.report.registrations, 1))
-        app = self._app
-
-        def work(job: Job) -> ImportReport:
-            # Exactly what was previewed; refused if the file changed since.
-            return imports.import_previewed(app.uow(), preview, keep_going=job.keep_going)
-
+        self._set_busy(True, "Importing… %p%")
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self._progress_shown = 0
         self.import_task = run_task(
-            work,
+            import_previewed(self._app, shown),
             on_done=self._imported,
             on_failed=self._import_failed,
-            on_progress=lambda done, _total: self.progress.setValue(done),
+            on_progress=self._moved,
             parent=self,
         )
 
+    def _moved(self, done: int, total: int) -> None:
+        """One bar from 0 to 100 %: it never runs back, whatever each step counts."""
+        if total <= 0:
+            return
+        percent = min(100, done * 100 // total)
+        self._progress_shown = max(self._progress_shown, percent)
+        self.progress.setValue(self._progress_shown)
+
     def _cancel_import(self) -> None:
-        if self.import_task is not None:
+        if self.import_task is not None and self.import_task.running:
             self.import_task.cancel()
 
-    def _imported(self, report: ImportReport) -> None:
+    def _imported(self, done: Imported) -> None:
         self._importing = False
+        self.progress.setValue(100)
         self._set_busy(False)
-        self.cancel_button.hide()
-        self.import_button.setEnabled(False)
+        self.import_button.hide()  # done: only Close is left to press
+        if done.by_choice is not None and self.shown is not None:
+            heading = self.shown.preview.parsed.sessions_heading
+            what = describe_choices(done.by_choice, heading, self._names)
+        else:
+            what = describe(done.report)
         self.summary.setText(
-            "<p><b>Imported.</b> File › Import history can undo it.</p>" + describe(report)
+            f"<p><b>Imported.</b> To take it back, choose {HISTORY_MENU} and Undo import.</p>"
+            + what
         )
-        assert self.preview is not None
-        self.imported.emit(report, self.preview.session_id)
+        self.imported.emit(done.report, done.session_ids)
 
     def _import_failed(self, text: str) -> None:
         self._importing = False
         self._set_busy(False)
-        self.cancel_button.hide()
         self.summary.setText(f"<p><b>{html.escape(text)}</b></p><p>Nothing was imported.</p>")
-        self.import_button.setEnabled(self.preview is not None and self.preview.report.changed)
+        self.import_button.setEnabled(self.shown is not None and can_import(self.shown))
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
@@ -238,12 +316,24 @@ class ImportDialog(QDialog):
             self.progress.setRange(0, 0)
             self.progress.setFormat(text)
             self.import_button.setEnabled(False)
-        for widget in (self.session_combo, self.format_combo, self.mapping_box):
+        # While importing only Cancel shows; otherwise Close (Cancel would mean nothing).
+        self.cancel_button.setVisible(busy and self._importing)
+        self.close_button.setVisible(not (busy and self._importing))
+        self.import_button.setVisible(not (busy and self._importing))
+        busy_widgets = (self.session_combo, self.sheet_combo, self.format_combo)
+        for widget in (*busy_widgets, self.mapping_box, self.dates_box, self.choices_box):
             widget.setEnabled(not busy)
 
     def reject(self) -> None:
         self._cancel_import()  # closing while importing cancels it
         super().reject()
+
+
+def can_import(shown: Previewed) -> bool:
+    """True when importing what is previewed would change something."""
+    if shown.use_choices:
+        return shown.by_choice is not None and shown.by_choice.changed
+    return shown.preview.report.changed
 
 
 def cell_text(column: int) -> Callable[[list[str]], str]:

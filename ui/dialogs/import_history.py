@@ -1,6 +1,10 @@
-"""Import history: every file imported, and Undo import for a whole batch."""
+"""Import history: every file imported, into which session, and Undo import for a whole
+batch."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -15,20 +19,43 @@ from PySide6.QtWidgets import (
 from desktop_app.bootstrap import App
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.import_rows import BatchRow
-from desktop_app.services import imports
+from desktop_app.domain.timezones import day_label
+from desktop_app.domain.wording import plural
+from desktop_app.io.formats import FORMATS
+from desktop_app.services import imports, sessions
+from ui.dialogs.sizing import fit_size
 from ui.models.table_model import Column, RowTableModel
 from ui.tabs.common import fit_columns, make_table_view
 
-COLUMNS: list[Column[BatchRow]] = [
-    Column("Imported", lambda b: f"{b.imported_at.astimezone():%a %d %b %Y %H:%M}"),
-    Column("File", lambda b: b.file_name),
-    Column("Format", lambda b: b.format),
-    Column("Rows", lambda b: f"{b.rows_total:,}", align_right=True),
-    Column("New people", lambda b: f"{b.registrants_created:,}", align_right=True),
-    Column("Updated", lambda b: f"{b.registrants_updated:,}", align_right=True),
-    Column("Skipped", lambda b: f"{b.rows_skipped:,}", align_right=True),
-    Column("Undone", lambda b: f"{b.undone_at.astimezone():%d %b %H:%M}" if b.undone_at else ""),
-]
+FORMAT_LABELS = {known.name: known.label for known in FORMATS}
+
+
+def when(moment: datetime | None) -> str:
+    """'Wed 2 Sep 2026' over '14:05', in this computer's time ('' for none)."""
+    if moment is None:
+        return ""
+    local = moment.astimezone()
+    return f"{day_label(local.date())}\n{local:%H:%M}"
+
+
+def columns(session_of: Callable[[int | None], str]) -> list[Column[BatchRow]]:
+    """The history's columns, two lines high so they fit 1024 pixels: the file over its
+    format's name, the session's title over its date (session_of says them)."""
+    return [
+        Column("Imported", lambda b: when(b.imported_at)),
+        Column("File and format", lambda b: f"{b.file_name}\n{format_label(b.format)}"),
+        Column("Session", lambda b: session_of(b.session_id)),
+        Column("Rows", lambda b: f"{b.rows_total:,}", align_right=True),
+        Column("New people", lambda b: f"{b.registrants_created:,}", align_right=True),
+        Column("Updated", lambda b: f"{b.registrants_updated:,}", align_right=True),
+        Column("Skipped", lambda b: f"{b.rows_skipped:,}", align_right=True),
+        Column("Undone", lambda b: when(b.undone_at)),
+    ]
+
+
+def format_label(name: str) -> str:
+    """A format's name as the user knows it ('Zoom webinar attendee report')."""
+    return FORMAT_LABELS.get(name, name)
 
 
 class ImportHistoryDialog(QDialog):
@@ -40,8 +67,9 @@ class ImportHistoryDialog(QDialog):
         super().__init__(parent)
         self._app = app
         self.setWindowTitle("Import history")
-        self.resize(820, 420)
-        self.model: RowTableModel[BatchRow] = RowTableModel(COLUMNS, self)
+        fit_size(self, 940, 420)
+        self._sessions: dict[int, str] = {}
+        self.model: RowTableModel[BatchRow] = RowTableModel(columns(self.session_name), self)
         self.view = make_table_view()
         self.view.setModel(self.model)
         self.undo_button = QPushButton("&Undo import…")
@@ -57,9 +85,21 @@ class ImportHistoryDialog(QDialog):
 
     def reload(self) -> None:
         """Read the history again."""
+        # A start label begins with the home zone's date: "Wed 18 Aug 2021 · 10:00 PT / …".
+        self._sessions = {
+            row.id: f"{row.title}\n{row.start_label.partition(' · ')[0]}"
+            for row in sessions.list_sessions(self._app.uow())
+        }
         self.model.set_rows(imports.list_batches(self._app.uow()))
-        fit_columns(self.view)
+        fit_columns(self.view, widest=240)
+        self.view.resizeRowsToContents()
         self._update()
+
+    def session_name(self, session_id: int | None) -> str:
+        """The session a batch went into, or why it cannot be named."""
+        if session_id is None:
+            return "(session deleted)"
+        return self._sessions.get(session_id, "(session deleted)")
 
     def selected(self) -> BatchRow | None:
         rows = self.view.selectionModel().selectedRows()
@@ -80,8 +120,14 @@ class ImportHistoryDialog(QDialog):
             f"Undo the import of {batch.file_name}?",
             parent=self,
         )
+        together = ""
+        if batch.together:
+            sessions_count = plural(len(batch.together) + 1, "session")
+            together = (
+                f"This file went into {sessions_count} at once; it is taken back from all of them. "
+            )
         box.setInformativeText(
-            f"Its {batch.registrations_created:,} registrations are removed, the "
+            f"{together}Its {batch.registrations_created:,} registrations are removed, the "
             f"{batch.registrants_updated:,} people it updated get their earlier details back, "
             f"and the {batch.registrants_created:,} people it added are removed unless they "
             "have registered for something else since."

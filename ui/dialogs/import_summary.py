@@ -5,25 +5,23 @@ from __future__ import annotations
 import html
 
 from desktop_app.domain.import_rows import ImportReport
+from desktop_app.domain.wording import plural
+from desktop_app.services.choice_import import ChoiceImport
 
 
 def describe(report: ImportReport) -> str:
     """What an import does, as short rich text for the dialog."""
-
-    def count(n: int, word: str, plural: str = "") -> str:
-        return f"{n:,} {word if n == 1 else plural or word + 's'}"
-
     parts = [
-        f"<p><b>{html.escape(report.format_label)}</b>: {count(report.rows, 'row')}, "
-        f"{count(report.registrations, 'person', 'people')} for this session, "
+        f"<p><b>{html.escape(report.format_label)}</b>: {plural(report.rows, 'row')}, "
+        f"{plural(report.registrations, 'person', 'people')} for this session, "
         f"{report.attended:,} attended, {report.minutes:,} minutes.</p>",
         "<ul>"
-        f"<li>{count(report.registrants_created, 'new registrant')}</li>"
-        f"<li>{count(report.registrants_updated, 'registrant')} updated</li>"
+        f"<li>{plural(report.registrants_created, 'new registrant')}</li>"
+        f"<li>{plural(report.registrants_updated, 'registrant')} updated</li>"
         f"<li>{report.registrants_unchanged:,} unchanged</li>"
-        f"<li>{count(report.registrations_created, 'new registration')}, "
+        f"<li>{plural(report.registrations_created, 'new registration')}, "
         f"{report.registrations_updated:,} updated</li>"
-        f"<li>{count(len(report.skipped), 'row')} skipped</li></ul>",
+        f"<li>{plural(len(report.skipped), 'row')} skipped</li></ul>",
     ]
     if report.already_imported is not None:
         parts.insert(0, f"<p><b>{html.escape(report.already_imported_note)}.</b></p>")
@@ -31,25 +29,58 @@ def describe(report: ImportReport) -> str:
         parts.append("<p><b>Nobody to import:</b> no row has a usable email address.</p>")
     elif not report.changed:
         parts.append("<p>Nothing would change: everything in this file is already here.</p>")
-    parts += [f"<p><b>{html.escape(note)}</b></p>" for note in report.layout_notes]
-    guessed = [d for d in report.date_columns if d.ambiguous and not d.chosen]
-    for order in sorted({d.order for d in guessed}):
-        headings = ", ".join(html.escape(d.heading) for d in guessed if d.order == order)
-        parts.append(
-            f"<p>Dates in {headings} were read {order}: no value settles the order; "
-            "switch it if they look wrong.</p>"
+    return "".join(parts) + file_notes(report)
+
+
+def describe_choices(result: ChoiceImport, heading: str, names: dict[int, str]) -> str:
+    """What registering people for the sessions they ticked does: a line per session, who
+    ticked none of them, then what the file itself says (skipped rows and the like)."""
+    first = result.parts[0].report
+    lines = []
+    for part in result.parts:
+        report = part.report
+        lines.append(
+            f"<li><b>{html.escape(part.choice)}</b> → "
+            f"{html.escape(names.get(part.session_id, '?'))}: "
+            f"{plural(report.registrations, 'person', 'people')}, "
+            f"{plural(report.registrants_created, 'new registrant')}, "
+            f"{plural(report.registrations_created, 'new registration')}, "
+            f"{report.registrations_updated:,} updated</li>"
         )
-    if report.other_attended:
+    parts = [
+        f"<p><b>{html.escape(first.format_label)}</b>: {plural(first.rows, 'row')}. Each "
+        f"person is registered for the sessions they ticked in “{html.escape(heading)}”:</p>"
+        f"<ul>{''.join(lines)}</ul>"
+    ]
+    if result.unplaced:
+        shown = ", ".join(html.escape(email) for email in result.unplaced[:10])
+        more = "…" if len(result.unplaced) > 10 else ""
         parts.append(
-            f"<p>{report.other_attended} attendee(s) without an email are counted "
-            "but not added.</p>"
+            f"<p><b>{plural(len(result.unplaced), 'person', 'people')} ticked none of the "
+            f"sessions chosen above and {'is' if len(result.unplaced) == 1 else 'are'} not "
+            f"imported:</b> {shown}{more}</p>"
+        )
+    if not result.changed:
+        parts.append("<p>Nothing would change: everything in this file is already here.</p>")
+    return "".join(parts) + file_notes(first)
+
+
+def file_notes(report: ImportReport) -> str:
+    """What the file itself says, whatever session it goes to: layout notes, people without
+    an email, bots, speakers, conflicts, skipped rows and values left empty."""
+    parts = [f"<p><b>{html.escape(note)}</b></p>" for note in report.layout_notes]
+    if report.other_attended:
+        verb = "is" if report.other_attended == 1 else "are"
+        parts.append(
+            f"<p>{plural(report.other_attended, 'attendee')} without an email {verb} "
+            "counted but not added.</p>"
         )
     if report.bots:
-        parts.append(f"<p>{count(report.bots, 'note-taker bot row')} left out (not people).</p>")
+        parts.append(f"<p>{plural(report.bots, 'note-taker bot row')} left out (not people).</p>")
     if report.speakers_matched or report.speakers_unmatched:
         parts.append(
-            f"<p>Hosts and panelists: {report.speakers_matched} matched to speakers, "
-            f"{len(report.speakers_unmatched)} not found among the speakers (they "
+            f"<p>Hosts and panelists: {report.speakers_matched:,} matched to speakers, "
+            f"{len(report.speakers_unmatched):,} not found among the speakers (they "
             "are not added as registrants).</p>"
         )
     if report.conflicts:

@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -23,11 +22,14 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import timezones
 from desktop_app.domain.errors import UserError, ValidationError
 from desktop_app.domain.preferences import PAPER_SIZES, Preferences
+from ui import folders
+from ui.dialogs.unsaved import GuardedDialog
 from ui.editors.forms import FieldProblems
 
 
-class PreferencesDialog(QDialog):
-    """Shows the saved preferences; Save checks and stores them, then closes."""
+class PreferencesDialog(GuardedDialog):
+    """Shows the saved preferences; Save checks and stores them, then closes; closing with
+    unsaved edits asks Save / Discard / Cancel."""
 
     saved = Signal(object)  # Preferences, as stored
 
@@ -86,6 +88,16 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self.problems.message)
         layout.addWidget(self.buttons)
         self.resize(540, self.sizeHint().height())
+        self._as_opened = self.preferences()
+
+    def has_unsaved_edits(self) -> bool:
+        return self.preferences() != self._as_opened
+
+    def unsaved_subject(self) -> str:
+        return "your preferences"
+
+    def save_and_close(self) -> None:
+        self.save()
 
     def preferences(self) -> Preferences:
         """What the dialog holds (checked on save)."""
@@ -112,6 +124,9 @@ class PreferencesDialog(QDialog):
         except UserError as error:
             self.problems.say(str(error))
             return
+        if stored.export_folder and stored.export_folder != self._as_opened.export_folder:
+            # A new default folder is where the next export starts, whatever came before.
+            folders.remember(folders.EXPORT, stored.export_folder, is_folder=True)
         self.saved.emit(stored)
         self.accept()
 

@@ -9,20 +9,23 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.export_profile import BY_KEY, CATALOGUE, ExportProfile
 from desktop_app.domain.rows import SessionRow
+from ui.dialogs.sizing import fit_size
+from ui.dialogs.unsaved import GuardedDialog
 from ui.editors.forms import FieldProblems
 
 PEOPLE = {
@@ -33,8 +36,9 @@ PEOPLE = {
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
 
-class ProfileDialog(QDialog):
-    """Edits a profile; emits save_requested(profile), the caller saves and closes it."""
+class ProfileDialog(GuardedDialog):
+    """Edits a profile; emits save_requested(profile), the caller saves and closes it.
+    Closing with unsaved edits asks Save / Discard / Cancel."""
 
     save_requested = Signal(object)  # ExportProfile
 
@@ -106,6 +110,7 @@ class ProfileDialog(QDialog):
         form.addRow("Only &organisations", self.organisations_edit)
         form.addRow("Only email &domains", self.domains_edit)
         hint = QLabel("Tick the columns to send; drag to reorder; double-click to rename.")
+        hint.setWordWrap(True)
         form.addRow("&Columns", wrap("columns", self.columns_list))
         form.addRow("", hint)
         form.addRow("", self.sheets_check)
@@ -116,14 +121,33 @@ class ProfileDialog(QDialog):
         buttons.accepted.connect(lambda: self.save_requested.emit(self.profile()))
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
+        # The form scrolls on a small screen; the problem line and the buttons stay in sight.
+        page = QWidget()
+        page.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(page)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(self.problems.message)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(buttons)
         layout.addLayout(row)
-        self.resize(560, 720)
+        fit_size(self, 560, 720)
+        self._as_opened = self.profile()
+
+    def has_unsaved_edits(self) -> bool:
+        return self.profile() != self._as_opened
+
+    def unsaved_subject(self) -> str:
+        return f"the export profile “{self.original_name}”"
+
+    def save_and_close(self) -> None:
+        """Ask the caller to save; it closes the dialog once saved."""
+        self.save_requested.emit(self.profile())
 
     def profile(self) -> ExportProfile:
         """The profile as edited."""

@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.enums import Consent, label
 from desktop_app.domain.records import RegistrantData, RegistrationData
 from desktop_app.domain.rows import RegistrantRow, RegistrationRow, SessionRow
+from ui.dialogs.unsaved import GuardedDialog
 from ui.editors.forms import FieldProblems
 from ui.edits.row_data import registrant_data, registration_data
 
@@ -39,8 +39,9 @@ class SessionLine:
     minutes: QSpinBox
 
 
-class RegistrantDialog(QDialog):
-    """Edits a registrant; emits save_requested, the caller saves and closes it."""
+class RegistrantDialog(GuardedDialog):
+    """Edits a registrant; emits save_requested, the caller saves and closes it. Esc, Cancel
+    or the title bar with unsaved edits ask Save / Discard / Cancel."""
 
     save_requested = Signal()
 
@@ -115,6 +116,22 @@ class RegistrantDialog(QDialog):
         layout.addWidget(box)
         layout.addWidget(self.problems.message)
         layout.addWidget(buttons)
+
+    def has_unsaved_edits(self) -> bool:
+        """True when a field, the consent or a registration differs from what was read."""
+        return (
+            any(edit.text() != getattr(self.row, name) for name, edit in self.edits.items())
+            or self.consent_combo.currentData() != self.row.consent
+            or bool(self.registration_changes())
+        )
+
+    def unsaved_subject(self) -> str:
+        name = f"{self.row.first_name} {self.row.last_name}".strip()
+        return name or self.row.email
+
+    def save_and_close(self) -> None:
+        """Ask the caller to save; it closes the dialog once saved."""
+        self.save_requested.emit()
 
     def _sync(self, line: SessionLine) -> None:
         """Attendance only makes sense for a registration; minutes only for attendance."""

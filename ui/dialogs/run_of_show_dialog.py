@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -23,6 +22,8 @@ from desktop_app.domain.run_of_show import Segment
 from desktop_app.domain.run_of_show_sheet import RunOfShowSheet
 from desktop_app.services import run_of_show
 from ui.dialogs.run_of_show_output import SheetOutput
+from ui.dialogs.sizing import fit_size
+from ui.dialogs.unsaved import GuardedDialog
 from ui.models.segment_model import EDITABLE, SegmentModel
 from ui.tabs.common import make_table_view
 from ui.widgets.cue_delegate import CueDelegate
@@ -44,8 +45,9 @@ class _Change(QUndoCommand):
         self._dialog.show_segments(self._before)
 
 
-class RunOfShowDialog(QDialog):
-    """Edits one session's run of show; Save writes it, Print and Export use what is shown."""
+class RunOfShowDialog(GuardedDialog):
+    """Edits one session's run of show; Save writes it, Print and Export use what is shown;
+    closing with unsaved edits asks Save / Discard / Cancel."""
 
     saved = Signal()
 
@@ -53,9 +55,10 @@ class RunOfShowDialog(QDialog):
         super().__init__(parent)
         self._app, self._session_id = app, session_id
         sheet = run_of_show.load_sheet(app.uow(), session_id)
+        self._version = sheet.version  # of the saved list; a save over a newer one is refused
         self._sheet = sheet
         self.setWindowTitle(f"Run of show — {sheet.session.title}")
-        self.resize(1100, 640)
+        fit_size(self, 1100, 640)
         self.stack = QUndoStack(self)
         self.model = SegmentModel(
             sheet.session.starts_at,
@@ -99,7 +102,7 @@ class RunOfShowDialog(QDialog):
         self.save_button = QPushButton("&Save")
         self.close_button = QPushButton("Close")
         self.save_button.clicked.connect(self.save)
-        self.close_button.clicked.connect(self.close)
+        self.close_button.clicked.connect(self.reject)  # asks first if edits are unsaved
 
         edit_row = QHBoxLayout()
         for button in (
@@ -241,7 +244,9 @@ class RunOfShowDialog(QDialog):
     def save(self) -> bool:
         """Write the segments to the database."""
         try:
-            run_of_show.save_segments(self._app.uow(), self._session_id, self.model.segments())
+            self._version = run_of_show.save_segments(
+                self._app.uow(), self._session_id, self.model.segments(), self._version
+            )
         except UserError as error:
             self._warn(str(error))
             return False
@@ -262,14 +267,15 @@ class RunOfShowDialog(QDialog):
     def _update_state(self) -> None:
         self.save_button.setEnabled(not self.stack.isClean() or self._sheet.is_default)
 
-    def done(self, result: int) -> None:
-        # Closing never loses edits: unsaved changes are saved (a refusal keeps it open).
-        if not self.stack.isClean() and not self.save():
-            return
-        super().done(result)
+    # Closing -------------------------------------------------------------------------------
 
-    def closeEvent(self, event: object) -> None:
-        if not self.stack.isClean() and not self.save():
-            event.ignore()  # type: ignore[attr-defined]
-            return
-        super().closeEvent(event)  # type: ignore[arg-type]
+    def has_unsaved_edits(self) -> bool:
+        return not self.stack.isClean()
+
+    def unsaved_subject(self) -> str:
+        return f"the run of show of {self._sheet.session.title}"
+
+    def save_and_close(self) -> None:
+        """Save, then close; a refusal keeps the editor open with the reason shown."""
+        if self.save():
+            self.accept()

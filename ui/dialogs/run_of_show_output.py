@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,7 +23,11 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.run_of_show_sheet import RunOfShowSheet
 from desktop_app.reports.run_of_show_html import render
+from ui import folders
+from ui.dialogs.sizing import fit_size
 from ui.printing import html_to_pdf, page_layout, print_html
+
+PREVIEW_SIZE = (1000, 720)  # a page at fit-width stays readable; shrunk to the screen
 
 
 class SheetOutput(QWidget):
@@ -78,7 +82,13 @@ class SheetOutput(QWidget):
         html = self.sheet_html()
         preview.paintRequested.connect(lambda device: print_html(html, device))
         self.preview_dialog = preview
+        fit_size(preview, *PREVIEW_SIZE)
         preview.open()
+        # Qt opens it fitting a whole page, too small to read on a laptop: fit the width,
+        # through the dialog's own action so its toolbar shows the choice.
+        fit_width = preview.findChild(QAction, "fitWidthAction")
+        if fit_width is not None:
+            fit_width.trigger()
 
     def print_sheet(self) -> None:
         """Choose a printer, then print."""
@@ -93,10 +103,11 @@ class SheetOutput(QWidget):
     def choose_export(self) -> None:
         """Save the sheet as PDF, HTML or XLSX."""
         name = f"{self._sheet().session.title} - run of show.pdf".replace("/", "-")
-        dialog = QFileDialog(
+        dialog = folders.file_dialog(
             self,
+            folders.RUN_OF_SHOW,
             "Export run of show",
-            str(Path.home() / name),
+            name,
             "PDF (*.pdf);;Web page (*.html);;Excel workbook (*.xlsx)",
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)

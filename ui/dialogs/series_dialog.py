@@ -6,7 +6,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -18,11 +17,13 @@ from PySide6.QtWidgets import (
 from desktop_app.domain import timezones
 from desktop_app.domain.records import SeriesData
 from desktop_app.domain.rows import SeriesRow
+from ui.dialogs.unsaved import GuardedDialog
 from ui.editors.forms import FieldProblems
 
 
-class SeriesDialog(QDialog):
-    """Edits a series' fields; emits accepted_data, and the caller saves and closes it."""
+class SeriesDialog(GuardedDialog):
+    """Edits a series' fields; emits accepted_data, and the caller saves and closes it.
+    Closing with unsaved edits asks Save / Discard / Cancel."""
 
     accepted_data = Signal(object)  # SeriesData
 
@@ -72,6 +73,18 @@ class SeriesDialog(QDialog):
         layout.addWidget(self.problems.message)
         layout.addWidget(buttons)
         self.resize(520, self.sizeHint().height())
+        self._as_opened = self.data()
+        self._name = row.title if row else ""
+
+    def has_unsaved_edits(self) -> bool:
+        return self.data() != self._as_opened
+
+    def unsaved_subject(self) -> str:
+        return f"the series “{self._name}”" if self._name else "the new series"
+
+    def save_and_close(self) -> None:
+        """Ask the caller to save; it closes the dialog once saved."""
+        self.accepted_data.emit(self.data())
 
     def data(self) -> SeriesData:
         """What the dialog holds."""

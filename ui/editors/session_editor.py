@@ -196,6 +196,10 @@ class SessionEditor(QWidget):
         self.tracker.pause(False)
         self.tracker.reset()
 
+    def version(self) -> int:
+        """The version of the record as loaded (what a save names; 0 when none)."""
+        return self._row.version if self._row else 0
+
     def record_id(self) -> int | None:
         """Id of the session in the form."""
         return self._row.id if self._row else None

@@ -27,6 +27,7 @@ from desktop_app.services.headshots import (
     read_headshot,
     store_headshot,
 )
+from ui import folders
 from ui.editors.forms import ApplyRevertButtons, ChangeTracker, FieldProblems
 
 THUMBNAIL = 96
@@ -133,6 +134,10 @@ class SpeakerEditor(QWidget):
         self.tracker.pause(False)
         self.tracker.reset()
 
+    def version(self) -> int:
+        """The version of the record as loaded (what a save names; 0 when none)."""
+        return self._row.version if self._row else 0
+
     def record_id(self) -> int | None:
         """Id of the speaker in the form."""
         return self._row.id if self._row else None
@@ -153,7 +158,9 @@ class SpeakerEditor(QWidget):
     def choose_headshot(self) -> None:
         """Pick an image file (non-blocking dialog); it is copied into the data folder."""
         patterns = " ".join(f"*{s}" for s in sorted(IMAGE_SUFFIXES))
-        dialog = QFileDialog(self, "Choose a headshot", str(Path.home()), f"Images ({patterns})")
+        dialog = folders.file_dialog(
+            self, folders.HEADSHOT, "Choose a headshot", name_filter=f"Images ({patterns})"
+        )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(lambda path: self.use_headshot_file(Path(path)))
         self.file_dialog = dialog  # kept so tests can drive it

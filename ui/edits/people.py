@@ -11,44 +11,58 @@ from desktop_app.services.registrant_merge import MergeResult
 from ui.changes import REGISTRANT, REGISTRATION, Change, change
 from ui.edits.base import EditBase
 from ui.edits.row_data import registrant_data, registration_data
+from ui.edits.versions import FIRST_VERSION
+
+REGISTRATIONS = "registrations"  # the table, as the version book names it
 
 
 class PeopleEdits(EditBase):
     """Edits of what the Attendees tab shows; each names the people it touched."""
 
     def update_registrant(self, row: RegistrantRow, data: RegistrantData) -> None:
-        """Save one registrant's details (row: how they were before the edit)."""
-        registrant_id, before = row.id, registrant_data(row)
-        registrants.update_registrant(self.app.uow(), registrant_id, data)
-        self._record(
+        """Save one registrant's details (row: how they were when the form loaded them)."""
+        registrant_id = row.id
+        self._update(
             f"Edit registrant {data.email}",
-            lambda: registrants.update_registrant(self.app.uow(), registrant_id, data),
-            lambda: registrants.update_registrant(self.app.uow(), registrant_id, before),
+            ("registrants", registrant_id),
+            lambda d, v: registrants.update_registrant(self.app.uow(), registrant_id, d, v),
+            registrant_data(row),
+            data,
+            row.version,
             change(REGISTRANT, registrant=[registrant_id]),
         )
 
     def register(self, registrant_id: int, session_id: int, data: RegistrationData) -> None:
-        """Register a person for a session (or replace their registration)."""
-        kept = {"id": registrants.register(self.app.uow(), registrant_id, session_id, data)}
+        """Register a person for a session (refused if one was made elsewhere meanwhile)."""
+        kept: dict[str, int] = {}
 
         def redo() -> None:
-            kept["id"] = registrants.register(self.app.uow(), registrant_id, session_id, data)
+            kept["id"] = registrants.register(
+                self.app.uow(), registrant_id, session_id, data, expect_new=True
+            )
+            self.versions.now(REGISTRATIONS, {kept["id"]: FIRST_VERSION})
 
+        def undo() -> None:
+            version = self.versions.latest((REGISTRATIONS, kept["id"]))
+            registrants.delete_registration(self.app.uow(), kept["id"], version)
+
+        redo()
         self._record(
             "Add registration",
             redo,
-            lambda: registrants.delete_registration(self.app.uow(), kept["id"]),
+            undo,
             registration_change(registrant_id, session_id, reshaped=True),
         )
 
     def update_registration(self, row: RegistrationRow, data: RegistrationData) -> None:
-        """Save a registration's attendance."""
-        before = registration_data(row)
-        registrants.update_registration(self.app.uow(), row.id, data)
-        self._record(
+        """Save a registration's attendance (row: as the form loaded it)."""
+        self._update(
             "Edit registration",
-            lambda: registrants.update_registration(self.app.uow(), row.id, data),
-            lambda: registrants.update_registration(self.app.uow(), row.id, before),
+            (REGISTRATIONS, row.id),
+            lambda d, v: registrants.update_registration(self.app.uow(), row.id, d, v),
+            registration_data(row),
+            data,
+            row.version,
             registration_change(row.registrant_id, row.session_id),
         )
 
@@ -56,9 +70,10 @@ class PeopleEdits(EditBase):
         """Remove one registration."""
         self._deletion(
             "Remove registration",
-            "registrations",
+            REGISTRATIONS,
             [row.id],
             registration_change(row.registrant_id, row.session_id, reshaped=True),
+            {row.id: row.version},
         )
 
     def delete_registrants(self, ids: list[int]) -> None:
@@ -90,13 +105,28 @@ class PeopleEdits(EditBase):
         return result
 
     def set_consent(self, ids: list[int], consent: Consent) -> None:
-        """Record a consent answer for many people at once."""
-        source = "set by hand in Webinar Desk"
-        before = registrants.set_consent(self.app.uow(), ids, consent, source)
+        """Record a consent answer for many people at once (Undo leaves anyone changed
+        elsewhere since alone, and says so)."""
+        table, source = "registrants", "set by hand in Webinar Desk"
+        done = registrants.set_consent(self.app.uow(), ids, consent, source)
+        self.versions.now(table, done.versions)
+        kept = {"before": done.before}
+
+        def redo() -> None:
+            seen = self.versions.latest_of(table, kept["before"])
+            again = registrants.set_consent(self.app.uow(), ids, consent, source, seen)
+            self.versions.now(table, again.versions)
+            kept["before"] = again.before
+
+        def undo() -> None:
+            before = kept["before"]
+            seen = self.versions.latest_of(table, before)
+            self.versions.now(table, registrants.restore_consent(self.app.uow(), before, seen))
+
         self._record(
             f"Set consent to {consent} for {plural(len(ids), 'person')}",
-            lambda: registrants.set_consent(self.app.uow(), ids, consent, source),
-            lambda: registrants.restore_consent(self.app.uow(), before),
+            redo,
+            undo,
             change(REGISTRANT, registrant=ids),
         )
 

@@ -8,6 +8,9 @@ from desktop_app.services import series, sessions, speakers
 from ui.changes import APPEARANCE, REGISTRATION, SERIES, SESSION, SPEAKER, Change, change
 from ui.edits.base import EditBase
 from ui.edits.row_data import appearance_data, session_data, speaker_data
+from ui.edits.versions import FIRST_VERSION
+
+PARTS = "session_speakers"  # the table of speakers' parts, as the version book names it
 
 
 class ProgramEdits(EditBase):
@@ -24,8 +27,8 @@ class ProgramEdits(EditBase):
             lambda new_id: change(SERIES, reshaped=[SERIES], series=[new_id]),
         )
 
-    def update_series(self, series_id: int, data: SeriesData) -> None:
-        """Save a series' details."""
+    def update_series(self, series_id: int, data: SeriesData, seen: int) -> None:
+        """Save a series' details over the version the form saw."""
         old = series.get_series(self.app.uow(), series_id)
         before = SeriesData(
             old.title,
@@ -35,11 +38,13 @@ class ProgramEdits(EditBase):
             old.display_zones,
             old.default_platform,
         )
-        series.update_series(self.app.uow(), series_id, data)
-        self._record(
+        self._update(
             f"Edit series “{data.title}”",
-            lambda: series.update_series(self.app.uow(), series_id, data),
-            lambda: series.update_series(self.app.uow(), series_id, before),
+            ("series", series_id),
+            lambda d, v: series.update_series(self.app.uow(), series_id, d, v),
+            before,
+            data,
+            seen,
             change(SERIES, series=[series_id]),
         )
 
@@ -65,14 +70,15 @@ class ProgramEdits(EditBase):
             lambda new_id: change(SESSION, reshaped=[SESSION], session=[new_id]),
         )
 
-    def update_session(self, session_id: int, data: SessionData) -> None:
-        """Save a session's details."""
-        before = session_data(sessions.get_session(self.app.uow(), session_id))
-        sessions.update_session(self.app.uow(), session_id, data)
-        self._record(
+    def update_session(self, session_id: int, data: SessionData, seen: int) -> None:
+        """Save a session's details over the version the form saw."""
+        self._update(
             f"Edit session “{data.title}”",
-            lambda: sessions.update_session(self.app.uow(), session_id, data),
-            lambda: sessions.update_session(self.app.uow(), session_id, before),
+            ("sessions", session_id),
+            lambda d, v: sessions.update_session(self.app.uow(), session_id, d, v),
+            session_data(sessions.get_session(self.app.uow(), session_id)),
+            data,
+            seen,
             change(SESSION, session=[session_id]),
         )
 
@@ -85,7 +91,13 @@ class ProgramEdits(EditBase):
         )
         gone = [SESSION, REGISTRATION, APPEARANCE]
         ids = [r.id for r in rows]
-        self._deletion(text, "sessions", ids, change(*gone, reshaped=gone, session=ids))
+        self._deletion(
+            text,
+            "sessions",
+            ids,
+            change(*gone, reshaped=gone, session=ids),
+            {r.id: r.version for r in rows},
+        )
 
     # Speakers ------------------------------------------------------------------------
 
@@ -98,14 +110,15 @@ class ProgramEdits(EditBase):
             lambda new_id: change(SPEAKER, reshaped=[SPEAKER], speaker=[new_id]),
         )
 
-    def update_speaker(self, speaker_id: int, data: SpeakerData) -> None:
-        """Save a speaker's details."""
-        before = speaker_data(speakers.get_speaker(self.app.uow(), speaker_id))
-        speakers.update_speaker(self.app.uow(), speaker_id, data)
-        self._record(
+    def update_speaker(self, speaker_id: int, data: SpeakerData, seen: int) -> None:
+        """Save a speaker's details over the version the form saw."""
+        self._update(
             f"Edit speaker “{data.name}”",
-            lambda: speakers.update_speaker(self.app.uow(), speaker_id, data),
-            lambda: speakers.update_speaker(self.app.uow(), speaker_id, before),
+            ("speakers", speaker_id),
+            lambda d, v: speakers.update_speaker(self.app.uow(), speaker_id, d, v),
+            speaker_data(speakers.get_speaker(self.app.uow(), speaker_id)),
+            data,
+            seen,
             change(SPEAKER, speaker=[speaker_id]),
         )
 
@@ -117,32 +130,40 @@ class ProgramEdits(EditBase):
             "speakers",
             [row.id],
             change(SPEAKER, APPEARANCE, SESSION, reshaped=[SPEAKER, APPEARANCE], speaker=[row.id]),
+            {row.id: row.version},
         )
 
     def add_part(self, session_id: int, speaker_id: int, data: AppearanceData) -> int:
         """Put a speaker in a session; returns the part id."""
         part_id = speakers.add_to_session(self.app.uow(), session_id, speaker_id, data)
         kept: dict[str, int] = {"id": part_id}
+        self.versions.now(PARTS, {part_id: FIRST_VERSION})
 
         def redo() -> None:
             kept["id"] = speakers.add_to_session(self.app.uow(), session_id, speaker_id, data)
+            self.versions.now(PARTS, {kept["id"]: FIRST_VERSION})
+
+        def undo() -> None:
+            version = self.versions.latest((PARTS, kept["id"]))
+            speakers.remove_appearance(self.app.uow(), kept["id"], version)
 
         self._record(
             "Add speaker to session",
             redo,
-            lambda: speakers.remove_appearance(self.app.uow(), kept["id"]),
+            undo,
             part_change(session_id, speaker_id, reshaped=True),
         )
         return part_id
 
     def update_part(self, row: AppearanceRow, data: AppearanceData) -> None:
-        """Save a speaker's role, place and checklist in a session."""
-        before = appearance_data(row)
-        speakers.update_appearance(self.app.uow(), row.id, data)
-        self._record(
+        """Save a speaker's role, place and checklist in a session (row: as the form saw it)."""
+        self._update(
             f"Edit {row.speaker_name}’s part",
-            lambda: speakers.update_appearance(self.app.uow(), row.id, data),
-            lambda: speakers.update_appearance(self.app.uow(), row.id, before),
+            (PARTS, row.id),
+            lambda d, v: speakers.update_appearance(self.app.uow(), row.id, d, v),
+            appearance_data(row),
+            data,
+            row.version,
             part_change(row.session_id, row.speaker_id),
         )
 
@@ -150,27 +171,41 @@ class ProgramEdits(EditBase):
         """Take a speaker off a session."""
         kept: dict[str, int] = {"id": row.id}
         before = appearance_data(row)
-        speakers.remove_appearance(self.app.uow(), row.id)
+        expected = self.versions.expect((PARTS, row.id), row.version)
+        speakers.remove_appearance(self.app.uow(), row.id, expected)
+        self.versions.now(PARTS, {row.id: expected})
 
         def undo() -> None:
             kept["id"] = speakers.add_to_session(
                 self.app.uow(), row.session_id, row.speaker_id, before
             )
+            self.versions.now(PARTS, {kept["id"]: FIRST_VERSION})
+
+        def redo() -> None:
+            version = self.versions.latest((PARTS, kept["id"]))
+            speakers.remove_appearance(self.app.uow(), kept["id"], version)
 
         self._record(
             f"Take {row.speaker_name} off the session",
-            lambda: speakers.remove_appearance(self.app.uow(), kept["id"]),
+            redo,
             undo,
             part_change(row.session_id, row.speaker_id, reshaped=True),
         )
 
-    def reorder_parts(self, session_id: int, before: list[int], after: list[int]) -> None:
-        """Put a session's speakers in a new order."""
-        speakers.reorder_appearances(self.app.uow(), session_id, after)
+    def reorder_parts(
+        self, session_id: int, before: list[int], after: list[int], seen: dict[int, int]
+    ) -> None:
+        """Put a session's speakers in a new order (seen: each part's version as shown)."""
+
+        def reorder(order: list[int], versions: dict[int, int]) -> None:
+            now = speakers.reorder_appearances(self.app.uow(), session_id, order, versions)
+            self.versions.now(PARTS, now)
+
+        reorder(after, {i: self.versions.expect((PARTS, i), v) for i, v in seen.items()})
         self._record(
             "Reorder speakers",
-            lambda: speakers.reorder_appearances(self.app.uow(), session_id, after),
-            lambda: speakers.reorder_appearances(self.app.uow(), session_id, before),
+            lambda: reorder(after, self.versions.latest_of(PARTS, after)),
+            lambda: reorder(before, self.versions.latest_of(PARTS, before)),
             change(APPEARANCE, session=[session_id]),
         )
 

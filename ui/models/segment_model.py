@@ -1,4 +1,5 @@
-"""Table model of a run-of-show being edited: clock times recomputed on every change."""
+"""Table model of a run-of-show being edited: clock times recomputed on every change, in
+each zone with its weekday where that is not the home zone's date."""
 
 from __future__ import annotations
 
@@ -38,6 +39,8 @@ class SegmentModel(DragReorder, QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._start, self._zones = start, zones
+        # Other zones' times carry their weekday when it is not the home zone's date.
+        self._home_date = timezones.home_date(start, zones[0]) if zones else None
         self._minutes, self._after_hours = session_minutes, after_hours
         self._on_change = on_change
         self._segments: list[Segment] = []
@@ -82,11 +85,7 @@ class SegmentModel(DragReorder, QAbstractTableModel):
         column, times = index.column(), self._time_columns()
         if column < times:
             if role == Qt.ItemDataRole.DisplayRole:
-                zone = self._zones[column]
-                return (
-                    f"{timezones.utc_to_local(timed.start, zone):%H:%M}–"
-                    f"{timezones.utc_to_local(timed.end, zone):%H:%M}"
-                )
+                return timezones.span(timed.start, timed.end, self._zones[column], self._home_date)
             return None
         if column < times + len(EDITABLE):
             field = EDITABLE[column - times]

@@ -4,6 +4,7 @@ no series; filtering and sorting run on an in-memory index, so 100,000 people st
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -137,6 +138,17 @@ class AttendeesTab(AttendeeActions, TabPage):
         self.edit_button = QPushButton(icon("edit"), "Edit…")
         self.edit_button.clicked.connect(lambda: self.edit_registrant(self.view.currentIndex()))
         actions.insertWidget(3, self.edit_button)
+        # Right-click the list: export just the selected people (the profile still decides).
+        self.export_action = QAction(icon("export"), "E&xport the selected people…", self)
+        self.export_action.triggered.connect(
+            lambda: self.export_requested.emit(self.selected_ids())
+        )
+        self.export_action.setEnabled(False)
+        self.view.selectionModel().selectionChanged.connect(
+            lambda: self.export_action.setEnabled(bool(self.view.selectionModel().selectedRows()))
+        )
+        self.view.addAction(self.export_action)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
         self.model.on_sort = self._sort_by  # after the view's first sort(): no early work

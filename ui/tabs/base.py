@@ -16,6 +16,7 @@ class TabPage(QWidget):
     dirty_changed = Signal(bool)  # a form on the page holds unsaved edits (or no longer)
     counts_changed = Signal()  # what count_text() says changed outside show_series
     import_requested = Signal()  # an empty list's "Import registrations…" button
+    export_requested = Signal(list)  # export these registrants (ids) for a partner
     view: QTableView  # the tab's main table (Edit › Delete acts on it)
 
     def __init__(self, edits: Edits, parent: QWidget | None = None) -> None:

@@ -206,7 +206,7 @@ class SessionsTab(RecordListTab):
     # Editing -------------------------------------------------------------------------
 
     def _update(self, record_id: int, data: Any) -> None:
-        self._edits.update_session(record_id, data)
+        self._edits.update_session(record_id, data, self.editor.version())
 
     def _describe(self, data: Any) -> str:
         return f"“{data.title}”"
@@ -314,6 +314,11 @@ class SessionsTab(RecordListTab):
         session = self.selected()
         selected = self.roster.selected()
         if session is not None:
-            self._edits.reorder_parts(session.id, self.roster.model.ids(), ids)
+            model = self.roster.model
+            seen = {model.row_at(r).id: model.row_at(r).version for r in range(model.rowCount())}
+            try:
+                self._edits.reorder_parts(session.id, model.ids(), ids, seen)
+            except UserError as error:
+                self.status_message.emit(str(error))
             if selected is not None:
                 self.roster.select_part(selected.id)

@@ -192,7 +192,7 @@ class SpeakersTab(RecordListTab):
             )
 
     def _update(self, record_id: int, data: Any) -> None:
-        self._edits.update_speaker(record_id, data)
+        self._edits.update_speaker(record_id, data, self.editor.version())
 
     def _describe(self, data: Any) -> str:
         speaker: SpeakerData = data

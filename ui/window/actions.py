@@ -62,6 +62,8 @@ class WindowActions(QObject):
         self.mail = new("&Mail drafts…", mail.mail, "Ctrl+Shift+M")
         self.calendar = new("Ca&lendar file…", mail.calendar)
         self.backup = new("&Back up…", files.choose_backup, None, "backup")
+        self.restore = new("&Restore from backup…", files.care.choose_restore)
+        self.check = new("&Check the database for damage", files.care.check)
         self.load_demo = new("Load &demo series", series.load_demo)
         self.remove_demo = new("&Remove the demo series…", series.remove_demo)
         self.quit = new("&Quit", window.close, Keys.Quit)
@@ -100,7 +102,7 @@ class WindowActions(QObject):
         file_menu.addActions([self.import_file, self.history, self.export, self.print])
         file_menu.addActions([self.mail, self.calendar])
         file_menu.addSeparator()
-        file_menu.addActions([self.backup, self.load_demo, self.remove_demo])
+        file_menu.addActions([self.backup, self.restore, self.load_demo, self.remove_demo])
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
         edit_menu = bar.addMenu("&Edit")
@@ -110,6 +112,7 @@ class WindowActions(QObject):
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences)
         bar.addMenu("&View").addActions(self.show_tab)
+        bar.addMenu("&Tools").addAction(self.check)
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.guide, self.shortcuts])
         help_menu.addSeparator()
@@ -119,7 +122,8 @@ class WindowActions(QObject):
         # Enabled only on an open database (and, for some, with a series to act on).
         self._needs_data = [self.load_demo, self.find, self.delete, self.backup]
         self._needs_data += [self.remove_demo, self.data_folder]
-        self._needs_data += [self.history, self.new_series, self.copy_to_server]
+        self._needs_data += [self.history, self.new_series, self.restore, self.check]
+        self._needs_data += [self.copy_to_server]
         # Import, export and print act on a series' sessions.
         self._needs_series = [self.edit_series, self.delete_series]
         self._needs_series += [self.import_file, self.export, self.print]

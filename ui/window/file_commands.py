@@ -12,7 +12,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop_app.domain.errors import UserError
+from ui import folders
 from ui.changes import IMPORT, REGISTRANT, REGISTRATION, change
+from ui.window.database_care import DatabaseCare
 
 if TYPE_CHECKING:
     from desktop_app.bootstrap import App
@@ -38,6 +40,7 @@ class FileCommands(QObject):
         self.history_dialog: ImportHistoryDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self.error_box: QMessageBox | None = None
+        self.care = DatabaseCare(shell, self)  # check, restore, the read-only band
 
     @property
     def _app(self) -> App:
@@ -63,12 +66,13 @@ class FileCommands(QObject):
         # A server database is saved with pg_dump in its custom format (.dump).
         suffix, kind = ("sqlite", "SQLite databases") if path else ("dump", "PostgreSQL dumps")
         name = f"webinar-desk-backup-{date.today():%Y-%m-%d}.{suffix}"
-        folder = path.parent if path else Path.home()
-        dialog = QFileDialog(
+        dialog = folders.file_dialog(
             self._shell.widget(),
+            folders.BACKUP,
             "Back up the database",
-            str(folder / name),
+            name,
             f"{kind} (*.{suffix})",
+            fallback=path.parent if path else None,
         )
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(suffix)
@@ -88,12 +92,12 @@ class FileCommands(QObject):
     # Import ------------------------------------------------------------------------------
 
     def choose_import(self) -> None:
-        """Pick a file to import (non-blocking dialog)."""
-        dialog = QFileDialog(
+        """Pick a file to import (non-blocking dialog; in Downloads the first time)."""
+        dialog = folders.file_dialog(
             self._shell.widget(),
+            folders.IMPORT,
             "Import registrations or attendance",
-            str(Path.home()),
-            "Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)",
+            name_filter="Spreadsheets (*.csv *.tsv *.txt *.xlsx);;All files (*)",
         )
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         self._ask_for_file(dialog, lambda path: self.import_file(Path(path)))
@@ -132,8 +136,8 @@ class FileCommands(QObject):
             return int(chosen) if isinstance(chosen, int) and chosen > 0 else None
         return None
 
-    def _imported(self, report: ImportReport, session_id: int) -> None:
-        self._shell.edits.announce(change(*IMPORTED, reshaped=IMPORTED, session=[session_id]))
+    def _imported(self, report: ImportReport, session_ids: list[int]) -> None:
+        self._shell.edits.announce(change(*IMPORTED, reshaped=IMPORTED, session=session_ids))
         self._shell.status.show_status(f"Imported {report.file_name}.")
 
     def show_import_history(self) -> None:
@@ -167,6 +171,13 @@ class FileCommands(QObject):
 
     def show_export(self) -> None:
         """Export registrants of the current series for a partner."""
+        self._open_export(None)
+
+    def export_people(self, registrant_ids: list[int]) -> None:
+        """Export only these registrants (selected on the Attendees tab)."""
+        self._open_export(list(registrant_ids))
+
+    def _open_export(self, registrant_ids: list[int] | None) -> None:
         from desktop_app.services import sessions
         from ui.dialogs.export_dialog import ExportDialog
 
@@ -175,7 +186,7 @@ class FileCommands(QObject):
             self._shell.status.show_status("Choose or create a series first.")
             return
         rows = sessions.list_sessions(self._app.uow(), series_id)
-        dialog = ExportDialog(self._app, series_id, rows, self._shell.widget())
+        dialog = ExportDialog(self._app, series_id, rows, self._shell.widget(), registrant_ids)
         dialog.exported.connect(lambda path: self._shell.status.show_status(f"Exported to {path}."))
         self.export_dialog = dialog
         dialog.open()

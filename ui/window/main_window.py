@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
             page.dirty_changed.connect(self._mark_unsaved)
             page.counts_changed.connect(self._show_counts)
             page.import_requested.connect(self.files.choose_import)
+            page.export_requested.connect(self.files.export_people)
             page.view.addAction(self.menus.delete)
             page.restore_state(QSettings())
         self.menus.follow_stack(edits.stack)
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
         edits.failed.connect(self._show_failure)
         self.tabs.setCurrentIndex(current)
         self.menus.set_ready(True, on_server=app.on_server)
+        self.files.care.show_notice(app.notice)  # read-only, damaged
         self.status.count_in_no_series(app)
         self.series.reload()
         self._watch_colleagues(app)

@@ -138,18 +138,21 @@ class SeriesCommands(QObject):
 
             start = series_defaults(load_preferences())
         dialog = SeriesDialog(row, self._shell.widget(), start)
-        dialog.accepted_data.connect(lambda data: self._save(dialog, series_id, data))
+        seen = row.version if row is not None else 0  # a save over a newer one is refused
+        dialog.accepted_data.connect(lambda data: self._save(dialog, series_id, data, seen))
         self.series_dialog = dialog
         dialog.open()
 
-    def _save(self, dialog: SeriesDialog, series_id: int | None, data: SeriesData) -> None:
+    def _save(
+        self, dialog: SeriesDialog, series_id: int | None, data: SeriesData, seen: int
+    ) -> None:
         saved: list[int] = []
 
         def save() -> None:
             if series_id is None:
                 saved.append(self._shell.edits.create_series(data))
             else:
-                self._shell.edits.update_series(series_id, data)
+                self._shell.edits.update_series(series_id, data, seen)
                 saved.append(series_id)
 
         if attempt(dialog.problems, save):

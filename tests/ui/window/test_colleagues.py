@@ -25,7 +25,12 @@ Build = Callable[[App], MainWindow]
 def colleague(demo_app: App, monkeypatch: pytest.MonkeyPatch) -> Iterator[App]:
     """A second copy of the app on the same database, saving as Maria."""
     monkeypatch.setenv("WEBINAR_DESK_USER", "Maria")
+    if demo_app.lock is not None:
+        # A SQLite file has one writing copy at a time: ours lets go of it (it only reads
+        # here, like a copy opened read-only), so the colleague's copy is the writer.
+        demo_app.lock.release()
     other = open_app(demo_app.url)
+    assert not other.read_only
     monkeypatch.delenv("WEBINAR_DESK_USER")
     yield other
     other.close()
@@ -49,7 +54,7 @@ def _rename_session(app: App, index: int, title: str) -> None:
         after_hours_minutes=row.after_hours_minutes,
         after_hours_host_id=row.after_hours_host_id,
     )
-    sessions.update_session(app.uow(), row.id, data)
+    sessions.update_session(app.uow(), row.id, data, row.version)
 
 
 def test_a_colleagues_save_shows_up_and_typing_is_kept(
@@ -64,7 +69,9 @@ def test_a_colleagues_save_shows_up_and_typing_is_kept(
     qtbot.keyClicks(editor.name_edit, "Half-typed name")
     _rename_session(colleague, 1, "Procurement, Revisited")
     other = speakers.list_speakers(colleague.uow())[1]
-    speakers.update_speaker(colleague.uow(), other.id, SpeakerData(name="Renamed by Maria"))
+    speakers.update_speaker(
+        colleague.uow(), other.id, SpeakerData(name="Renamed by Maria"), other.version
+    )
     with qtbot.waitSignal(window.watcher.changed, timeout=10_000) as seen:
         window.watcher.poll()
     assert seen.args[0].by == ("Maria",)
