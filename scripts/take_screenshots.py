@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from copy_shots import COPY_SHOTS
 from PySide6.QtCore import QEventLoop, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
@@ -320,6 +321,7 @@ DIALOGS = [
     Shot("preferences", _preferences),
     Shot("guide", _guide),
     Shot("shortcuts", _shortcuts),
+    *(Shot(name, show, close) for name, show, close in COPY_SHOTS),
     Shot("mail", _mail),
     Shot("mail-template", _mail_template, _close_mail),
     Shot("calendar", _calendar),
