@@ -15,10 +15,13 @@ import gc
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 # Tests never need a screen; set before any Qt import.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,6 +29,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from desktop_app.bootstrap import App, open_app
 from desktop_app.services import demo
 from tests.pg_server import TEMPLATE, PgServer
+
+# Tests never write into the repository: Hypothesis keeps no example database and caches
+# what it learns from the source in the temporary folder, not in ./.hypothesis.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "webinar-desk-hypothesis")
+settings.register_profile("webinar-desk", database=None)
+settings.load_profile("webinar-desk")
 
 PG_SWITCH = "WEBINAR_DESK_TEST_PG"
 
