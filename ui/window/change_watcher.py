@@ -4,6 +4,7 @@ seconds and reloads the tabs whose records changed (what is being typed is kept)
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -114,3 +115,19 @@ class ChangeWatcher(QObject):
     def stop(self) -> None:
         """No more looks (the window is closing)."""
         self.timer.stop()
+
+
+def watch_colleagues(
+    app: App, parent: QObject, apply: Callable[[Change], None], say: Callable[[str], None]
+) -> ChangeWatcher:
+    """A watcher that applies what others save to the same database (a team's server) as
+    it happens, and says who saved it (or that the server cannot be reached)."""
+
+    def colleagues_saved(news: ChangeSet) -> None:
+        apply(as_change(news))
+        say(f"Updated with changes saved by {', '.join(news.by) or 'a colleague'}.")
+
+    watcher = ChangeWatcher(app, parent)
+    watcher.changed.connect(colleagues_saved)
+    watcher.unreachable.connect(say)
+    return watcher

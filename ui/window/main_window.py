@@ -6,15 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QStackedWidget,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,11 +25,10 @@ from ui.window.file_commands import FileCommands
 from ui.window.mail_commands import MailCommands
 from ui.window.series_commands import SeriesCommands
 from ui.window.status import WindowStatus
-from ui.window.tab_list import TAB_LIST
+from ui.window.tab_pages import TabPages
 
 if TYPE_CHECKING:
     from desktop_app.bootstrap import App
-    from desktop_app.services.changes import ChangeSet
     from ui.edits import Edits
     from ui.tabs.base import TabPage
 
@@ -52,8 +47,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.app: App | None = None
         self._edits: Edits | None = None
-        self._pages: list[TabPage] = []
-        self.closing = UnsavedOnClose(self, self._unsaved_titles)
+        self.tab_pages = TabPages()
+        self.tabs = self.tab_pages.tabs
+        self.closing = UnsavedOnClose(self, self.tab_pages.unsaved_titles)
         self._db, self._opening = db, False
         self.error_box: QMessageBox | None = None
         self.setWindowTitle("Webinar Desk")
@@ -65,22 +61,7 @@ class MainWindow(QMainWindow):
         self.copies = CopyCommands(self, self.databases, self)
         self.general = AppCommands(self, self)
         self.mail = MailCommands(self, self)
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        for spec in TAB_LIST:
-            waiting = QLabel("Opening the database…")
-            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.tabs.addTab(waiting, spec.title)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.series.empty_page)
-        series_page = QWidget()
-        series_layout = QVBoxLayout(series_page)
-        series_layout.setContentsMargins(0, 0, 0, 0)
-        series_layout.setSpacing(0)
-        series_layout.addWidget(self.series.demo_bar)
-        series_layout.addWidget(self.tabs)
-        self.pages.addWidget(series_page)
-        self.pages.setCurrentIndex(1)
+        self.pages = self.tab_pages.stacked(self.series.empty_page, self.series.demo_bar)
         self.setCentralWidget(self.pages)
         self.status = WindowStatus(self.statusBar())
         self.menus = WindowActions(
@@ -91,7 +72,7 @@ class MainWindow(QMainWindow):
             self.databases,
             self.copies,
             self.general,
-            TAB_LIST,
+            self.tab_pages.specs,
             self.mail,
         )
         self.general.menus = self.menus.menus()
@@ -140,41 +121,25 @@ class MainWindow(QMainWindow):
         elif app.on_server:
             QSettings().setValue(LAST_DATABASE, app.location)  # never a password
         self._edits = edits = Edits(app, self)
-        remembered = QSettings().value("mainWindow/tab", 0)
-        current = int(remembered) if isinstance(remembered, int | str) else 0
-        self.tabs.clear()
-        self._pages = [spec.build(edits) for spec in TAB_LIST]
-        for spec, page in zip(TAB_LIST, self._pages, strict=True):
-            self.tabs.addTab(page, spec.title)
-            page.status_message.connect(self.status.show_status)
-            page.dirty_changed.connect(self._mark_unsaved)
-            page.counts_changed.connect(self._show_counts)
-            page.import_requested.connect(self.files.choose_import)
-            page.export_requested.connect(self.files.export_people)
-            page.view.addAction(self.menus.delete)
-            page.restore_state(QSettings())
+        self.tab_pages.build(edits, self._connect)
         self.menus.follow_stack(edits.stack)
         edits.changed.connect(self.apply_change)
         edits.failed.connect(self._show_failure)
-        self.tabs.setCurrentIndex(current)
         self.menus.set_ready(True, on_server=app.on_server)
         self.files.care.show_notice(app.notice)  # read-only, damaged
         self.status.count_in_no_series(app)
         self.series.reload()
-        self._watch_colleagues(app)
+        from ui.window.change_watcher import watch_colleagues
 
-    def _watch_colleagues(self, app: App) -> None:
-        """Show what others save to the same database (a team's server) as it happens."""
-        from ui.window.change_watcher import ChangeWatcher, as_change
+        self.watcher = watch_colleagues(app, self, self.apply_change, self.status.show_status)
 
-        def colleagues_saved(news: ChangeSet) -> None:
-            self.apply_change(as_change(news))
-            who = ", ".join(news.by) or "a colleague"
-            self.status.show_status(f"Updated with changes saved by {who}.")
-
-        self.watcher = ChangeWatcher(app, self)
-        self.watcher.changed.connect(colleagues_saved)
-        self.watcher.unreachable.connect(self.status.show_status)
+    def _connect(self, page: TabPage) -> None:
+        """Wire a new tab page to the status bar, the file commands and Delete."""
+        page.status_message.connect(self.status.show_status)
+        page.counts_changed.connect(self._show_counts)
+        page.import_requested.connect(self.files.choose_import)
+        page.export_requested.connect(self.files.export_people)
+        page.view.addAction(self.menus.delete)
 
     @property
     def edits(self) -> Edits:
@@ -188,11 +153,11 @@ class MainWindow(QMainWindow):
 
     def tab(self, kind: type[T]) -> T:
         """The page of a kind of tab."""
-        return next(page for page in self._pages if isinstance(page, kind))
+        return self.tab_pages.of_kind(kind)
 
     def current_tab(self) -> TabPage | None:
         """The page in front, once the database is open."""
-        return next((p for p in self._pages if p is self.tabs.currentWidget()), None)
+        return self.tab_pages.current()
 
     def select_tab(self, page: TabPage) -> None:
         """Bring a page to the front."""
@@ -209,26 +174,21 @@ class MainWindow(QMainWindow):
     def show_series(self, series_id: int | None) -> None:
         """Show a series in every tab (None: the offer of the demo series)."""
         self.pages.setCurrentIndex(1 if self.series.count() else 0)
-        for page in self._pages:
+        for page in self.tab_pages.pages:
             page.show_series(series_id)
-        self.status.show_counts(self._pages, series_id is not None)
+        self.status.show_counts(self.tab_pages.pages, series_id is not None)
 
     def apply_change(self, change: Change) -> None:
         """After an edit, undo, redo or import: each tab reloads only what it shows."""
         if not self.series.follow(change):  # (when it did, every tab showed the series anew)
-            for page in self._pages:
+            for page in self.tab_pages.pages:
                 page.apply_change(change)
         assert self.app is not None
         self.status.count_in_no_series(self.app, change)
-        self.status.show_counts(self._pages, self.series.current_id() is not None)
+        self.status.show_counts(self.tab_pages.pages, self.series.current_id() is not None)
 
     def _show_counts(self) -> None:
-        self.status.show_counts(self._pages, self.series.current_id() is not None)
-
-    def _mark_unsaved(self) -> None:
-        """A "•" after the title of each tab whose form holds unsaved edits."""
-        for index, (spec, page) in enumerate(zip(TAB_LIST, self._pages, strict=True)):
-            self.tabs.setTabText(index, f"{spec.title} •" if page.has_unsaved() else spec.title)
+        self.status.show_counts(self.tab_pages.pages, self.series.current_id() is not None)
 
     def _show_failure(self, text: str) -> None:  # an undo or redo that could not be applied
         self.error_box = QMessageBox(QMessageBox.Icon.Warning, "Undo", text, parent=self)
@@ -236,12 +196,11 @@ class MainWindow(QMainWindow):
 
     def save_pending_edits(self) -> bool:
         """Save unsaved form edits; False (with the problem shown) when one is refused."""
-        for page in self._pages:
-            if not page.save_pending():
-                self.select_tab(page)
-                self.status.show_status("Fix the marked fields or press Revert first.")
-                return False
-        return True
+        refused = self.tab_pages.refusing_to_save()
+        if refused is not None:
+            self.select_tab(refused)
+            self.status.show_status("Fix the marked fields or press Revert first.")
+        return refused is None
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.files.accepts_drop(event):
@@ -249,12 +208,6 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.files.drop(event, self)
-
-    def _unsaved_titles(self) -> list[str]:
-        """The titles of the tabs whose form holds unsaved edits."""
-        return [
-            s.title for s, page in zip(TAB_LIST, self._pages, strict=False) if page.has_unsaved()
-        ]
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = QSettings()
@@ -266,10 +219,7 @@ class MainWindow(QMainWindow):
             if not self.closing.discarded and not self.save_pending_edits():
                 event.ignore()  # never lose edits: the marked fields say what to fix
                 return
-            settings.setValue("mainWindow/tab", self.tabs.currentIndex())
             self.watcher.stop()
-            for page in self._pages:
-                page.shutdown()
-                page.save_state(settings)
+            self.tab_pages.put_away(settings)
             self.app.close()  # release the file (the worker thread has stopped)
         super().closeEvent(event)

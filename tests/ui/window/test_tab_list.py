@@ -43,7 +43,7 @@ def test_adding_a_tab_is_one_entry(
     demo_app: App, make_window: Build, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     notes = TabSpec("Notes", "&Notes", "Ctrl+4", __name__, "NotesTab")
-    monkeypatch.setattr("ui.window.main_window.TAB_LIST", (*TAB_LIST, notes))
+    monkeypatch.setattr("ui.window.tab_pages.TAB_LIST", (*TAB_LIST, notes))
     window = make_window(demo_app)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == ["Sessions", "Speakers", "Attendees", "Notes"]
