@@ -10,32 +10,12 @@ from pathlib import Path
 from sqlalchemy import text
 
 from desktop_app.bootstrap import App, open_app
-from desktop_app.domain.enums import SessionKind, SessionStatus
-from desktop_app.domain.records import SessionData
-from desktop_app.domain.rows import SessionRow
+from desktop_app.domain.enums import SessionStatus
+from desktop_app.domain.row_data import session_data
 from desktop_app.services import sessions, snapshots
 from tests.integration.mail_world import make_world
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-
-
-def data_of(row: SessionRow) -> SessionData:
-    """The editable fields of a session as read."""
-    return SessionData(
-        title=row.title,
-        start=row.starts_at,
-        duration_minutes=row.duration_minutes,
-        kind=SessionKind(row.kind),
-        subtitle=row.subtitle,
-        description=row.description,
-        platform=row.platform,
-        join_url=row.join_url,
-        registration_url=row.registration_url,
-        recording_url=row.recording_url,
-        status=SessionStatus(row.status),
-        after_hours_minutes=row.after_hours_minutes,
-        after_hours_host_id=row.after_hours_host_id,
-    )
 
 
 def sequence_of(app: App, session_id: int) -> int:
@@ -59,7 +39,7 @@ def uid_of(app: App, session_id: int) -> str:
 def test_only_time_title_link_and_cancellation_raise_the_sequence(app: App) -> None:
     world = make_world(app)
     sid = world.session_id
-    data = data_of(sessions.get_session(app.uow(), sid))
+    data = session_data(sessions.get_session(app.uow(), sid))
     uid = uid_of(app, sid)
     steps = [
         (data, 0),  # saved unchanged (the editor's Apply with nothing edited)
@@ -102,7 +82,7 @@ def test_only_time_title_link_and_cancellation_raise_the_sequence(app: App) -> N
 def test_new_sessions_get_distinct_uuids_and_restoring_keeps_them(app: App) -> None:
     world = make_world(app)
     other = sessions.create_session(
-        app.uow(), world.series_id, data_of(sessions.get_session(app.uow(), world.session_id))
+        app.uow(), world.series_id, session_data(sessions.get_session(app.uow(), world.session_id))
     )
     uids = {uid_of(app, world.session_id), uid_of(app, other)}
     assert len(uids) == 2 and all(uuid.UUID(u).version == 4 for u in uids)

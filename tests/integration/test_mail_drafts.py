@@ -21,6 +21,7 @@ from desktop_app.domain.mail_kinds import (
     RecipientFilter,
 )
 from desktop_app.domain.mail_templates import MailTemplate
+from desktop_app.domain.row_data import session_data
 from desktop_app.services import draft_batches, mail_templates, sessions
 from desktop_app.services.mail_drafts import (
     DraftRequest,
@@ -216,9 +217,9 @@ def test_a_moved_then_cancelled_session_updates_then_cancels_with_the_same_uid(
 ) -> None:
     before = sessions.get_session(app.uow(), world.session_id)
     uid = _uid(app, world.session_id)
-    from tests.integration.test_calendar_sequence import data_of, sequence_of
+    from tests.integration.test_calendar_sequence import sequence_of
 
-    data = data_of(before)
+    data = session_data(before)
     assert sequence_of(app, world.session_id) == 0
     moved = replace(data, start=data.start.replace(hour=18))
     sessions.update_session(

@@ -22,6 +22,7 @@ from desktop_app.domain.records import (
     SeriesData,
     SpeakerData,
 )
+from desktop_app.domain.row_data import session_data
 from desktop_app.domain.run_of_show import Segment
 from desktop_app.services import (
     exports,
@@ -34,7 +35,6 @@ from desktop_app.services import (
     speakers,
 )
 from desktop_app.services.uow import UnitOfWork
-from ui.edits.row_data import session_data
 
 
 def test_a_stale_save_is_refused_and_the_other_change_is_intact(demo_app: App) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from ui import folders
 from ui.dialogs.profile_dialog import ProfileDialog
 from ui.dialogs.sizing import fit_size
 from ui.editors.forms import attempt
+from ui.widgets.task_buttons import task_buttons
 from ui.workers.background import Job, TaskHandle, run_task
 
 
@@ -101,21 +101,9 @@ class ExportDialog(QDialog):
         self.status.hide()
         self.progress = QProgressBar()
         self.progress.hide()
-        self.export_button = QPushButton("&Export…")
-        self.export_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
-        self.open_folder_button = QPushButton("Open folder")
-        self.close_button = QPushButton("Close")
-        buttons = QDialogButtonBox()
-        for button, role in (
-            (self.export_button, QDialogButtonBox.ButtonRole.AcceptRole),
-            (self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole),
-            (self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole),
-            (self.close_button, QDialogButtonBox.ButtonRole.RejectRole),
-        ):
-            buttons.addButton(button, role)
-        self.cancel_button.hide()  # hidden after adding: the button box shows what it adds
-        self.open_folder_button.hide()
+        task = task_buttons("&Export…", "Open folder")
+        buttons, self.export_button, self.cancel_button = task.box, task.start, task.cancel
+        self.open_folder_button, self.close_button = task.open_folder, task.close
         self.export_button.clicked.connect(self.choose_file)
         self.cancel_button.clicked.connect(self._cancel_export)
         self.open_folder_button.clicked.connect(self.open_folder)

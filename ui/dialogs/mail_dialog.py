@@ -12,11 +12,9 @@ from PySide6.QtCore import QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QLabel,
     QProgressBar,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -37,6 +35,7 @@ from ui.dialogs.mail_preview import MailPreview, warnings_html
 from ui.dialogs.mail_template_list import TemplateList
 from ui.dialogs.sizing import fitting_size
 from ui.printing import html_to_pdf
+from ui.widgets.task_buttons import task_buttons
 from ui.workers.background import Job, TaskHandle, run_task
 from ui.workers.gui_thread import GuiThreadCall
 
@@ -115,21 +114,9 @@ class MailDialog(QDialog):
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result_label.hide()
-        self.write_button = QPushButton("&Write drafts…")
-        self.write_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
-        self.open_folder_button = QPushButton("&Open folder")
-        self.close_button = QPushButton("Close")
-        buttons = QDialogButtonBox()
-        for button, role in (
-            (self.write_button, QDialogButtonBox.ButtonRole.AcceptRole),
-            (self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole),
-            (self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole),
-            (self.close_button, QDialogButtonBox.ButtonRole.RejectRole),
-        ):
-            buttons.addButton(button, role)
-        self.cancel_button.hide()  # hidden after adding: the button box shows what it adds
-        self.open_folder_button.hide()
+        task = task_buttons("&Write drafts…")
+        buttons, self.write_button, self.cancel_button = task.box, task.start, task.cancel
+        self.open_folder_button, self.close_button = task.open_folder, task.close
         self.write_button.clicked.connect(self.choose_folder)
         self.cancel_button.clicked.connect(self.cancel_writing)
         self.open_folder_button.clicked.connect(self.open_folder)

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.enums import Consent, label
 from desktop_app.domain.records import RegistrantData, RegistrationData
+from desktop_app.domain.row_data import registrant_data, registration_data
 from desktop_app.domain.rows import RegistrantRow, RegistrationRow, SessionRow
 from ui.dialogs.unsaved import GuardedDialog
 from ui.editors.forms import FieldProblems
-from ui.edits.row_data import registrant_data, registration_data
 
 
 @dataclasses.dataclass

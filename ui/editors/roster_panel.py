@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.enums import SpeakerRole, label
 from desktop_app.domain.records import AppearanceData, ChecklistData
+from desktop_app.domain.row_data import appearance_data
 from desktop_app.domain.rows import AppearanceRow, SpeakerRow
-from ui.edits.row_data import appearance_data
 from ui.icons import icon
 from ui.tabs.common import fit_columns, make_table_view
 from ui.widgets.drag_reorder import DragReorder

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from desktop_app.domain.row_data import registrant_data
 from ui.edits.housekeeping import HousekeepingEdits
 from ui.edits.people import PeopleEdits
 from ui.edits.program import ProgramEdits
-from ui.edits.row_data import registrant_data
 
 __all__ = ["Edits", "registrant_data"]
 

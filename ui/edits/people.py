@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from desktop_app.domain.enums import Consent
 from desktop_app.domain.records import RegistrantData, RegistrationData
+from desktop_app.domain.row_data import registrant_data, registration_data
 from desktop_app.domain.rows import RegistrantRow, RegistrationRow
 from desktop_app.domain.wording import plural
 from desktop_app.services import registrant_merge, registrants, snapshots
 from desktop_app.services.registrant_merge import MergeResult
 from ui.changes import REGISTRANT, REGISTRATION, Change, change
 from ui.edits.base import EditBase
-from ui.edits.row_data import registrant_data, registration_data
 from ui.edits.versions import FIRST_VERSION
 
 REGISTRATIONS = "registrations"  # the table, as the version book names it

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from desktop_app.domain.records import AppearanceData, SeriesData, SessionData, SpeakerData
+from desktop_app.domain.row_data import appearance_data, session_data, speaker_data
 from desktop_app.domain.rows import AppearanceRow, SessionRow, SpeakerRow
 from desktop_app.services import series, sessions, speakers
 from ui.changes import APPEARANCE, REGISTRATION, SERIES, SESSION, SPEAKER, Change, change
 from ui.edits.base import EditBase
-from ui.edits.row_data import appearance_data, session_data, speaker_data
 from ui.edits.versions import FIRST_VERSION
 
 PARTS = "session_speakers"  # the table of speakers' parts, as the version book names it

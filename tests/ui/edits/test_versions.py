@@ -12,11 +12,11 @@ from desktop_app.db import change_feed
 from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import StaleRecord
 from desktop_app.domain.records import SpeakerData
+from desktop_app.domain.row_data import registrant_data, session_data, speaker_data
 from desktop_app.services import registrants, sessions, speakers
 from desktop_app.services.uow import UnitOfWork
 from ui.app import make_qt_app
 from ui.edits import Edits
-from ui.edits.row_data import registrant_data, session_data, speaker_data
 
 
 def another_copy(app: App) -> UnitOfWork:

@@ -1,4 +1,4 @@
-"""The editable data of a read row: the "before" side of an undoable edit."""
+"""The editable data of a read row: what an edit starts from (and an undo goes back to)."""
 
 from __future__ import annotations
 
