@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App, open_app
-from desktop_app.domain.enums import SessionKind, SessionStatus
 from desktop_app.domain.mail_kinds import MailAddress, MailKind
-from desktop_app.domain.records import SessionData, SpeakerData
+from desktop_app.domain.records import SpeakerData
+from desktop_app.domain.row_data import session_data
 from desktop_app.services import sessions, speakers
 from desktop_app.services.mail_drafts import DraftRequest, write_drafts
 from ui.tabs.sessions_tab import SessionsTab
@@ -39,21 +40,7 @@ def colleague(demo_app: App, monkeypatch: pytest.MonkeyPatch) -> Iterator[App]:
 def _rename_session(app: App, index: int, title: str) -> None:
     """The colleague changes a session's title, every other field as it was."""
     row = sessions.list_sessions(app.uow())[index]
-    data = SessionData(
-        title=title,
-        start=row.starts_at,
-        duration_minutes=row.duration_minutes,
-        kind=SessionKind(row.kind),
-        subtitle=row.subtitle,
-        description=row.description,
-        platform=row.platform,
-        join_url=row.join_url,
-        registration_url=row.registration_url,
-        recording_url=row.recording_url,
-        status=SessionStatus(row.status),
-        after_hours_minutes=row.after_hours_minutes,
-        after_hours_host_id=row.after_hours_host_id,
-    )
+    data = replace(session_data(row), title=title)
     sessions.update_session(app.uow(), row.id, data, row.version)
 
 
