@@ -58,7 +58,7 @@ def test_a_file_gone_since_the_preview_is_refused_plainly(demo_app: App, tmp_pat
     path.write_text("Email\nann@example.org\n", encoding="utf-8")
     preview = imports.preview_import(demo_app.uow(), path, session_id(demo_app))
     path.unlink()
-    with pytest.raises(UserError, match=r"cannot read gone\.csv"):
+    with pytest.raises(UserError, match=r"gone\.csv does not exist; check the file's name"):
         imports.import_previewed(demo_app.uow(), preview)
 
 
