@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from copy_shots import COPY_SHOTS
 from PySide6.QtCore import QEventLoop, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
@@ -107,6 +109,18 @@ def _shortcuts(window: MainWindow) -> QWidget | None:
 
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "imports"
+
+
+def _downloaded(file_name: str) -> Path:
+    """A fixture copied to a Downloads folder, where a user's file would be (the dialog
+    shows its path, which should not be this repository's)."""
+    folder = Path(tempfile.gettempdir()) / "webinar-desk-shots" / "Downloads"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / file_name
+    shutil.copyfile(FIXTURES / file_name, target)
+    return target
+
+
 PREVIEW_WAIT_MS = 30_000
 
 
@@ -211,7 +225,7 @@ def _import_preview(file_name: str) -> Callable[[MainWindow], QWidget | None]:
 
         assert window.app is not None
         target = sessions.list_sessions(window.app.uow())[1]
-        window.files.import_file(FIXTURES / file_name, target.id)
+        window.files.import_file(_downloaded(file_name), target.id)
         dialog = window.files.import_dialog
         assert dialog is not None
         _wait_for(dialog.preview_ready)
@@ -242,7 +256,7 @@ def _import_history(window: MainWindow) -> QWidget | None:
 
     assert window.app is not None
     target = sessions.list_sessions(window.app.uow())[1]
-    imports.import_file(window.app.uow(), FIXTURES / "zoom-attendees-2026.csv", target.id)
+    imports.import_file(window.app.uow(), _downloaded("zoom-attendees-2026.csv"), target.id)
     window.files.show_import_history()
     return window.files.history_dialog
 
@@ -320,6 +334,7 @@ DIALOGS = [
     Shot("preferences", _preferences),
     Shot("guide", _guide),
     Shot("shortcuts", _shortcuts),
+    *(Shot(name, show, close) for name, show, close in COPY_SHOTS),
     Shot("mail", _mail),
     Shot("mail-template", _mail_template, _close_mail),
     Shot("calendar", _calendar),

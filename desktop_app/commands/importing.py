@@ -40,6 +40,18 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         action="store_true",
         help="import the file even if it was already imported into the session",
     )
+    imports.add_argument(
+        "--sheet", metavar="NAME", help="a workbook's sheet to read (default: the one with emails)"
+    )
+    imports.add_argument(
+        "--date-order",
+        action="append",
+        type=_date_order,
+        default=[],
+        metavar="HEADING=ORDER",
+        help="read a column's dates day-first or month-first, e.g. 'Order Date=day-first' "
+        "(repeat for more columns; default: decided from the values)",
+    )
     add_command(commands, "imports", "list earlier imports", _imports)
     undo = add_command(commands, "undo-import", "take back one earlier import", _undo_import)
     undo.add_argument(
@@ -50,8 +62,16 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def _import(app: App, args: argparse.Namespace) -> Output:
     from desktop_app.services import imports
 
+    date_orders = _date_columns(app, args) if args.date_order else None
     report = imports.import_file(
-        app.uow(), args.file, args.session, args.format, dry_run=args.dry_run, force=args.again
+        app.uow(),
+        args.file,
+        args.session,
+        args.format,
+        dry_run=args.dry_run,
+        date_orders=date_orders,
+        sheet=args.sheet,
+        force=args.again,
     )
     if report.already_imported is not None and not report.planned:
         wanted = "see what importing it again would change" if report.dry_run else "import it again"
@@ -92,6 +112,40 @@ def _import(app: App, args: argparse.Namespace) -> Output:
             f"... and {len(report.left_empty) - 100:,} more values left empty (--json lists all)."
         )
     return Output(report.as_json(), "\n".join(lines))
+
+
+def _date_order(text: str) -> tuple[str, str]:
+    """argparse type for --date-order: ('Order Date', 'day-first')."""
+    from desktop_app.domain.dates import DAY_FIRST, MONTH_FIRST
+
+    heading, _, order = text.rpartition("=")
+    order = order.strip().casefold()
+    if not heading.strip() or order not in (DAY_FIRST, MONTH_FIRST):
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not HEADING={DAY_FIRST} or HEADING={MONTH_FIRST}"
+        )
+    return heading.strip(), order
+
+
+def _date_columns(app: App, args: argparse.Namespace) -> dict[int, str]:
+    """--date-order's headings as the file's column indexes (read from a preview)."""
+    from desktop_app.domain.errors import UserError
+    from desktop_app.services import imports
+
+    preview = imports.preview_import(
+        app.uow(), args.file, args.session, args.format, sheet=args.sheet, again=True
+    )
+    known = {d.heading.casefold(): d.index for d in preview.report.date_columns}
+    wanted: dict[int, str] = {}
+    for heading, order in args.date_order:
+        if heading.casefold() not in known:
+            names = ", ".join(d.heading for d in preview.report.date_columns) or "none"
+            raise UserError(
+                f"{args.file.name} has no column of dates headed '{heading}' "
+                f"(its date columns: {names})"
+            )
+        wanted[known[heading.casefold()]] = order
+    return wanted
 
 
 def _imports(app: App, args: argparse.Namespace) -> Output:

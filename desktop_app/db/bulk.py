@@ -11,7 +11,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table
+from sqlalchemy import ARRAY, Connection, Select, Table, any_, bindparam
+from sqlalchemy.orm import QueryableAttribute
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.types import TypeEngine
 
 # How each DB-API paramstyle spells the n-th positional parameter ({n}).
 _PLACEHOLDERS = {
@@ -37,12 +40,19 @@ def _quote(connection: Connection, name: str) -> str:
 def insert_many(
     connection: Connection, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
 ) -> None:
-    """INSERT rows (tuples in the order of columns) with one executemany."""
+    """INSERT rows (tuples in the order of columns) with one executemany (on PostgreSQL,
+    one COPY: psycopg's executemany sends each row as its own statement)."""
     if not rows:
         return
-    for name in columns:
-        table.c[name]
+    kinds = [type(table.c[name].type).__name__.upper() for name in columns]
     names = ", ".join(_quote(connection, n) for n in columns)
+    if connection.dialect.name == "postgresql" and not {"JSON", "JSONB"} & set(kinds):
+        raw = connection.connection.driver_connection
+        statement = f"COPY {_quote(connection, table.name)} ({names}) FROM STDIN"
+        with raw.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row(row)
+        return
     marks = ", ".join(_marks(connection, len(columns)))
     sql = f"INSERT INTO {_quote(connection, table.name)} ({names}) VALUES ({marks})"
     connection.exec_driver_sql(sql, list(rows))
@@ -120,3 +130,20 @@ def plain_rows(
             yield rows
     finally:
         cursor.close()
+
+
+def one_of(
+    connection: Connection,
+    column: ColumnElement[Any] | QueryableAttribute[Any],
+    name: str,
+    item: TypeEngine[Any],
+) -> ColumnElement[bool]:
+    """column is one of the list passed as parameter name, as each engine reads it fastest.
+
+    PostgreSQL takes the list as one array (`= ANY(%s)`): the statement's text stays the
+    same for any number of values, so the driver neither re-parses a query of thousands of
+    placeholders per chunk nor keeps the server planning one. SQLite expands the list.
+    """
+    if connection.dialect.name == "postgresql":
+        return column == any_(bindparam(name, type_=ARRAY(item)))
+    return column.in_(bindparam(name, expanding=True))

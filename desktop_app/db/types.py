@@ -70,18 +70,30 @@ def local_time_from_stored(zone: tzinfo) -> Callable[[str | datetime], datetime]
     """
     fromisoformat = datetime.fromisoformat
     offsets: dict[str, timedelta | None] = {}
+    server_offsets: dict[tuple[int, int, int, int], timedelta | None] = {}
+
+    def hour_offset(start: datetime) -> timedelta | None:
+        first = start.astimezone(zone).utcoffset()
+        last = (start + timedelta(seconds=3599)).astimezone(zone).utcoffset()
+        return first if first == last else None
 
     def local(text: str | datetime) -> datetime:
         if isinstance(text, datetime):
-            return text.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
+            if text.tzinfo is not None:
+                return text.astimezone(zone).replace(tzinfo=None)
+            key = (text.year, text.month, text.day, text.hour)
+            if key in server_offsets:
+                offset = server_offsets[key]
+            else:
+                offset = server_offsets[key] = hour_offset(datetime(*key, tzinfo=UTC))
+            if offset is None:
+                return text.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)
+            return text + offset
         hour = text[:13]
         if hour in offsets:
             offset = offsets[hour]
         else:
-            start = fromisoformat(hour + ":00:00+00:00")
-            first = start.astimezone(zone).utcoffset()
-            last = (start + timedelta(seconds=3599)).astimezone(zone).utcoffset()
-            offset = offsets[hour] = first if first == last else None
+            offset = offsets[hour] = hour_offset(fromisoformat(hour + ":00:00+00:00"))
         moment = fromisoformat(text)
         if offset is None:
             return moment.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None)

@@ -83,6 +83,10 @@ def _open_regular(
         if not follow_links and path.is_symlink():
             raise error(f"{name} is a link to another file; choose the file itself")
         descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise error(f"{name} does not exist; check the file's name and its folder") from None
+    except PermissionError:
+        raise error(f"you may not read {name}; copy it somewhere of yours first") from None
     except OSError as problem:
         raise error(f"cannot read {name}: {problem.strerror or problem}") from None
     try:

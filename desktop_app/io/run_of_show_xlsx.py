@@ -3,15 +3,26 @@ set up to print landscape on one page wide with the heading row on every page.""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import contextlib
+import errno
+import gc
+import logging
+import sys
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from zipfile import ZIP_DEFLATED, ZipFile
+
+from lxml.etree import SerialisationError
+from openpyxl.writer.excel import ExcelWriter
 
 from desktop_app.domain import timezones
 from desktop_app.domain.run_of_show_sheet import RunOfShowSheet, who
 from desktop_app.io.atomic import atomic_path
 from desktop_app.io.written_checks import check_workbook
 
+LOG = logging.getLogger(__name__)
 HEAD_ROW = 6
 TIME = "hh:mm"
 TIME_WITH_DAY = "ddd hh:mm"  # a zone whose date is not the session's home date
@@ -94,7 +105,44 @@ def write_xlsx(sheet: RunOfShowSheet, target: Path, paper: str = "A4") -> None:
     ws.freeze_panes = f"A{HEAD_ROW + 1}"
     _page_setup(ws, paper)
     with atomic_path(target, verify=check_workbook) as temporary:
-        workbook.save(temporary)
+        _save(workbook, temporary)
+
+
+def _save(workbook: Any, path: Path) -> None:
+    """openpyxl's save, but a failed write (a full disk) is one OSError and nothing else:
+    the half-written zip and sheet streams it leaves would otherwise print tracebacks from
+    their finalisers (those go to the log)."""
+    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True)
+    workbook.properties.modified = datetime.now(UTC).replace(tzinfo=None)  # as openpyxl does
+    with _finalisers_logged():
+        try:
+            ExcelWriter(workbook, archive).save()  # writes the parts, then closes the archive
+            return
+        except OSError as error:  # a fresh error: no frames keeping the writer alive
+            failure = OSError(error.errno, error.strerror or str(error))
+        except SerialisationError as error:  # lxml's word for a write that failed
+            failure = OSError(errno.EIO, f"the disk refused the write ({error})")
+        stream, archive.fp = archive.fp, None  # nothing left for ZipFile.__del__ to finish
+        if stream is not None:
+            with contextlib.suppress(OSError):
+                stream.close()
+        gc.collect()
+    raise failure
+
+
+@contextlib.contextmanager
+def _finalisers_logged() -> Iterator[None]:
+    """Send what finalisers raise to the log instead of the terminal, for a moment."""
+    before = sys.unraisablehook
+
+    def to_log(unraisable: Any) -> None:
+        LOG.debug("while abandoning a failed spreadsheet: %r", unraisable.exc_value)
+
+    sys.unraisablehook = to_log
+    try:
+        yield
+    finally:
+        sys.unraisablehook = before
 
 
 def _head(word: str, zone_name: str, start: datetime, home_day: date) -> str:

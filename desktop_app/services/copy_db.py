@@ -25,6 +25,12 @@ VERSION_TABLE = "alembic_version"
 # source's, and no reason to call a target "not empty".
 BOOKKEEPING = ("change_counter", "change_log")
 Progress = Callable[[str, int, int], None]  # (table, rows copied, rows in the table)
+# (rows copied so far, rows in all tables) -> go on? False stops the copy, nothing copied.
+KeepGoing = Callable[[int, int], bool]
+
+
+class CopyCancelled(UserError):
+    """Cancel was pressed during a copy: the target was left as it was."""
 
 
 @dataclass(frozen=True)
@@ -47,8 +53,13 @@ def copy_database(
     source_name: str,
     target_name: str,
     progress: Progress | None = None,
+    keep_going: KeepGoing | None = None,
 ) -> CopyReport:
-    """Copy every table of source into target, which must be empty; see the module text."""
+    """Copy every table of source into target, which must be empty; see the module text.
+
+    keep_going hears of the rows copied in all after each chunk; when it answers False the
+    copy stops with CopyCancelled and the target's transaction is rolled back.
+    """
     started = time.perf_counter()
     revision = migrate.current_revision(source)
     if revision is None:
@@ -67,12 +78,21 @@ def copy_database(
                     f"{source_name} lacks the tables {', '.join(missing)}; it is not a "
                     "complete Webinar Desk database"
                 )
+            totals = {t.name: _count(reading, source_tables[t.name]) for t in tables}
+            moved = _tracker(sum(totals.values()), keep_going, target_name)
+            moved(0)
             counts: dict[str, int] = {}
             for table in tables:
                 if table.name in BOOKKEEPING:
                     writing.execute(table.delete())
                 counts[table.name] = _copy_table(
-                    reading, writing, source_tables[table.name], table, progress
+                    reading,
+                    writing,
+                    source_tables[table.name],
+                    table,
+                    totals[table.name],
+                    progress,
+                    moved,
                 )
             _move_sequences(writing, tables)
             copied = {t.name: _count(writing, t) for t in tables}
@@ -83,6 +103,19 @@ def copy_database(
                     f"{', '.join(wrong)}; nothing was copied"
                 )
     return CopyReport(counts, revision, time.perf_counter() - started)
+
+
+def _tracker(total: int, keep_going: KeepGoing | None, target_name: str) -> Callable[[int], None]:
+    """A function told of each chunk copied; it raises CopyCancelled when asked to stop."""
+    copied = 0
+
+    def moved(rows: int) -> None:
+        nonlocal copied
+        copied += rows
+        if keep_going is not None and not keep_going(copied, max(total, copied)):
+            raise CopyCancelled(f"the copy was cancelled; nothing was copied into {target_name}")
+
+    return moved
 
 
 def _tables(connection: Connection) -> list[Table]:
@@ -136,10 +169,11 @@ def _copy_table(
     writing: Connection,
     source: Table,
     target: Table,
+    total: int,
     progress: Progress | None,
+    moved: Callable[[int], None],
 ) -> int:
     """Stream one table's rows across in chunks; returns how many were copied."""
-    total = _count(reading, source)
     names = [c.name for c in target.columns if c.name in source.c]
     query = select(*(source.c[n] for n in names))
     if "id" in source.c:
@@ -152,6 +186,7 @@ def _copy_table(
         for chunk in result.partitions():
             write(chunk)
             done += len(chunk)
+            moved(len(chunk))
             if progress is not None:
                 progress(target.name, done, total)
     return done

@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Integer, String, bindparam, exists, func, select, type_coerce
+from sqlalchemy import Integer, String, exists, func, select, type_coerce
 
+from desktop_app.db.bulk import one_of
 from desktop_app.db.models import ExportProfile as StoredProfile
 from desktop_app.db.models import Registrant, Registration, Series, Session
 from desktop_app.db.types import local_time_from_stored
@@ -264,7 +265,8 @@ def _people(
     # a third of a CSV export's time.
     registered_text = type_coerce(Registration.registered_at, String())
     to_local = local_time_from_stored(zone)
-    # One statement for every chunk: only the expanding list of ids changes.
+    connection = uow.session.connection()
+    # One statement for every chunk: only the list of ids changes.
     registrations = select(
         Registration.registrant_id,
         Registration.session_id,
@@ -272,10 +274,9 @@ def _people(
         type_coerce(Registration.attended, Integer()),
         Registration.minutes,
     ).where(
-        Registration.registrant_id.in_(bindparam("people", expanding=True)),
+        one_of(connection, Registration.registrant_id, "people", Integer()),
         Registration.session_id.in_(ids),
     )
-    connection = uow.session.connection()
     # Closed on every way out (a cancelled export too): PostgreSQL streams through a
     # server-side cursor that must not outlive the generator.
     with connection.execution_options(yield_per=CHUNK).execute(query) as result:

@@ -14,6 +14,7 @@ from desktop_app.db import migrate
 from desktop_app.db.sqlite_file import check_file, integrity_check, quick_check
 from desktop_app.domain.errors import ReadOnlyDatabase, UserError
 from desktop_app.domain.rows import BackupRow, CheckReport
+from desktop_app.io.private_files import make_private, private_folder
 from desktop_app.services import backup_set
 from desktop_app.services.failures import plain_errors
 
@@ -118,11 +119,13 @@ def _keep_current(database: Path) -> BackupRow:
     row_name = backup_set.backup_name(database, "before-restore")
     target = folder / row_name
     try:
-        folder.mkdir(mode=0o700, exist_ok=True)
+        private_folder(folder)
         shutil.copyfile(database, target)
+        make_private(target)  # copyfile gives the umask's mode: the copy holds personal data
         wal = database.with_name(database.name + "-wal")
         if wal.exists():  # SQLite reads NAME-wal with NAME, so the copy keeps it
             shutil.copyfile(wal, target.with_name(target.name + "-wal"))
+            make_private(target.with_name(target.name + "-wal"))
     except OSError as error:
         raise UserError(
             f"cannot keep a copy of {database.name} before restoring ({error.strerror}); "
@@ -145,6 +148,7 @@ def _replace_file(backup: Path, database: Path) -> None:
     temporary = database.with_name(f".{database.name}.restore.part")
     try:
         shutil.copyfile(backup, temporary)
+        make_private(temporary)  # it becomes the database: owner only, as the app creates it
         with temporary.open("rb+") as handle:
             os.fsync(handle.fileno())
         for suffix in ("-wal", "-shm"):

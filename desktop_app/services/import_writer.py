@@ -8,9 +8,9 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import Connection, func, select
 
-from desktop_app.db.bulk import insert_many, large_cache, rows_after
+from desktop_app.db.bulk import insert_many, large_cache, one_of, rows_after
 from desktop_app.db.models import ImportBatch, Registrant, Registration, Speaker
 from desktop_app.db.types import utc_binder
 from desktop_app.domain.enums import Consent
@@ -112,9 +112,9 @@ class ImportWriter:
         db = self.uow.session
         emails = list(self.people)
         existing: dict[str, Any] = {}
-        # One statement for every chunk (only the expanding list of emails changes).
+        # One statement for every chunk (only the list of emails changes).
         known = select(Registrant.__table__).where(
-            Registrant.email.in_(bindparam("emails", expanding=True))
+            one_of(db.connection(), Registrant.email, "emails", Registrant.__table__.c.email.type)
         )
         for start in range(0, len(emails), CHUNK):
             self._check(0)  # progress counts people written; planning only asks for Cancel

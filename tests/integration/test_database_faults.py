@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import random
 import shutil
 import sqlite3
@@ -203,6 +204,10 @@ def test_a_damaged_file_opens_read_only_offering_the_latest_good_backup(demo_fil
     healthy = open_app(str(db))
     assert not healthy.read_only and stats.stats(healthy.uow()).sessions == 4
     healthy.close()
+    if os.name == "posix":  # the database and the kept damaged copy stay the owner's alone
+        kept = [p for p in (db.parent / "backups").iterdir() if "before-restore" in p.name]
+        assert kept and db.stat().st_mode & 0o777 == 0o600
+        assert {p.stat().st_mode & 0o777 for p in kept} == {0o600}
 
 
 def test_a_broken_pipe_ends_quietly(demo_app: App) -> None:

@@ -4,6 +4,7 @@ ran; a write that fails (file size limit, as on a full disk) is one line on stde
 from __future__ import annotations
 
 import os
+import pickle
 import resource
 import signal
 import subprocess
@@ -16,7 +17,7 @@ from openpyxl import load_workbook
 from desktop_app.bootstrap import App
 from desktop_app.domain.export_profile import everything_profile
 from desktop_app.io.workspace import PREFIX, clear_leftovers
-from desktop_app.services import demo, exports
+from desktop_app.services import demo, exports, run_of_show, sessions
 from tests.integration.test_cli import SCRIPT
 
 # Run in a child process: export, and once 1,000 people are written say so and wait.
@@ -126,4 +127,46 @@ def test_a_failed_write_is_one_line(crowded_app: App, tmp_path: Path, suffix: st
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("webinar-desk: error: cannot write") and "File too large" in lines[0]
+    assert list(target.parent.iterdir()) == []
+
+
+WRITE_SHEET = """
+import pickle, sys
+from pathlib import Path
+from desktop_app.io.run_of_show_xlsx import write_xlsx
+sheet = pickle.loads(Path(sys.argv[1]).read_bytes())
+try:
+    write_xlsx(sheet, Path(sys.argv[2]))
+except OSError as error:
+    print(f"refused: {error.strerror}", file=sys.stderr)
+    sys.exit(1)
+"""
+
+
+def test_a_run_of_show_spreadsheet_on_a_full_disk_fails_quietly(
+    demo_app: App, tmp_path: Path
+) -> None:
+    """The failed save leaves no half-open zip whose finaliser prints a traceback."""
+    session = sessions.list_sessions(demo_app.uow())[0]
+    sheet = run_of_show.load_sheet(demo_app.uow(), session.id)
+    pickled = tmp_path / "sheet.pickle"
+    pickled.write_bytes(pickle.dumps(sheet))
+    target = tmp_path / "out" / "run-of-show.xlsx"
+    target.parent.mkdir()
+
+    def small_files() -> None:  # the sheet is ~10 KiB: it cannot be written in 4 KiB
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4 * 1024, 4 * 1024))
+
+    result = subprocess.run(
+        [sys.executable, "-c", WRITE_SHEET, str(pickled), str(target)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        preexec_fn=small_files,
+    )
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("refused: "), result.stderr
     assert list(target.parent.iterdir()) == []

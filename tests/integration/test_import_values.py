@@ -183,3 +183,29 @@ def test_a_multi_line_answer_is_not_a_stray_quote(tmp_path: Path) -> None:
     content = 'Email,Anything else?\nann@x.example,"Two lines,\nof thanks"\nbo@x.example,\n'
     parsed = parse_table(read_table(write(tmp_path, "ok.csv", content)))
     assert [r.email for r in parsed.rows] == ["ann@x.example", "bo@x.example"]
+
+
+def test_the_cli_reads_a_date_column_in_the_order_given(demo_app: App, tmp_path: Path) -> None:
+    path = write(tmp_path, "dates.csv", "Email,Name,Registered\nann@example.org,Ann,03/04/2026\n")
+    demo_app.close()
+    asked = ("import", str(path), "--session", "2", "--dry-run", "--json")
+    guessed = json.loads(run(*asked, db=demo_app.url).stdout)["date_columns"]
+    assert guessed == [{"column": "Registered", "order": MONTH_FIRST, "ambiguous": True}]
+    switched = run(*asked, "--date-order", "registered=day-first", db=demo_app.url)
+    assert switched.returncode == 0, switched.stderr
+    assert json.loads(switched.stdout)["date_columns"][0]["order"] == DAY_FIRST
+    unknown = run(*asked, "--date-order", "Paid=day-first", db=demo_app.url)
+    assert unknown.returncode == 1
+    assert unknown.stderr.strip() == (
+        "webinar-desk: error: dates.csv has no column of dates headed 'Paid' "
+        "(its date columns: Registered)"
+    )
+
+
+def test_a_missing_file_says_what_to_check(demo_app: App, tmp_path: Path) -> None:
+    demo_app.close()
+    result = run("import", str(tmp_path / "gone.csv"), "--session", "2", db=demo_app.url)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "webinar-desk: error: gone.csv does not exist; check the file's name and its folder"
+    )

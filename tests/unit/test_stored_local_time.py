@@ -1,4 +1,5 @@
-"""Stored UTC text becomes the right wall time in every zone, clock changes included."""
+"""Stored UTC text (or a server's UTC datetime) becomes the wall time in every zone, clock
+changes included."""
 
 from __future__ import annotations
 
@@ -29,3 +30,6 @@ def test_every_minute_around_a_clock_change(zone: str, around: datetime) -> None
         stored = moment.isoformat(" ", "microseconds")
         exact = moment.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).replace(tzinfo=None)
         assert to_local(stored) == exact, stored
+        # A server hands back naive UTC datetimes (and, from a timestamptz, aware ones).
+        assert to_local(moment) == exact, moment
+        assert to_local(moment.replace(tzinfo=UTC)) == exact, moment

@@ -1,4 +1,5 @@
-"""File › Open server database…: the URL of the team's PostgreSQL database."""
+"""File › Open server database… (and Copy this database to a server…): the URL of the
+team's PostgreSQL database."""
 
 from __future__ import annotations
 
@@ -25,15 +26,24 @@ class ServerDialog(QDialog):
 
     chosen = Signal(str)
 
-    def __init__(self, current: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        current: str = "",
+        parent: QWidget | None = None,
+        *,
+        title: str = "Open server database",
+        action: str = "",
+        hint: str = HINT,
+    ) -> None:
+        """A dialog titled title whose accept button says action (Open by default)."""
         super().__init__(parent)
-        self.setWindowTitle("Open server database")
+        self.setWindowTitle(title)
         self.url_edit = QLineEdit(current)
         self.url_edit.setPlaceholderText("postgresql://user@server/database")
         self.url_edit.setMinimumWidth(420)
-        hint = QLabel(HINT)
-        hint.setWordWrap(True)
-        hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hint = QLabel(hint)
+        self.hint.setWordWrap(True)
+        self.hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b00020")
         self.problem.hide()
@@ -42,11 +52,14 @@ class ServerDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel
         )
+        self.accept_button = buttons.button(QDialogButtonBox.StandardButton.Open)
+        if action:
+            self.accept_button.setText(action)
         buttons.accepted.connect(self._open)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(hint)
+        layout.addWidget(self.hint)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
 
     from ui.window.app_commands import AppCommands
+    from ui.window.copy_commands import CopyCommands
     from ui.window.database_commands import DatabaseCommands
     from ui.window.file_commands import FileCommands
     from ui.window.mail_commands import MailCommands
@@ -36,6 +37,7 @@ class WindowActions(QObject):
         series: SeriesCommands,
         files: FileCommands,
         databases: DatabaseCommands,
+        copies: CopyCommands,
         general: AppCommands,
         tabs: Sequence[TabSpec],
         mail: MailCommands,
@@ -49,6 +51,10 @@ class WindowActions(QObject):
         self.open_database = new("&Open database…", databases.choose_database, Keys.Open, "open")
         self.new_database = new("New data&base…", databases.choose_new_database)
         self.open_server = new("Open &server database…", databases.choose_server)
+        self.copy_to_server = new("&Copy this database to a server…", copies.choose_server)
+        self.save_server_copy = new(
+            "Save a copy of the server database as a &file…", copies.choose_file
+        )
         self.import_file = new("&Import…", files.choose_import, "Ctrl+I", "import")
         self.history = new("Import &history…", files.show_import_history)
         self.export = new("&Export…", files.show_export, "Ctrl+E", "export")
@@ -91,6 +97,7 @@ class WindowActions(QObject):
         file_menu.addSeparator()
         file_menu.addActions([self.open_database, self.open_server, self.new_database])
         file_menu.addMenu(databases.recent_menu)
+        file_menu.addActions([self.copy_to_server, self.save_server_copy])
         file_menu.addSeparator()
         file_menu.addActions([self.import_file, self.history, self.export, self.print])
         file_menu.addActions([self.mail, self.calendar])
@@ -116,6 +123,7 @@ class WindowActions(QObject):
         self._needs_data = [self.load_demo, self.find, self.delete, self.backup]
         self._needs_data += [self.remove_demo, self.data_folder]
         self._needs_data += [self.history, self.new_series, self.restore, self.check]
+        self._needs_data += [self.copy_to_server]
         # Import, export and print act on a series' sessions.
         self._needs_series = [self.edit_series, self.delete_series]
         self._needs_series += [self.import_file, self.export, self.print]
@@ -164,10 +172,11 @@ class WindowActions(QObject):
         found = [a.menu() for a in self._window.menuBar().actions()]
         return [menu for menu in found if isinstance(menu, QMenu)]
 
-    def set_ready(self, ready: bool) -> None:
-        """Enable what needs an open database."""
+    def set_ready(self, ready: bool, on_server: bool = False) -> None:
+        """Enable what needs an open database (and what needs one on a server)."""
         for action in self._needs_data + self._needs_series:
             action.setEnabled(ready)
+        self.save_server_copy.setEnabled(ready and on_server)
         for action in (self.undo, self.redo):
             action.setEnabled(False)
 

@@ -23,6 +23,7 @@ from ui.changes import Change
 from ui.window.actions import WindowActions
 from ui.window.app_commands import AppCommands
 from ui.window.closing import UnsavedOnClose
+from ui.window.copy_commands import CopyCommands
 from ui.window.database_commands import DatabaseCommands, remember_database
 from ui.window.file_commands import FileCommands
 from ui.window.mail_commands import MailCommands
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.series = SeriesCommands(self, self)
         self.files = FileCommands(self, self.series, self)
         self.databases = DatabaseCommands(self, self)
+        self.copies = CopyCommands(self, self.databases, self)
         self.general = AppCommands(self, self)
         self.mail = MailCommands(self, self)
         self.tabs = QTabWidget()
@@ -82,7 +84,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
         self.status = WindowStatus(self.statusBar())
         self.menus = WindowActions(
-            self, self, self.series, self.files, self.databases, self.general, TAB_LIST, self.mail
+            self,
+            self,
+            self.series,
+            self.files,
+            self.databases,
+            self.copies,
+            self.general,
+            TAB_LIST,
+            self.mail,
         )
         self.general.menus = self.menus.menus()
         self.addToolBar(self.menus.toolbar(self.series.picker))
@@ -147,7 +157,7 @@ class MainWindow(QMainWindow):
         edits.changed.connect(self.apply_change)
         edits.failed.connect(self._show_failure)
         self.tabs.setCurrentIndex(current)
-        self.menus.set_ready(True)
+        self.menus.set_ready(True, on_server=app.on_server)
         self.files.care.show_notice(app.notice)  # read-only, damaged
         self.status.count_in_no_series(app)
         self.series.reload()
