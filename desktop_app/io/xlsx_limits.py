@@ -3,25 +3,24 @@
 calamine (the XLSX reader) trusts the file: it unpacks whatever a zip entry inflates to and
 builds a dense grid from the first to the last cell, so a 5 KB workbook with cells at A1
 and XFD1048576 asks for 512 GB and aborts the process. Everything it will read is
-measured here first, from the zip directory and then by inflating the parts with a bound.
+measured here first, from the zip directory and then by inflating the parts with a bound
+(a sheet's area is counted by xlsx_sheet_area).
 """
 
 from __future__ import annotations
 
 import io
 import posixpath
-import re
 import struct
-import xml.parsers.expat
 import zipfile
 import zlib
 from collections.abc import Iterator
-from operator import itemgetter
 from xml.etree import ElementTree
 
 from desktop_app.domain.safe_text import safe_for_message
 from desktop_app.io.refusal import ImportRefused
 from desktop_app.io.table_limits import MAX_CELLS, MAX_COLUMNS, count
+from desktop_app.io.xlsx_sheet_area import SheetDamaged, column_letters, local_name, sheet_area
 
 MB = 1024 * 1024
 MAX_SHEET_BYTES = 512 * MB  # one worksheet's XML, unpacked (a million rows × 10: 420 MB)
@@ -31,14 +30,9 @@ MAX_TOTAL_BYTES = 2048 * MB  # every part together
 MAX_RATIO = 250  # unpacked/packed; real sheets pack 5-30 times, a zip bomb 1,000 times
 RATIO_FROM = 1 * MB  # small parts may pack tighter; only big ones can hurt
 MAX_ENTRIES = 10_000
-MAX_TAG_BYTES = 1 * MB
 CHUNK = 8 * MB
 
 _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature ... name length, extra length
-# A cell as every spreadsheet program writes it: <c r="B7" ...> (or <x:c r="B7" ...>).
-_REFERENCE = re.compile(rb'c r="([A-Za-z]+)(\d+)"')
-# A cell written otherwise: attributes in another order, other spacing or quotes, no r.
-_ODD_CELL = re.compile(rb'[<:]c(?! r=")[\s/>]')
 
 
 class XlsxGuard:
@@ -86,7 +80,7 @@ class XlsxGuard:
         which = f"{self.name}, sheet '{safe_for_message(title, 40)}'" if title else self.name
         if columns > MAX_COLUMNS or rows * columns > MAX_CELLS:
             raise ImportRefused(
-                f"{which}: its cells reach {_column_letters(columns)}{rows} ({count(rows)} "
+                f"{which}: its cells reach {column_letters(columns)}{rows} ({count(rows)} "
                 f"rows × {count(columns)} columns), more than this app reads "
                 f"({count(MAX_COLUMNS)} columns, {count(MAX_CELLS)} cells); delete what lies "
                 "beyond your table (or a stray cell far from it) and save again, or save "
@@ -171,13 +165,13 @@ class XlsxGuard:
         targets = {
             link.get("Id"): link.get("Target", "")
             for link in links.iter()
-            if _local(link.tag) == "Relationship"
+            if local_name(link.tag) == "Relationship"
         }
         sheets: list[tuple[str, str | None]] = []
         for element in book.iter():
-            if _local(element.tag) != "sheet":
+            if local_name(element.tag) != "sheet":
                 continue
-            link = next((v for k, v in element.attrib.items() if _local(k) == "id"), None)
+            link = next((v for k, v in element.attrib.items() if local_name(k) == "id"), None)
             target = targets.get(link)
             part = None
             if target:
@@ -190,78 +184,12 @@ class XlsxGuard:
         """A small part (already size-checked) in full."""
         return b"".join(self._inflate(self._parts[part]))
 
-    # A sheet's area ---------------------------------------------------------------------------
-
     def _area(self, info: zipfile.ZipInfo) -> tuple[int, int]:
-        """(rows, columns) of the grid calamine would build for this sheet, counted from A1.
-
-        Rows come in order in real files, so a chunk's last cell holds its largest row; one
-        search per chunk then looks for any cell beyond the largest row and column seen so
-        far (none, in a real file) or written in a form this scan does not read (then the
-        cells are counted one by one). Every cell is included, even an empty styled one.
-        """
-        rows = columns = 0
-        carry = b""
-        for chunk in self._inflate(info):
-            buffer = carry + chunk if carry else chunk
-            cut = buffer.rfind(b"<")
-            if cut < 0 or buffer.find(b">", cut) >= 0:
-                cut = len(buffer)  # the last tag is complete: nothing to carry over
-            last = buffer.rfind(b'c r="', 0, cut)
-            reference = _REFERENCE.match(buffer, last) if last >= 0 else None
-            if reference:
-                rows = max(rows, int(reference[2]))
-                columns = max(columns, _column_number(reference[1]))
-            # A search that starts with a fixed "<c" runs six times faster than one for
-            # "<c" or ":c"; cells with a prefix (<x:c>) are rare enough to take the slow one.
-            prefixed = buffer.find(b":c", 0, cut) >= 0
-            if _beyond(rows, columns, prefixed).search(buffer, 0, cut):
-                if _ODD_CELL.search(buffer, 0, cut):
-                    return self._area_by_position(info)
-                found = _REFERENCE.findall(buffer, 0, cut)
-                if found:
-                    rows = max(rows, max(map(int, map(itemgetter(1), found))))
-                    letters = set(map(itemgetter(0), found))
-                    columns = max(columns, *map(_column_number, letters))
-            carry = buffer[cut:]
-            if len(carry) > MAX_TAG_BYTES:
-                raise self._damaged()
-        return rows, columns
-
-    def _area_by_position(self, info: zipfile.ZipInfo) -> tuple[int, int]:
-        """The area of a sheet whose cells may omit their reference (then a cell is the
-        one after the previous, as calamine places it); slower, so only when needed."""
-        state = {"row": 0, "column": 0, "rows": 0, "columns": 0}
-
-        def start(tag: str, attributes: dict[str, str]) -> None:
-            local = _local(tag)
-            if local == "row":
-                number = attributes.get("r", "")
-                state["row"] = int(number) if number.isdigit() else state["row"] + 1
-                state["column"] = 0
-            elif local == "c":
-                reference = re.fullmatch(r"([A-Za-z]{1,4})(\d{1,9})", attributes.get("r", ""))
-                if reference:
-                    state["row"] = int(reference[2])
-                    state["column"] = _column_number(reference[1].encode())
-                else:
-                    state["column"] += 1
-                state["rows"] = max(state["rows"], state["row"])
-                state["columns"] = max(state["columns"], state["column"])
-
-        def no_dtd(*_: object) -> None:
-            raise xml.parsers.expat.ExpatError("a worksheet has no DTD")
-
-        parser = xml.parsers.expat.ParserCreate()
-        parser.StartElementHandler = start
-        parser.StartDoctypeDeclHandler = no_dtd
+        """(rows, columns) of the grid calamine would build for this sheet, counted from A1."""
         try:
-            for chunk in self._inflate(info):
-                parser.Parse(chunk, False)
-            parser.Parse(b"", True)
-        except xml.parsers.expat.ExpatError:
+            return sheet_area(lambda: self._inflate(info))
+        except SheetDamaged:
             raise self._damaged() from None
-        return state["rows"], state["columns"]
 
     # Messages ---------------------------------------------------------------------------------
 
@@ -277,42 +205,6 @@ class XlsxGuard:
             f"than the {limit // MB:,} MB this app reads; save the sheet as CSV, or split it "
             "into smaller files"
         )
-
-
-def _beyond(rows: int, columns: int, prefixed: bool) -> re.Pattern[bytes]:
-    """A search for a cell past row `rows` or column `columns`, or for an odd cell
-    (prefixed: for <x:c> too)."""
-    return re.compile(
-        (rb"[<:]" if prefixed else rb"<")
-        + rb'c(?: r="(?:'
-        + _letters_above(columns)
-        + rb"\d|[A-Za-z]++"  # possessive: a quarter faster on a million rows
-        + _number_above(rows)
-        + rb'")|(?! r=")[\s/>])'
-    )
-
-
-def _number_above(number: int) -> bytes:
-    """A pattern for a run of digits worth more than number (or with more digits)."""
-    digits = str(number).encode()
-    choices = [rb"\d{%d,}" % (len(digits) + 1)]
-    for at, digit in enumerate(digits):
-        if digit != ord("9"):
-            rest = len(digits) - at - 1
-            choices.append(digits[:at] + b"[%c-9]\\d{%d}" % (digit + 1, rest))
-    return b"(?:" + b"|".join(choices) + b")"
-
-
-def _letters_above(column: int) -> bytes:
-    """A pattern for column letters (either case) past column (1 is A)."""
-    letters = _column_letters(column).encode() if column else b""
-    choices = [rb"[A-Za-z]{%d,}" % (len(letters) + 1)]
-    for at, letter in enumerate(letters):
-        if letter != ord("Z"):
-            rest = len(letters) - at - 1
-            same = b"".join(b"[%c%c]" % (c, c + 32) for c in letters[:at])
-            choices.append(same + b"[%c-Z%c-z][A-Za-z]{%d}" % (letter + 1, letter + 33, rest))
-    return b"(?:" + b"|".join(choices) + b")"
 
 
 def _inflated(packed: memoryview, declared: int) -> Iterator[bytes]:
@@ -350,23 +242,3 @@ def _is_xml(part: str) -> bool:
 def _is_sheet(part: str) -> bool:
     folded = part.casefold()
     return folded.startswith("xl/worksheets/") and folded.endswith(".xml")
-
-
-def _local(tag: str) -> str:
-    """An XML name without its namespace ({uri}name) or prefix (x:name)."""
-    return tag.rpartition("}")[2].rpartition(":")[2]
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters.upper():
-        number = number * 26 + letter - 64
-    return number
-
-
-def _column_letters(number: int) -> str:
-    letters = ""
-    while number > 0:
-        number, remainder = divmod(number - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters or "A"

@@ -11,10 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -24,6 +21,7 @@ from desktop_app.bootstrap import App
 from desktop_app.domain.import_rows import ImportPreview
 from desktop_app.domain.rows import SessionRow
 from ui.dialogs.import_choices import SessionChoices
+from ui.dialogs.import_controls import ImportControls
 from ui.dialogs.import_summary import describe, describe_choices
 from ui.dialogs.import_target import ImportTarget
 from ui.dialogs.import_work import (
@@ -70,7 +68,6 @@ class ImportDialog(QDialog):
         self._names = {row.id: row.title for row in sessions}
         self._busy = False
         self._importing = False
-        self._progress_shown = 0
         self.preview_task: TaskHandle[Previewed] | None = None
         self.import_task: TaskHandle[Imported] | None = None
         self._again = False  # the user asked to preview a file already imported, again
@@ -108,27 +105,17 @@ class ImportDialog(QDialog):
         summary_scroll.setWidgetResizable(True)
         summary_scroll.setWidget(self.summary)
         summary_scroll.setMinimumHeight(90)
-        self.progress = QProgressBar()
-        self.progress.hide()
-
-        self.buttons = QDialogButtonBox()
-        self.import_button = QPushButton("&Import")
-        self.import_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
-        self.close_button = QPushButton("Close")
-        # Shown when the file was already imported into the session (answered unread).
-        self.again_button = QPushButton("&Read it again")
-        self.again_button.setToolTip("Read the file and say what importing it again would change")
-        self.again_button.hide()
-        self.buttons.addButton(self.again_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.addButton(self.close_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.controls = ImportControls()
+        # The parts tests reach by name.
+        self.progress, self.buttons = self.controls.progress, self.controls.buttons
+        self.import_button = self.controls.import_button
+        self.again_button = self.controls.again_button
+        self.cancel_button = self.controls.cancel_button
+        self.close_button = self.controls.close_button
         self.import_button.clicked.connect(self.start_import)
         self.again_button.clicked.connect(self.read_again)
         self.cancel_button.clicked.connect(self._cancel_import)
         self.close_button.clicked.connect(self.reject)
-        self.cancel_button.hide()  # hidden after adding: the button box shows what it adds
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.target)
@@ -291,24 +278,14 @@ class ImportDialog(QDialog):
             return
         self._importing = True
         self._set_busy(True, "Importing… %p%")
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self._progress_shown = 0
+        self.controls.start_counting()
         self.import_task = run_task(
             import_previewed(self._app, shown),
             on_done=self._imported,
             on_failed=self._import_failed,
-            on_progress=self._moved,
+            on_progress=self.controls.move,
             parent=self,
         )
-
-    def _moved(self, done: int, total: int) -> None:
-        """One bar from 0 to 100 %: it never runs back, whatever each step counts."""
-        if total <= 0:
-            return
-        percent = min(100, done * 100 // total)
-        self._progress_shown = max(self._progress_shown, percent)
-        self.progress.setValue(self._progress_shown)
 
     def _cancel_import(self) -> None:
         if self.import_task is not None and self.import_task.running:
@@ -339,15 +316,7 @@ class ImportDialog(QDialog):
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
-        self.progress.setVisible(busy)
-        if busy:
-            self.progress.setRange(0, 0)
-            self.progress.setFormat(text)
-            self.import_button.setEnabled(False)
-        # While importing only Cancel shows; otherwise Close (Cancel would mean nothing).
-        self.cancel_button.setVisible(busy and self._importing)
-        self.close_button.setVisible(not (busy and self._importing))
-        self.import_button.setVisible(not (busy and self._importing))
+        self.controls.show_busy(busy, self._importing, text)
         busy_widgets = (self.session_combo, self.sheet_combo, self.format_combo, self.again_button)
         for widget in (*busy_widgets, self.mapping_box, self.dates_box, self.choices_box):
             widget.setEnabled(not busy)
