@@ -45,10 +45,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def _export_registrants(app: App, args: argparse.Namespace) -> Output:
-    from desktop_app.services import exports, series
+    from desktop_app.services import export_profiles, exports, series
 
     series_id = series.default_series_id(app.uow(), args.series)
-    profile = exports.get_profile(app.uow(), args.profile)
+    profile = export_profiles.get_profile(app.uow(), args.profile)
     plan = exports.export_registrants(app.uow(), series_id, profile, args.out, args.session)
     data = {
         "rows": plan.people,

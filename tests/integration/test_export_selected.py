@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 
 from desktop_app.bootstrap import App
 from desktop_app.domain.export_profile import EVERYTHING
-from desktop_app.services import exports, registrants
+from desktop_app.services import export_profiles, exports, registrants
 
 
 def test_only_the_chosen_people_within_the_profile(demo_app: App, tmp_path: Path) -> None:
@@ -16,10 +16,10 @@ def test_only_the_chosen_people_within_the_profile(demo_app: App, tmp_path: Path
     said_no = [p.id for p in people if p.consent == "no"][:2]
     said_yes = [p.id for p in people if p.consent == "yes"][:3]
     chosen = said_no + said_yes
-    partners = exports.get_profile(demo_app.uow(), None)
+    partners = export_profiles.get_profile(demo_app.uow(), None)
     plan = exports.plan_export(demo_app.uow(), 1, partners, registrant_ids=chosen)
     assert plan.people == 3  # the two who said no stay out of a partner file
-    everything = exports.get_profile(demo_app.uow(), EVERYTHING)
+    everything = export_profiles.get_profile(demo_app.uow(), EVERYTHING)
     assert exports.plan_export(demo_app.uow(), 1, everything, registrant_ids=chosen).people == 5
     assert exports.plan_export(demo_app.uow(), 1, everything, registrant_ids=[]).people == 0
     target = tmp_path / "chosen.xlsx"

@@ -22,7 +22,7 @@ from desktop_app.domain.export_profile import (
 from desktop_app.domain.records import RegistrantData, RegistrationData
 from desktop_app.io import registrant_export
 from desktop_app.io.registrant_export import sheet_name
-from desktop_app.services import exports, registrants, sessions
+from desktop_app.services import export_profiles, exports, registrants, sessions
 from tests.integration.test_cli import run
 
 INJECTIONS = [
@@ -226,31 +226,31 @@ def test_sheet_names_are_valid_and_unique() -> None:
 
 
 def test_profiles_are_saved_listed_and_validated(demo_app: App) -> None:
-    assert [p.name for p in exports.list_profiles(demo_app.uow())] == [PARTNERS, EVERYTHING]
+    assert [p.name for p in export_profiles.list_profiles(demo_app.uow())] == [PARTNERS, EVERYTHING]
     profile = dataclasses.replace(
         partner_profile("City partners"), organisations=("City of",), session_ids=(1, 2)
     )
-    assert exports.save_profile(demo_app.uow(), profile) == 1
-    stored = exports.get_profile(demo_app.uow(), "city PARTNERS")
+    assert export_profiles.save_profile(demo_app.uow(), profile) == 1
+    stored = export_profiles.get_profile(demo_app.uow(), "city PARTNERS")
     assert stored == profile and stored.version == 1
     with pytest.raises(UserError, match="already exists"):
-        exports.save_profile(demo_app.uow(), profile, old_name="Some other profile")
+        export_profiles.save_profile(demo_app.uow(), profile, old_name="Some other profile")
     with pytest.raises(UserError, match="already exists"):
-        exports.save_profile(demo_app.uow(), profile)  # a new profile under a used name
-    exports.save_profile(
+        export_profiles.save_profile(demo_app.uow(), profile)  # a new profile under a used name
+    export_profiles.save_profile(
         demo_app.uow(), dataclasses.replace(stored, name="Partners A"), old_name="City partners"
     )
-    names = [p.name for p in exports.list_profiles(demo_app.uow())]
+    names = [p.name for p in export_profiles.list_profiles(demo_app.uow())]
     assert names == [PARTNERS, EVERYTHING, "Partners A"]
-    assert exports.saved_profile_names(demo_app.uow()) == {"Partners A"}
+    assert export_profiles.saved_profile_names(demo_app.uow()) == {"Partners A"}
     with pytest.raises(ValidationError):
-        exports.save_profile(demo_app.uow(), dataclasses.replace(profile, columns=()))
+        export_profiles.save_profile(demo_app.uow(), dataclasses.replace(profile, columns=()))
     with pytest.raises(ValidationError, match="file name"):
-        exports.save_profile(
+        export_profiles.save_profile(
             demo_app.uow(), dataclasses.replace(profile, file_name_pattern="{secret}")
         )
-    exports.delete_profile(demo_app.uow(), "Partners A")
-    assert [p.name for p in exports.list_profiles(demo_app.uow())] == [PARTNERS, EVERYTHING]
+    export_profiles.delete_profile(demo_app.uow(), "Partners A")
+    assert [p.name for p in export_profiles.list_profiles(demo_app.uow())] == [PARTNERS, EVERYTHING]
 
 
 def test_cli_export_json(demo_app: App, tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from desktop_app.domain.records import (
 from desktop_app.domain.row_data import session_data
 from desktop_app.domain.run_of_show import Segment
 from desktop_app.services import (
-    exports,
+    export_profiles,
     imports,
     registrants,
     run_of_show,
@@ -145,14 +145,16 @@ def test_every_kind_of_record_refuses_a_stale_save(demo_app: App) -> None:
 
 def test_export_profiles_and_run_of_show_lists_have_versions(demo_app: App) -> None:
     uow = demo_app.uow
-    exports.save_profile(uow(), partner_profile("Partner"))
-    loaded = exports.get_profile(uow(), "Partner")
-    exports.save_profile(uow(), dataclasses.replace(loaded, people="attended"), "Partner")
+    export_profiles.save_profile(uow(), partner_profile("Partner"))
+    loaded = export_profiles.get_profile(uow(), "Partner")
+    export_profiles.save_profile(uow(), dataclasses.replace(loaded, people="attended"), "Partner")
     with pytest.raises(StaleRecord):
-        exports.save_profile(uow(), dataclasses.replace(loaded, people="everyone"), "Partner")
+        export_profiles.save_profile(
+            uow(), dataclasses.replace(loaded, people="everyone"), "Partner"
+        )
     with pytest.raises(StaleRecord):
-        exports.delete_profile(uow(), "Partner", loaded.version)
-    assert exports.get_profile(uow(), "Partner").people == "attended"
+        export_profiles.delete_profile(uow(), "Partner", loaded.version)
+    assert export_profiles.get_profile(uow(), "Partner").people == "attended"
 
     session_id = sessions.list_sessions(uow())[0].id
     sheet = run_of_show.load_sheet(uow(), session_id)

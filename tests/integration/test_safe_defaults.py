@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from desktop_app.bootstrap import App
 from desktop_app.domain.export_profile import EVERYTHING, PARTNERS
-from desktop_app.services import exports, series
+from desktop_app.services import export_profiles, exports, series
 from tests.integration.test_cli import run
 
 
@@ -28,11 +28,13 @@ def test_the_default_profile_respects_consent(demo_app: App, tmp_path: Path) -> 
         rows = list(csv.DictReader(handle))
     assert "Email" not in rows[0] and not any("phone" in k.casefold() for k in rows[0])
     series_id = series.list_series(demo_app.uow())[0].id
-    plan = exports.plan_export(demo_app.uow(), series_id, exports.get_profile(demo_app.uow(), None))
+    plan = exports.plan_export(
+        demo_app.uow(), series_id, export_profiles.get_profile(demo_app.uow(), None)
+    )
     assert plan.profile.name == PARTNERS and not plan.internal
     assert plan.profile.require_consent and not plan.profile.include_unknown_consent
     consenting = exports.plan_export(
-        demo_app.uow(), series_id, exports.get_profile(demo_app.uow(), EVERYTHING)
+        demo_app.uow(), series_id, export_profiles.get_profile(demo_app.uow(), EVERYTHING)
     )
     assert 0 < len(rows) == plan.people < consenting.people
 
@@ -54,7 +56,7 @@ def test_a_saved_profile_without_consent_is_internal_too(demo_app: App) -> None:
     from dataclasses import replace
 
     profile = replace(
-        exports.get_profile(demo_app.uow(), None), name="Staff", require_consent=False
+        export_profiles.get_profile(demo_app.uow(), None), name="Staff", require_consent=False
     )
     series_id = series.list_series(demo_app.uow())[0].id
     assert exports.plan_export(demo_app.uow(), series_id, profile).internal

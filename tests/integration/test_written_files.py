@@ -19,7 +19,7 @@ from desktop_app.domain.errors import UserError
 from desktop_app.domain.export_profile import EVERYTHING
 from desktop_app.io.atomic import PREFIX, atomic_path, remove_leftovers
 from desktop_app.io.written_checks import check_pdf, check_workbook
-from desktop_app.services import exports, run_of_show, series
+from desktop_app.services import export_profiles, exports, run_of_show, series
 from desktop_app.services.backups import backup_database
 from tests.integration.test_cli import SCRIPT
 
@@ -30,7 +30,7 @@ def mode(path: Path) -> int:
 
 def export(app: App, target: Path) -> None:
     series_id = series.list_series(app.uow())[0].id
-    profile = exports.get_profile(app.uow(), EVERYTHING)
+    profile = export_profiles.get_profile(app.uow(), EVERYTHING)
     exports.export_registrants(app.uow(), series_id, profile, target)
 
 

@@ -29,7 +29,7 @@ from desktop_app.domain.export_plan import ExportPlan
 from desktop_app.domain.export_profile import PARTNERS, ExportProfile, partner_profile
 from desktop_app.domain.rows import SessionRow
 from desktop_app.domain.wording import plural
-from desktop_app.services import exports
+from desktop_app.services import export_profiles, exports
 from desktop_app.services.preferences import load_preferences
 from ui import folders
 from ui.dialogs.profile_dialog import ProfileDialog
@@ -123,7 +123,7 @@ class ExportDialog(QDialog):
     def reload_profiles(self, select: str | None = None) -> None:
         """Fill the profile picker (keeping or choosing a profile by name)."""
         current = select or self.profile_combo.currentText()
-        self._profiles = {p.name: p for p in exports.list_profiles(self._app.uow())}
+        self._profiles = {p.name: p for p in export_profiles.list_profiles(self._app.uow())}
         self.profile_combo.blockSignals(True)
         self.profile_combo.clear()
         self.profile_combo.addItems(list(self._profiles))
@@ -165,7 +165,8 @@ class ExportDialog(QDialog):
             dialog.problems.say("Tick at least one session.")
             return
         if not attempt(
-            dialog.problems, lambda: exports.save_profile(self._app.uow(), profile, old_name)
+            dialog.problems,
+            lambda: export_profiles.save_profile(self._app.uow(), profile, old_name),
         ):
             return
         dialog.accept()
@@ -192,7 +193,7 @@ class ExportDialog(QDialog):
 
     def _delete(self, name: str) -> None:
         try:
-            exports.delete_profile(self._app.uow(), name, self._profiles[name].version)
+            export_profiles.delete_profile(self._app.uow(), name, self._profiles[name].version)
         except UserError as error:
             self._say(html.escape(str(error)), problem=True)
             return
@@ -205,7 +206,9 @@ class ExportDialog(QDialog):
         if not self.profile_combo.count():
             return
         profile = self.profile()
-        self.delete_button.setEnabled(profile.name in exports.saved_profile_names(self._app.uow()))
+        self.delete_button.setEnabled(
+            profile.name in export_profiles.saved_profile_names(self._app.uow())
+        )
         try:
             plan = exports.plan_export(
                 self._app.uow(),

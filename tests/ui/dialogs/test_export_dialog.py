@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
 from desktop_app.domain.export_profile import EVERYTHING, PARTNERS
-from desktop_app.services import exports, registrants
+from desktop_app.services import export_profiles, exports, registrants
 from ui.window.main_window import MainWindow
 
 Build = Callable[[App], MainWindow]
@@ -50,7 +50,7 @@ def test_a_new_partner_profile_is_saved_and_used(
     assert not editor.isVisible()
     assert dialog.profile_combo.currentText() == "Nairobi partners"
     assert "Personal data" not in dialog.preview.text()  # the partner default has no email
-    profile = exports.get_profile(demo_app.uow(), "Nairobi partners")
+    profile = export_profiles.get_profile(demo_app.uow(), "Nairobi partners")
     expected = exports.plan_export(demo_app.uow(), 1, profile).people
     assert f"{expected:,} people" in dialog.preview.text()
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(".csv"))

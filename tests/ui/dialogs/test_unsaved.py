@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop_app.bootstrap import App
-from desktop_app.services import exports, registrants
+from desktop_app.services import export_profiles, registrants
 from desktop_app.services.preferences import load_preferences
 from ui.dialogs.unsaved import GuardedDialog
 from ui.tabs.attendees_tab import AttendeesTab
@@ -99,10 +99,10 @@ def test_the_profile_editor_asks_too(demo_app: App, make_window: Build) -> None:
     editor = export.profile_dialog
     editor.name_edit.setText("City partners")
     editor.buttons.button(editor.buttons.StandardButton.Cancel).click()
-    assert "City partners" not in [p.name for p in exports.list_profiles(demo_app.uow())]
+    assert "City partners" not in [p.name for p in export_profiles.list_profiles(demo_app.uow())]
     answer(editor, Buttons.Save)
     assert not editor.isVisible()
-    assert "City partners" in [p.name for p in exports.list_profiles(demo_app.uow())]
+    assert "City partners" in [p.name for p in export_profiles.list_profiles(demo_app.uow())]
     assert export.profile_combo.currentText() == "City partners"
 
 
