@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from desktop_app.db.bulk import insert_many, large_cache, one_of, rows_after
-from desktop_app.db.models import ImportBatch, Registrant, Registration, Speaker
+from desktop_app.db.models import ImportBatch, Registrant, Registration
 from desktop_app.db.types import utc_binder
 from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import UserError
@@ -20,6 +20,7 @@ from desktop_app.domain.limits import SOURCE, fit
 from desktop_app.domain.search import registrant_search_text
 from desktop_app.io.formats import format_by_name
 from desktop_app.services.import_merge import Person
+from desktop_app.services.import_report import import_report
 from desktop_app.services.import_values import (
     differs,
     jsonable,
@@ -342,43 +343,4 @@ class ImportWriter:
 
     def report(self, batch_id: int | None, dry_run: bool) -> ImportReport:
         """The report of what was (or would be) done."""
-        parsed = self.parsed
-        speaker_emails = {r.email for r in parsed.rows if r.section in ("host", "panelist")}
-        known = (
-            set(
-                self.uow.session.scalars(
-                    select(Speaker.email).where(Speaker.email.in_(speaker_emails))
-                )
-            )
-            if speaker_emails
-            else set()
-        )
-        attended = [p for p in self.people.values() if p.attended]
-        return ImportReport(
-            file_name=parsed.name,
-            format=parsed.format,
-            format_label=format_by_name(parsed.format).label,
-            rows=parsed.data_rows,
-            registrants_created=len(self.new_people),
-            registrants_updated=len(self.person_updates),
-            registrants_unchanged=self.unchanged,
-            registrations=len(self.people),
-            registrations_created=len(self.registration_inserts),
-            registrations_updated=len(self.registration_updates),
-            attended=len(attended),
-            minutes=sum(p.minutes or 0 for p in self.people.values()),
-            skipped=tuple(parsed.skipped),
-            conflicts=tuple(self.conflicts),
-            speakers_matched=len(known),
-            speakers_unmatched=tuple(sorted(speaker_emails - known)),
-            other_attended=parsed.other_attended,
-            columns={
-                parsed.header[i]: f for i, f in parsed.columns.items() if i < len(parsed.header)
-            },
-            batch_id=batch_id,
-            dry_run=dry_run,
-            left_empty=tuple(parsed.left_empty),
-            date_columns=tuple(parsed.date_columns),
-            layout_notes=tuple(parsed.layout_notes),
-            bots=parsed.bots,
-        )
+        return import_report(self, self.uow.session, batch_id, dry_run)
