@@ -15,12 +15,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 from desktop_app.resources import resource
 from ui.error_report import ErrorReporter
 from ui.qt_guard import broken_pairing
+from ui.window.database_commands import LAST_DATABASE
 
 if TYPE_CHECKING:
     from desktop_app.bootstrap import App
     from ui.window.main_window import MainWindow
-
-LAST_DATABASE = "lastDatabase"  # written by the window when it opens a database
 
 
 def make_qt_app(argv: list[str] | None = None) -> QApplication:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from desktop_app.bootstrap import App
     from ui.window.shell import Shell
 
+LAST_DATABASE = "lastDatabase"  # the database to open at the next start
 RECENT = "recentDatabases"
 RECENT_COUNT = 8
 FILTER = "Webinar Desk databases (*.sqlite *.db);;All files (*)"
@@ -37,6 +38,16 @@ def remember_database(path: Path) -> None:
     path = path.resolve()
     paths = [path, *(p for p in recent_databases() if p.resolve() != path)]
     QSettings().setValue(RECENT, [str(p) for p in paths[:RECENT_COUNT]])
+
+
+def remember_opened(app: App) -> None:
+    """Remember the database a window opened: first among the recent ones, and the one to
+    open at the next start (a server by its URL, never with a password)."""
+    if app.path is not None:
+        remember_database(app.path)
+        QSettings().setValue(LAST_DATABASE, str(app.path))
+    elif app.on_server:
+        QSettings().setValue(LAST_DATABASE, app.location)
 
 
 def clear_recent_databases() -> None:

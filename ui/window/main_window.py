@@ -20,7 +20,7 @@ from ui.window.actions import WindowActions
 from ui.window.app_commands import AppCommands
 from ui.window.closing import UnsavedOnClose
 from ui.window.copy_commands import CopyCommands
-from ui.window.database_commands import DatabaseCommands, remember_database
+from ui.window.database_commands import DatabaseCommands, remember_opened
 from ui.window.file_commands import FileCommands
 from ui.window.mail_commands import MailCommands
 from ui.window.series_commands import SeriesCommands
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from ui.tabs.base import TabPage
 
 T = TypeVar("T", bound="TabPage")
-LAST_DATABASE = "lastDatabase"  # opened at the next start
 
 
 class MainWindow(QMainWindow):
@@ -115,11 +114,7 @@ class MainWindow(QMainWindow):
 
         self.app = app
         self.setWindowTitle(f"Webinar Desk — {app.name}")
-        if app.path is not None:
-            remember_database(app.path)
-            QSettings().setValue(LAST_DATABASE, str(app.path))
-        elif app.on_server:
-            QSettings().setValue(LAST_DATABASE, app.location)  # never a password
+        remember_opened(app)
         self._edits = edits = Edits(app, self)
         self.tab_pages.build(edits, self._connect)
         self.menus.follow_stack(edits.stack)
