@@ -25,6 +25,7 @@ from copy_shots import COPY_SHOTS
 from PySide6.QtCore import QEventLoop, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
+from window_shots import WINDOW_SHOTS
 
 from desktop_app.bootstrap import App, open_app
 from desktop_app.services import demo
@@ -335,6 +336,7 @@ DIALOGS = [
     Shot("guide", _guide),
     Shot("shortcuts", _shortcuts),
     *(Shot(name, show, close) for name, show, close in COPY_SHOTS),
+    *(Shot(name, show, close) for name, show, close in WINDOW_SHOTS),
     Shot("mail", _mail),
     Shot("mail-template", _mail_template, _close_mail),
     Shot("calendar", _calendar),

@@ -65,7 +65,16 @@ class RestoreDialog(QDialog):
         self.list.itemDoubleClicked.connect(lambda _item: self._restore())
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(self.list if backups else QLabel("There are no backups yet."))
+        if backups:
+            layout.addWidget(self.list, 1)
+        else:  # said under the intro, not floating in the middle of an empty box
+            empty = QLabel(
+                "There are no backups yet. The app makes one each day it opens this "
+                "database, and before every import."
+            )
+            empty.setWordWrap(True)
+            layout.addWidget(empty)
+            layout.addStretch(1)
         layout.addWidget(self.buttons)
 
     def _restore(self) -> None:
