@@ -4,29 +4,59 @@ from __future__ import annotations
 
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import insert, select
 
 from desktop_app.bootstrap import open_app
 from desktop_app.db.migrate import head_revision
 from desktop_app.db.models import Registrant, Registration, Session
-from desktop_app.domain.demo_people import demo_people
+from desktop_app.domain.demo_people import DemoPerson, demo_people
 from desktop_app.domain.search import registrant_search_text
 from desktop_app.services import demo, stats
+
+
+def already_built(path: Path, people: int) -> bool:
+    """True when path is a cached database holding `people` registrants; a stale one is
+    deleted (to be built again)."""
+    if not path.exists():
+        return False
+    app = open_app(str(path))
+    ready = stats.stats(app.uow()).registrants == people
+    app.close()
+    if not ready:
+        path.unlink()
+    return ready
+
+
+def registrant_row(person: DemoPerson, when: datetime, consent: str = "") -> dict[str, Any]:
+    """A generated person as a row of the registrants table (consent: the person's own
+    unless given)."""
+    return {
+        "email": person.email,
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "organisation": person.organisation,
+        "job_title": person.job_title,
+        "city": person.city,
+        "country": person.country,
+        "sector": person.sector,
+        "consent": consent or person.consent.value,
+        "consent_source": "benchmark",
+        "created_at": when,
+        "updated_at": when,
+        "search_text": registrant_search_text(vars(person)),
+    }
 
 
 def big_database(people: int) -> Path:
     """Path of a database holding the demo series with `people` registrants (cached in /tmp)."""
     # The name says the schema: a database built before a migration is built again.
     path = Path(tempfile.gettempdir()) / f"webinar-desk-bench-{people}-{head_revision()}.sqlite"
-    if path.exists():
-        app = open_app(str(path))
-        ready = stats.stats(app.uow()).registrants == people
-        app.close()
-        if ready:
-            return path
-        path.unlink()
+    if already_built(path, people):
+        return path
     started = time.perf_counter()
     app = open_app(str(path))
     demo.load_demo(app.uow(), people=0)
@@ -37,24 +67,7 @@ def big_database(people: int) -> Path:
         generated = demo_people(people, [s.starts_at for s in sessions], seed=7)
         connection.execute(
             insert(Registrant),
-            [
-                {
-                    "email": p.email,
-                    "first_name": p.first_name,
-                    "last_name": p.last_name,
-                    "organisation": p.organisation,
-                    "job_title": p.job_title,
-                    "city": p.city,
-                    "country": p.country,
-                    "sector": p.sector,
-                    "consent": p.consent.value,
-                    "consent_source": "benchmark",
-                    "created_at": sessions[0].starts_at,
-                    "updated_at": sessions[0].starts_at,
-                    "search_text": registrant_search_text(vars(p)),
-                }
-                for p in generated
-            ],
+            [registrant_row(p, sessions[0].starts_at) for p in generated],
         )
         ids = dict(connection.execute(select(Registrant.email, Registrant.id)).tuples().all())
         connection.execute(
