@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from dataclasses import replace
 
 import pytest
 
@@ -19,27 +19,20 @@ from desktop_app.domain.mail_templates import (
     validate_template,
 )
 from desktop_app.domain.mail_values import recipient_values, session_values, text_to_html
-from desktop_app.domain.session_facts import SessionFacts
+from tests.unit.test_calendar_events import FACTS as CALENDAR_FACTS
 
-FACTS = SessionFacts(
-    id=1,
-    uid="8d3c3f6e-2b1f-4a53-9a55-1b8f8f7b2c10",
+# The calendar tests' session, bare: no subtitle, description, After Hours or speakers.
+FACTS = replace(
+    CALENDAR_FACTS,
     sequence=0,
-    series_id=1,
-    series_title="Procurement with a Purpose",
-    organiser="OCP",
-    home_zone="America/Los_Angeles",
-    display_zones=("America/New_York",),
-    title="No More Status Quo Contracting",
     subtitle="",
     description="",
-    start=datetime(2021, 8, 4, 17, 0, tzinfo=UTC),
-    duration_minutes=60,
-    platform="Zoom",
-    join_url="https://example.org/j/1",
-    registration_url="",
-    recording_url="",
-    status="scheduled",
+    after_hours_minutes=None,
+    after_hours_host_id=None,
+    after_hours_host_name="",
+    tech_check=None,
+    speaker_names=(),
+    speaker_ids=(),
 )
 SENDER = MailAddress("Zoë Staff", "zoe@example.org")
 
