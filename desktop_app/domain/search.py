@@ -32,6 +32,13 @@ SPEAKER_SEARCHED = ("name", "email", "organisation", "title")
 
 def fold(text: str) -> str:
     """text case-folded, without accents, spaces collapsed: ' Zoë  GARCÍA ' -> 'zoe garcia'."""
+    if text.isascii():  # the common case: no accents to strip, and lower() is casefold()
+        return " ".join(text.lower().split())
+    return fold_unicode(text)
+
+
+def fold_unicode(text: str) -> str:
+    """fold for any text, ASCII or not (fold spares ASCII text this work)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(bare.translate(_PLAIN).split())

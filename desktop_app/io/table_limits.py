@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from desktop_app.io.refusal import ImportRefused
 
@@ -42,41 +43,59 @@ def too_many_columns(name: str, columns: int, line: int) -> ImportRefused:
 def bounded_lines(name: str, text: str) -> Iterator[str]:
     """The physical lines of a CSV text (ends kept, as the csv module wants), refusing one
     longer than MAX_LINE_CHARS before the CSV reader splits it into fields."""
-    for number, line in enumerate(_physical_lines(text), start=1):
-        if len(line) > MAX_LINE_CHARS:
+    return itertools.chain.from_iterable(_checked_chunks(name, text))
+
+
+def _checked_chunks(name: str, text: str) -> Iterator[list[str]]:
+    """The text's lines a chunk at a time, each chunk checked for an overlong line."""
+    before = 0  # lines in the chunks already handed over
+    for lines in _line_chunks(text):
+        if max(map(len, lines), default=0) > MAX_LINE_CHARS:  # C speed, a chunk at once
+            index = next(i for i, line in enumerate(lines) if len(line) > MAX_LINE_CHARS)
             raise ImportRefused(
-                f"{name}: line {count(number)} is {count(len(line))} characters long, more "
-                f"than the {count(MAX_LINE_CHARS)} this app reads in one line; check that "
-                "it is a CSV file exported from a spreadsheet or a registration system"
+                f"{name}: line {count(before + index + 1)} is {count(len(lines[index]))} "
+                f"characters long, more than the {count(MAX_LINE_CHARS)} this app reads in "
+                "one line; check that it is a CSV file exported from a spreadsheet or a "
+                "registration system"
             )
-        yield line
+        before += len(lines)
+        yield lines
 
 
 # str.splitlines also breaks at these, where a CSV line does not end.
 _NOT_LINE_ENDS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+CHUNK_CHARS = 1 << 20  # lines are split a megabyte of text at a time
 
 
-def _physical_lines(text: str) -> Iterator[str]:
-    """Lines ending at \\n, \\r\\n or \\r. (io.StringIO would do, but holds 4 bytes a
-    character: 800 MB for a 200 MB file.)"""
-    if not any(separator in text for separator in _NOT_LINE_ENDS):
-        yield from text.splitlines(keepends=True)  # C speed
+def _line_chunks(text: str) -> Iterator[list[str]]:
+    """Lists of the lines ending at \\n, \\r\\n or \\r, about CHUNK_CHARS of text each.
+
+    Not all at once: a million-line file's lines would be held twice (text and list).
+    (io.StringIO would do, but holds 4 bytes a character: 800 MB for a 200 MB file.)
+    """
+    if any(separator in text for separator in _NOT_LINE_ENDS):
+        lines = [match.group() for match in _LINE.finditer(text) if match.group()]
+        yield from (lines[i : i + 10_000] for i in range(0, len(lines), 10_000))
         return
-    for match in _LINE.finditer(text):
-        if match.group():
-            yield match.group()
+    start, size = 0, len(text)
+    while start < size:
+        end = _chunk_end(text, start, min(start + CHUNK_CHARS, size))
+        yield text[start:end].splitlines(keepends=True)  # C speed
+        start = end
 
 
-def bounded_rows(name: str, rows: Iterable[list[str]]) -> Iterator[list[str]]:
-    """Rows as they come, refusing a row over MAX_COLUMNS or a table over MAX_CELLS."""
-    cells = 0
-    line = 0
-    for row in rows:
-        line = getattr(rows, "line_num", line + 1)  # a csv reader's own count
-        if len(row) > MAX_COLUMNS:
-            raise too_many_columns(name, len(row), line)
-        cells += len(row)
-        if cells > MAX_CELLS:
-            raise too_many_cells(name, cells)
-        yield row
+def _chunk_end(text: str, start: int, end: int) -> int:
+    """Where a chunk from start ends: after the last line break before end (or the first
+    after it, for a line longer than a chunk), never between \\r and \\n."""
+    if end == len(text):
+        return end
+    cut = max(text.rfind("\n", start, end), text.rfind("\r", start, end))
+    if cut < 0:  # one line longer than the chunk: it ends at the next break
+        breaks = [at for at in (text.find("\n", end), text.find("\r", end)) if at >= 0]
+        if not breaks:
+            return len(text)
+        cut = min(breaks)
+    if text.startswith("\r\n", cut):
+        cut += 1
+    return cut + 1

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -61,20 +59,6 @@ NEW_REGISTRATION = (
     "minutes",
     "import_batch_id",
 )
-
-
-@contextmanager
-def without_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused while an import folds and writes a file: it makes
-    no cycles, and each full collection walked the parsed file's million objects (about
-    a tenth of the write's time). Turned back on after, unless it was off before."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 class ImportCancelled(UserError):
