@@ -18,6 +18,7 @@ from desktop_app.io.table_limits import (
 from desktop_app.io.text_decoding import decode_text
 
 SNIFF_CHARS = 256 * 1024  # the delimiter is told from the start of the file
+SEEN_CELLS = 1 << 16  # distinct cell texts remembered at once (see csv_rows)
 _EMAIL_FIELD = re.compile(r"[^@\s\"]+@[^@\s\"]+\.[^@\s\"]+")
 
 
@@ -40,9 +41,14 @@ def csv_rows(name: str, text: str) -> list[list[str]]:
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
     rows: list[list[str]] = []
     done = 0  # the last line of the last row read
-    cells = 0
+    cells = held = 0  # all cells, and the distinct texts held before the last forgetting
     strip = str.strip
-    most_columns, most_cells = table_limits.MAX_COLUMNS, table_limits.MAX_CELLS
+    # Each distinct text held once: a report repeats its dates, statuses, countries and
+    # minutes on thousands of rows (a million-row Zoom report's rows took 740 MB, 330 MB
+    # so). Forgotten now and then, so a column of distinct texts is not held twice.
+    seen: dict[str, str] = {}
+    same = seen.setdefault
+    most_columns, most_cells = table_limits.MAX_COLUMNS, table_limits.MAX_CSV_CELLS
     try:
         for row in reader:  # checks inline: a generator per row cost a third of the read
             at = reader.line_num
@@ -53,13 +59,26 @@ def csv_rows(name: str, text: str) -> list[list[str]]:
                 raise too_many_columns(name, width, at)
             cells += width
             if cells > most_cells:
-                raise too_many_cells(name, cells)
-            rows.append([*map(strip, row)])
+                raise too_many_cells(name, cells, most=most_cells)
+            stripped = [*map(strip, row)]
+            rows.append([*map(same, stripped, stripped)])
             done = at
+            if len(seen) > SEEN_CELLS:
+                held += len(seen)
+                seen.clear()
+                _check_held(name, held)
+        _check_held(name, held + len(seen))
     except csv.Error as error:
         refusal = _problem(name, _lines(text), done, reader.line_num, delimiter, error)
         raise ImportRefused(refusal) from None
     return rows
+
+
+def _check_held(name: str, held: int) -> None:
+    """Refuse a table holding more distinct texts than MAX_CELLS: their memory is what
+    the cap bounds."""
+    if held > table_limits.MAX_CELLS:
+        raise too_many_cells(name, held, what="different values")
 
 
 def _lines(text: str) -> list[str]:

@@ -10,10 +10,13 @@ from desktop_app.io.refusal import ImportRefused
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_COLUMNS = 1_000
-# Rows × columns of the table as read (an XLSX sheet counts its grid from A1 to its last
-# cell): Excel's 1,048,576 rows × 8 columns, which read in under 1 GB; 10 columns take
-# just over (benchmarks/bench_hostile_files.py).
+# Rows × columns of an XLSX sheet as read (its grid from A1 to its last cell), and the
+# distinct texts held of a CSV table: Excel's 1,048,576 rows × 8 columns of them, which
+# read in under 1 GB (benchmarks/bench_hostile_files.py).
 MAX_CELLS = 8 * 1_048_576
+# All cells of a CSV table: one repeating a text held already costs a pointer (see
+# csv_table.csv_rows), so twice as many, Excel's rows × 16 columns.
+MAX_CSV_CELLS = 2 * MAX_CELLS
 MAX_LINE_CHARS = 1_000_000  # one physical line of a CSV file
 MAX_CELL_CHARS = 131_072  # one CSV field (Excel's own limit is 32,767)
 
@@ -23,11 +26,14 @@ def count(number: int) -> str:
     return f"{number:,}"
 
 
-def too_many_cells(name: str, cells: int, where: str = "") -> ImportRefused:
-    """The refusal of a table over MAX_CELLS."""
+def too_many_cells(
+    name: str, cells: int, where: str = "", most: int | None = None, what: str = "cells"
+) -> ImportRefused:
+    """The refusal of a table over MAX_CELLS (or another cap, most)."""
     return ImportRefused(
-        f"{name} holds more cells{where} ({count(cells)}) than this app reads at once "
-        f"({count(MAX_CELLS)}); split it into smaller files or remove unused columns"
+        f"{name} holds more {what}{where} ({count(cells)}) than this app reads at once "
+        f"({count(MAX_CELLS if most is None else most)}); split it into smaller files or "
+        "remove unused columns"
     )
 
 
