@@ -63,6 +63,14 @@ def registrant_search_text(values: Mapping[str, object]) -> str:
     return _search_text(values, REGISTRANT_SEARCHED)
 
 
+def registrant_search_text_of(
+    last_name: str, first_name: str, email: str, organisation: str, country: str, job_title: str
+) -> str:
+    """registrant_search_text of values at hand, in the order of REGISTRANT_SEARCHED (an
+    import folds 100,000 of them: no mapping built for each)."""
+    return fold(" ".join((last_name, first_name, email, organisation, country, job_title)))
+
+
 def speaker_search_text(values: Mapping[str, object]) -> str:
     """A speaker's searchable fields (by column name), folded into one text."""
     return _search_text(values, SPEAKER_SEARCHED)

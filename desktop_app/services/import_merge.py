@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import compress
+from operator import attrgetter
 
 from desktop_app.domain import timezones
 from desktop_app.domain.enums import Consent
@@ -19,6 +21,7 @@ PERSON_FIELDS = (
     "country",
     "sector",
 )
+_texts = attrgetter(*PERSON_FIELDS)  # a row's texts in one C call
 
 
 @dataclass(slots=True)
@@ -81,10 +84,11 @@ def _first(row: ImportRow, aware: Callable[[datetime | None], datetime | None]) 
     without its comparisons (most emails have one row)."""
     consent = row.consent
     minutes = row.minutes
+    texts = _texts(row)
     return Person(
         row.email,
         row.line,
-        {name: value for name in PERSON_FIELDS if (value := getattr(row, name))},
+        dict(compress(zip(PERSON_FIELDS, texts, strict=True), texts)),  # the ones said
         None if consent is None or consent == Consent.UNKNOWN else consent,
         aware(row.registered_at),
         None if row.approval is None else row.approval.value,

@@ -15,7 +15,7 @@ from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.import_rows import ImportReport, ParsedFile
 from desktop_app.domain.limits import SOURCE, fit
-from desktop_app.domain.search import registrant_search_text
+from desktop_app.domain.search import registrant_search_text_of
 from desktop_app.io.formats import format_by_name
 from desktop_app.services.import_merge import Person
 from desktop_app.services.import_report import import_report
@@ -307,22 +307,28 @@ class ImportWriter:
     ) -> tuple[Any, ...]:
         """A new registrant's values in the order of NEW_REGISTRANT."""
         get = person.fields.get
-        consent = person.consent
-        return (
+        first, last, organisation = (
             get("first_name", ""),
             get("last_name", ""),
             get("organisation", ""),
-            get("job_title", ""),
+        )
+        job_title, country, email = get("job_title", ""), get("country", ""), person.email
+        consent = person.consent
+        return (
+            first,
+            last,
+            organisation,
+            job_title,
             get("city", ""),
-            get("country", ""),
+            country,
             get("sector", ""),
-            person.email,
+            email,
             "unknown" if consent is None else consent.value,
             None if consent is None else to_db(person.registered_at or now),
             "" if consent is None else fit(self.parsed.name, SOURCE),
             now_value,
             now_value,
-            registrant_search_text({**person.fields, "email": person.email}),
+            registrant_search_text_of(last, first, email, organisation, country, job_title),
         )
 
     def report(self, batch_id: int | None, dry_run: bool) -> ImportReport:
