@@ -17,7 +17,7 @@ from desktop_app.domain.import_rows import ImportReport, ParsedFile
 from desktop_app.domain.limits import SOURCE, fit
 from desktop_app.domain.search import registrant_search_text_of
 from desktop_app.io.formats import format_by_name
-from desktop_app.services.import_merge import Person
+from desktop_app.services.import_merge import PERSON_FIELDS, Person
 from desktop_app.services.import_report import import_report
 from desktop_app.services.import_values import (
     differs,
@@ -140,7 +140,9 @@ class ImportWriter:
     def _person_changes(self, person: Person, current: Any) -> dict[str, Any]:
         """Fields the file has that differ (a file never blanks a field it lacks)."""
         changes: dict[str, Any] = {
-            name: value for name, value in person.fields.items() if value and value != current[name]
+            name: value
+            for name, value in zip(PERSON_FIELDS, person.texts, strict=True)
+            if value and value != current[name]
         }
         if person.consent is not None and person.consent != current["consent"]:
             if current["consent"] in (Consent.YES, Consent.NO):
@@ -306,22 +308,16 @@ class ImportWriter:
         to_db: Callable[[datetime | None], Any],
     ) -> tuple[Any, ...]:
         """A new registrant's values in the order of NEW_REGISTRANT."""
-        get = person.fields.get
-        first, last, organisation = (
-            get("first_name", ""),
-            get("last_name", ""),
-            get("organisation", ""),
-        )
-        job_title, country, email = get("job_title", ""), get("country", ""), person.email
-        consent = person.consent
+        first, last, organisation, job_title, city, country, sector = person.texts
+        email, consent = person.email, person.consent
         return (
             first,
             last,
             organisation,
             job_title,
-            get("city", ""),
+            city,
             country,
-            get("sector", ""),
+            sector,
             email,
             "unknown" if consent is None else consent.value,
             None if consent is None else to_db(person.registered_at or now),
