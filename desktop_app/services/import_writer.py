@@ -260,13 +260,13 @@ class ImportWriter:
         registrants, registrations = table_of(Registrant), table_of(Registration)
         source = fit(f"{format_by_name(self.parsed.format).label}: {self.parsed.name}", SOURCE)
         now_value = to_db(now)
-        new_people = {id(p) for p in self.new_people}
+        known = self.ids  # the people already in the database (see plan)
         created: list[int] = []
-        ids = self.ids
         for start in range(0, len(self.registration_inserts), WRITE_CHUNK):
             self._check(start)
             chunk = self.registration_inserts[start : start + WRITE_CHUNK]
-            fresh = [p for p in chunk if id(p) in new_people]
+            fresh = [p for p in chunk if p.email not in known]
+            ids: dict[str, int] = {}  # the chunk's people's ids: one chunk's, not the file's
             if fresh:
                 last_id = connection.scalar(select(func.max(registrants.c.id))) or 0
                 insert_many(
@@ -278,6 +278,8 @@ class ImportWriter:
                 # One query for the chunk's new ids: they are the rows above the old last id.
                 ids.update(rows_after(connection, registrants, "email", last_id))
                 created += [ids[p.email] for p in fresh]
+            if len(fresh) < len(chunk):
+                ids.update((p.email, known[p.email]) for p in chunk if p.email in known)
             insert_many(
                 connection,
                 registrations,
