@@ -187,7 +187,7 @@ class _PeopleReader:
             kept.append(usable)
             if usable:
                 continue
-            raw_email, first, last, full = (cells[field][at] for field in range(4))
+            raw_email, first, last, full = (cells[field][at] for field in range(4))  # FIELDS[:4]
             if is_bot(full or f"{first} {last}".strip(), email):
                 self.parsed.bots += 1
             elif email in MISSING:
