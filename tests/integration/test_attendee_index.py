@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from desktop_app.bootstrap import App
+from desktop_app.db.bulk import plain_rows
 from desktop_app.domain.enums import Consent
-from desktop_app.domain.records import RegistrantData, RegistrationData
-from desktop_app.services import registrants, sessions
+from desktop_app.domain.records import RegistrantData, RegistrationData, SeriesData, SessionData
+from desktop_app.services import registrants, series, sessions
 from desktop_app.services.attendee_index import (
     Attendance,
     AttendeeIndex,
+    _index_query,
+    _most_registrations,
     load_attendee_index,
     load_attendees,
     registration_count,
@@ -42,11 +47,17 @@ def test_each_person_has_one_attendance_per_session(demo_app: App) -> None:
         ]
 
 
-def test_loaded_in_name_order(demo_app: App) -> None:
+def test_shown_in_name_order(demo_app: App) -> None:
     index = load(demo_app)
+    everyone = index.filter()
+    assert sorted(everyone) == list(range(len(index)))  # each position once
     names = [
-        (index.text["last_name"][p].casefold(), index.text["first_name"][p].casefold())
-        for p in range(len(index))
+        (
+            index.text["last_name"][p].casefold(),
+            index.text["first_name"][p].casefold(),
+            index.ids[p],  # namesakes by id
+        )
+        for p in everyone
     ]
     assert names == sorted(names)
 
@@ -152,3 +163,27 @@ def test_one_person_is_brought_up_to_date_in_place(demo_app: App) -> None:
     ]
     assert came == sorted(came)
     assert index.position(person.id) == position and index.position(outsider) is None
+
+
+def test_both_ways_of_grouping_registrations_read_the_same_rows(demo_app: App) -> None:
+    session_ids = load(demo_app).session_ids
+    with demo_app.uow() as uow:
+        connection = uow.session.connection()
+        [along_sessions] = plain_rows(connection, _index_query(1, session_ids, False))
+        [along_registrants] = plain_rows(connection, _index_query(1, session_ids, True))
+    assert len(along_sessions) == registrants.count_registrants(demo_app.uow(), 1)
+    assert sorted(along_sessions) == sorted(along_registrants)
+
+
+def test_only_a_series_with_most_registrations_is_read_in_registrant_order(demo_app: App) -> None:
+    small = series.create_series(demo_app.uow(), SeriesData("A small one"))
+    start = datetime(2026, 5, 6, 17, tzinfo=UTC)
+    session_id = sessions.create_session(demo_app.uow(), small, SessionData("Only", start))
+    registrants.register(demo_app.uow(), 1, session_id, RegistrationData())
+    with demo_app.uow() as uow:
+        connection = uow.session.connection()
+        sqlite = connection.dialect.name == "sqlite"  # PostgreSQL plans it itself
+        assert _most_registrations(connection, load(demo_app).session_ids) is sqlite
+        assert _most_registrations(connection, [session_id]) is False
+    index = load_attendee_index(demo_app.uow(), small)
+    assert index is not None and [index.row(p).id for p in index.filter()] == [1]
