@@ -7,37 +7,18 @@ import sys
 from array import array
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from itertools import repeat
-from operator import and_, rshift
+from itertools import compress, islice, repeat
+from operator import and_, eq, le, lt, rshift
 from typing import Any
 
-from sqlalchemy import (
-    BigInteger,
-    Connection,
-    Select,
-    case,
-    cast,
-    exists,
-    func,
-    literal_column,
-    select,
-)
+from sqlalchemy import func, select
 
 from desktop_app.db.bulk import plain_rows
 from desktop_app.db.models import Registrant, Registration, Session
 from desktop_app.domain import search
+from desktop_app.services.attendee_index_query import TEXT_COLUMNS, index_query, most_registrations
 from desktop_app.services.import_writer import without_cycle_collection
 from desktop_app.services.uow import UnitOfWork
-
-TEXT_COLUMNS = (
-    "last_name",
-    "first_name",
-    "email",
-    "organisation",
-    "country",
-    "job_title",
-    "consent",
-)
 
 
 @dataclass(frozen=True)
@@ -68,18 +49,12 @@ class IndexedAttendee:
 
 
 class AttendeeIndex:
-    """Registrants of one series held column by column; positions index every column.
-
-    Columns are kept in the order the query returned them; `order` lists the positions in
-    name order, the order every filter answers in (putting each column in name order
-    instead cost a fifth of the load at 100,000 people).
-    """
+    """Registrants of one series held column by column; positions index every column."""
 
     def __init__(self, series_id: int | None, session_ids: list[int]) -> None:
         self.series_id = series_id
         self.session_ids = session_ids
         self.ids = array("q")
-        self.order: list[int] = []
         self.text: dict[str, list[str]] = {name: [] for name in TEXT_COLUMNS}
         self.haystack: list[str] = []
         # Per session: 0 = not registered, 1 = registered, 2 = attended; and minutes.
@@ -120,8 +95,8 @@ class AttendeeIndex:
         attended: bool | None = None,
         consent: str | None = None,
     ) -> list[int]:
-        """Positions (in name order) matching every word of text and the other choices."""
-        positions: Sequence[int] = self.order
+        """Positions (in loaded order) matching every word of text and the other choices."""
+        positions: Sequence[int] = range(len(self.ids))
         if session_index is not None:
             state = self.state[session_index]
             wanted = {None: (1, 2), True: (2,), False: (1,)}[attended]
@@ -140,7 +115,7 @@ class AttendeeIndex:
     def sort(self, positions: list[int], key: str, descending: bool = False) -> list[int]:
         """positions ordered by a column key (text column, or 'minutes:<session id>' …)."""
         values = self._sort_key(key)
-        # sorted() is stable, so equal keys keep the order given (filter's name order).
+        # sorted() is stable, so equal keys keep the loaded name order.
         lookup: Callable[[int], Any] = values.__getitem__  # faster than a lambda
         return sorted(positions, key=lookup, reverse=descending)
 
@@ -226,8 +201,8 @@ def load_attendee_index(
         # 100,000 rows here, Core's Row objects most of a second more, and reading the
         # registrations as rows of their own (then placing each in a Python loop) ~0.3 s.
         connection = uow.session.connection()
-        by_registrant = series_id is not None and _most_registrations(connection, session_ids)
-        query = _index_query(series_id, session_ids, by_registrant)
+        by_registrant = series_id is not None and most_registrations(connection, session_ids)
+        query = index_query(series_id, session_ids, by_registrant, connection.dialect.name)
         with without_cycle_collection():  # 100,000 fresh tuples and no cycles to find
             [found] = plain_rows(connection, query)
             if stopped():
@@ -236,73 +211,23 @@ def load_attendee_index(
         return index
 
 
-def _most_registrations(connection: Connection, session_ids: list[int]) -> bool:
-    """True on SQLite when these sessions hold at least a third of all registrations.
-
-    Then walking every registration in registrant order beats gathering the sessions' own
-    and sorting them in a temporary B-tree for the GROUP BY (250 ms against 380 ms for the
-    216,000 registrations of 100,000 people; even at a quarter of the file both cost the
-    same). For a small series in a big file the walk would read far more than it needs.
-    """
-    if connection.dialect.name != "sqlite" or not session_ids:
-        return False
-    highest = connection.scalar(select(func.max(Registration.id))) or 0  # at once, by rowid
-    mine = connection.scalar(select(func.count()).where(Registration.session_id.in_(session_ids)))
-    return (mine or 0) * 3 >= highest
-
-
-def _index_query(
-    series_id: int | None, session_ids: list[int], by_registrant: bool = False
-) -> Select[Any]:
-    """The registrants of a series with one attendance code per session (see _fill).
-
-    Registrations are folded per registrant by GROUP BY in SQL rather than read one by
-    one; registrants in no series (series_id None) come with no codes. by_registrant
-    keeps SQLite off the session_id index (`+ 0`), so it groups along the (registrant,
-    session) index instead.
-    """
-    columns = [Registrant.id, *(getattr(Registrant, n) for n in TEXT_COLUMNS)]
-    columns.append(Registrant.search_text)
-    if series_id is None:
-        lonely = ~exists().where(Registration.registrant_id == Registrant.id)
-        return select(*columns).where(lonely)
-    # minutes * 4 + (1 registered, 2 attended); 0 when not registered (minutes >= 0).
-    state = case((Registration.attended, 2), else_=1)
-    code = cast(Registration.minutes, BigInteger) * 4 + state
-    session = (
-        Registration.session_id + literal_column("0") if by_registrant else Registration.session_id
-    )
-    codes = (
-        select(
-            Registration.registrant_id,
-            *(
-                func.max(case((Registration.session_id == session_id, code), else_=0))
-                for session_id in session_ids
-            ),
-        )
-        .where(session.in_(session_ids))
-        .group_by(Registration.registrant_id)
-        .subquery()
-    )
-    # No ORDER BY: the rows are put in name order in Python (see _fill).
-    return select(*columns, *list(codes.c)[1:]).join(codes, codes.c.registrant_id == Registrant.id)
-
-
 def _fill(index: AttendeeIndex, found: Sequence[Sequence[Any]]) -> None:
-    """Put the query's rows into the index's columns as they came, and their name order
-    (ties by id) into index.order."""
+    """Put the query's rows into the index's columns, in name order (ties by id)."""
     width = len(TEXT_COLUMNS) + 2 + len(index.session_ids)
     # Turned into columns in one go (zip in C, not a Python loop per column).
-    columns = list(zip(*found, strict=True)) if found else [()] * width
+    columns: list[Sequence[Any]] = list(zip(*found, strict=True)) if found else [()] * width
     ids = columns[0]
-    # Two stable sorts of positions: by id (nearly free: rows come about in id order),
-    # then by one key string per person (cheaper to compare than tuples of names).
-    casefold, last_names, first_names = str.casefold, columns[1], columns[2]
-    keys = list(map(casefold, map("\0".join, zip(last_names, first_names, strict=True))))
-    order = sorted(range(len(found)), key=ids.__getitem__)
-    order.sort(key=keys.__getitem__)
-    index.order = order
-    index.ids = array("q", ids)
+    # One key string per person (cheaper to compare than tuples of names).
+    last_names, first_names = columns[1], columns[2]
+    keys = list(map(str.casefold, map("\0".join, zip(last_names, first_names, strict=True))))
+    if not _in_order(keys, ids):
+        # The engine's case-blind order differs from case folding here and there (SQLite
+        # leaves capitals beyond ASCII alone: "GARCÍA" before "García, Ana"). Sorted again,
+        # quick on rows nearly in order, and each column gathered along the nearly
+        # unchanged order (sorting in SQL spares doing this from id order: 0.4 s).
+        order = sorted(range(len(ids)), key=lambda p: (keys[p], ids[p]))
+        columns = [list(map(column.__getitem__, order)) for column in columns]
+    index.ids = array("q", columns[0])
     # Repeated values (names, countries, organisations, consent) share one string object.
     # Emails are unique, so interning them would only cost time.
     intern = sys.intern
@@ -314,6 +239,15 @@ def _fill(index: AttendeeIndex, found: Sequence[Sequence[Any]]) -> None:
     for slot, codes in enumerate(columns[len(TEXT_COLUMNS) + 2 :]):
         index.state[slot] = bytearray(map(and_, codes, repeat(3)))
         index.minutes[slot] = array("l", map(rshift, codes, repeat(2)))
+
+
+def _in_order(keys: Sequence[str], ids: Sequence[int]) -> bool:
+    """True when the keys never go down and equal keys have rising ids (checked in C)."""
+    following = islice(keys, 1, None)
+    if not all(map(le, keys, following)):
+        return False
+    ties = list(map(eq, keys, islice(keys, 1, None)))
+    return all(map(lt, compress(ids, ties), compress(islice(ids, 1, None), ties)))
 
 
 def load_attendees(
