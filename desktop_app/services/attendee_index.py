@@ -7,27 +7,18 @@ import sys
 from array import array
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from itertools import repeat
-from operator import and_, rshift
+from itertools import compress, islice, repeat
+from operator import and_, eq, le, lt, rshift
 from typing import Any
 
-from sqlalchemy import BigInteger, Select, case, cast, exists, func, select
+from sqlalchemy import func, select
 
 from desktop_app.db.bulk import plain_rows
 from desktop_app.db.models import Registrant, Registration, Session
 from desktop_app.domain import search
 from desktop_app.domain.cycle_collection import without_cycle_collection
+from desktop_app.services.attendee_index_query import TEXT_COLUMNS, index_query, most_registrations
 from desktop_app.services.uow import UnitOfWork
-
-TEXT_COLUMNS = (
-    "last_name",
-    "first_name",
-    "email",
-    "organisation",
-    "country",
-    "job_title",
-    "consent",
-)
 
 
 @dataclass(frozen=True)
@@ -209,73 +200,54 @@ def load_attendee_index(
         # One query, the driver's plain tuples fetched whole: the ORM added ~0.5 s per
         # 100,000 rows here, Core's Row objects most of a second more, and reading the
         # registrations as rows of their own (then placing each in a Python loop) ~0.3 s.
+        connection = uow.session.connection()
+        by_registrant = series_id is not None and most_registrations(connection, session_ids)
+        query = index_query(series_id, session_ids, by_registrant, connection.dialect.name)
         with without_cycle_collection():  # 100,000 fresh tuples and no cycles to find
-            [found] = plain_rows(uow.session.connection(), _index_query(series_id, session_ids))
+            [found] = plain_rows(connection, query)
             if stopped():
                 return None
             _fill(index, found)
         return index
 
 
-def _index_query(series_id: int | None, session_ids: list[int]) -> Select[Any]:
-    """The registrants of a series with one attendance code per session (see _fill).
-
-    Registrations are folded per registrant by GROUP BY in SQL rather than read one by
-    one; registrants in no series (series_id None) come with no codes.
-    """
-    columns = [Registrant.id, *(getattr(Registrant, n) for n in TEXT_COLUMNS)]
-    columns.append(Registrant.search_text)
-    if series_id is None:
-        lonely = ~exists().where(Registration.registrant_id == Registrant.id)
-        return select(*columns).where(lonely)
-    # minutes * 4 + (1 registered, 2 attended); 0 when not registered (minutes >= 0).
-    state = case((Registration.attended, 2), else_=1)
-    code = cast(Registration.minutes, BigInteger) * 4 + state
-    codes = (
-        select(
-            Registration.registrant_id,
-            *(
-                func.max(case((Registration.session_id == session_id, code), else_=0))
-                for session_id in session_ids
-            ),
-        )
-        .where(Registration.session_id.in_(session_ids))
-        .group_by(Registration.registrant_id)
-        .subquery()
-    )
-    # No ORDER BY: the rows are put in name order in Python (see _fill).
-    return select(*columns, *list(codes.c)[1:]).join(codes, codes.c.registrant_id == Registrant.id)
-
-
 def _fill(index: AttendeeIndex, found: Sequence[Sequence[Any]]) -> None:
     """Put the query's rows into the index's columns, in name order (ties by id)."""
     width = len(TEXT_COLUMNS) + 2 + len(index.session_ids)
     # Turned into columns in one go (zip in C, not a Python loop per column).
-    unsorted = list(zip(*found, strict=True)) if found else [()] * width
-    ids = unsorted[0]
-    # Two stable sorts of positions: by id (nearly free: rows come about in id order),
-    # then by one key string per person (cheaper to compare than tuples of names).
-    casefold = str.casefold
-    last_names, first_names = map(casefold, unsorted[1]), map(casefold, unsorted[2])
-    keys = list(map("\0".join, zip(last_names, first_names, strict=True)))
-    order = sorted(range(len(found)), key=ids.__getitem__)
-    order.sort(key=keys.__getitem__)
-    index.ids.extend(map(ids.__getitem__, order))
+    columns: list[Sequence[Any]] = list(zip(*found, strict=True)) if found else [()] * width
+    ids = columns[0]
+    # One key string per person (cheaper to compare than tuples of names).
+    last_names, first_names = columns[1], columns[2]
+    keys = list(map(str.casefold, map("\0".join, zip(last_names, first_names, strict=True))))
+    if not _in_order(keys, ids):
+        # The engine's case-blind order differs from case folding here and there (SQLite
+        # leaves capitals beyond ASCII alone: "GARCÍA" before "García, Ana"). Sorted again,
+        # quick on rows nearly in order, and each column gathered along the nearly
+        # unchanged order (sorting in SQL spares doing this from id order: 0.4 s).
+        order = sorted(range(len(ids)), key=lambda p: (keys[p], ids[p]))
+        columns = [list(map(column.__getitem__, order)) for column in columns]
+    index.ids = array("q", columns[0])
     # Repeated values (names, countries, organisations, consent) share one string object.
-    # Interned in the rows' order, then gathered: gathering shared strings stays in the
-    # CPU's cache (gathering first and interning after took twice as long). Emails are
-    # unique, so interning them would only cost time.
+    # Emails are unique, so interning them would only cost time.
     intern = sys.intern
     for n, name in enumerate(TEXT_COLUMNS, start=1):
-        values = unsorted[n] if name == "email" else list(map(intern, unsorted[n]))
-        index.text[name] = list(map(values.__getitem__, order))
+        index.text[name] = list(columns[n]) if name == "email" else list(map(intern, columns[n]))
     # The stored search text (accents and case folded the same way on every engine).
-    index.haystack = list(map(unsorted[len(TEXT_COLUMNS) + 1].__getitem__, order))
+    index.haystack = list(columns[len(TEXT_COLUMNS) + 1])
     # Each session's codes decoded column-wise in C: state = code & 3, minutes = code >> 2.
-    for slot, codes in enumerate(unsorted[len(TEXT_COLUMNS) + 2 :]):
-        in_order = list(map(codes.__getitem__, order))
-        index.state[slot] = bytearray(map(and_, in_order, repeat(3)))
-        index.minutes[slot] = array("l", map(rshift, in_order, repeat(2)))
+    for slot, codes in enumerate(columns[len(TEXT_COLUMNS) + 2 :]):
+        index.state[slot] = bytearray(map(and_, codes, repeat(3)))
+        index.minutes[slot] = array("l", map(rshift, codes, repeat(2)))
+
+
+def _in_order(keys: Sequence[str], ids: Sequence[int]) -> bool:
+    """True when the keys never go down and equal keys have rising ids (checked in C)."""
+    following = islice(keys, 1, None)
+    if not all(map(le, keys, following)):
+        return False
+    ties = list(map(eq, keys, islice(keys, 1, None)))
+    return all(map(lt, compress(ids, ties), compress(islice(ids, 1, None), ties)))
 
 
 def load_attendees(

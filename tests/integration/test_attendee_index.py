@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from desktop_app.bootstrap import App
+from desktop_app.db.bulk import plain_rows
 from desktop_app.domain.enums import Consent
-from desktop_app.domain.records import RegistrantData, RegistrationData
-from desktop_app.services import registrants, sessions
+from desktop_app.domain.records import RegistrantData, RegistrationData, SeriesData, SessionData
+from desktop_app.services import registrants, series, sessions
 from desktop_app.services.attendee_index import (
     Attendance,
     AttendeeIndex,
@@ -13,6 +16,7 @@ from desktop_app.services.attendee_index import (
     load_attendees,
     registration_count,
 )
+from desktop_app.services.attendee_index_query import index_query, most_registrations
 
 
 def load(app: App) -> AttendeeIndex:
@@ -42,13 +46,42 @@ def test_each_person_has_one_attendance_per_session(demo_app: App) -> None:
         ]
 
 
-def test_loaded_in_name_order(demo_app: App) -> None:
-    index = load(demo_app)
+def assert_in_name_order(index: AttendeeIndex) -> None:
+    assert index.filter() == list(range(len(index)))
     names = [
-        (index.text["last_name"][p].casefold(), index.text["first_name"][p].casefold())
+        (
+            index.text["last_name"][p].casefold(),
+            index.text["first_name"][p].casefold(),
+            index.ids[p],  # namesakes by id
+        )
         for p in range(len(index))
     ]
     assert names == sorted(names)
+
+
+def test_loaded_in_name_order(demo_app: App) -> None:
+    assert_in_name_order(load(demo_app))
+
+
+def test_capitals_beyond_ascii_are_in_name_order_too(demo_app: App) -> None:
+    # SQLite's NOCASE leaves "Í" alone, so it sorts GARCÍA away from García: the load
+    # puts them in case-folded order itself, every column along.
+    first_session = load(demo_app).session_ids[0]
+    people = {}
+    for email, first, last in (
+        ("zoe@garcia.example", "Zoe", "GARCÍA"),
+        ("ana@garcia.example", "Ana", "García"),
+        ("bea@garcia.example", "Bea", "GARCÍA"),
+    ):
+        person = registrants.create_registrant(demo_app.uow(), RegistrantData(email, first, last))
+        registrants.register(demo_app.uow(), person, first_session, RegistrationData())
+        people[person] = email
+    index = load(demo_app)
+    assert_in_name_order(index)
+    shown = [p for p in range(len(index)) if index.ids[p] in people]
+    assert [index.text["first_name"][p] for p in shown] == ["Ana", "Bea", "Zoe"]
+    assert all(index.row(p).email == people[index.ids[p]] for p in shown)
+    assert all(index.row(p).sessions[0] == Attendance(True, False, 0) for p in shown)
 
 
 def test_session_and_attendance_filters_match_the_counts(demo_app: App) -> None:
@@ -152,3 +185,28 @@ def test_one_person_is_brought_up_to_date_in_place(demo_app: App) -> None:
     ]
     assert came == sorted(came)
     assert index.position(person.id) == position and index.position(outsider) is None
+
+
+def test_both_ways_of_grouping_registrations_read_the_same_rows(demo_app: App) -> None:
+    session_ids = load(demo_app).session_ids
+    with demo_app.uow() as uow:
+        connection = uow.session.connection()
+        engine = connection.dialect.name
+        [along_sessions] = plain_rows(connection, index_query(1, session_ids, False, engine))
+        [along_registrants] = plain_rows(connection, index_query(1, session_ids, True, engine))
+    assert len(along_sessions) == registrants.count_registrants(demo_app.uow(), 1)
+    assert along_sessions == along_registrants  # both sorted by name
+
+
+def test_only_a_series_with_most_registrations_is_read_in_registrant_order(demo_app: App) -> None:
+    small = series.create_series(demo_app.uow(), SeriesData("A small one"))
+    start = datetime(2026, 5, 6, 17, tzinfo=UTC)
+    session_id = sessions.create_session(demo_app.uow(), small, SessionData("Only", start))
+    registrants.register(demo_app.uow(), 1, session_id, RegistrationData())
+    with demo_app.uow() as uow:
+        connection = uow.session.connection()
+        sqlite = connection.dialect.name == "sqlite"  # PostgreSQL plans it itself
+        assert most_registrations(connection, load(demo_app).session_ids) is sqlite
+        assert most_registrations(connection, [session_id]) is False
+    index = load_attendee_index(demo_app.uow(), small)
+    assert index is not None and [index.row(p).id for p in index.filter()] == [1]
