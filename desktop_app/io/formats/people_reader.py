@@ -47,6 +47,10 @@ NOTE_ORDER = {
 TOO_LONG = len(NOTE_ORDER)
 _ENDS_LIKE_A_BOT = methodcaller("endswith", BOT_DOMAINS)
 _NO_DATES = ColumnReading("", False, "", {}, {})
+# In ASCII texts joined by NUL, what clean_text would change: a run of white space, white
+# space other than a space, or a space at a text's start or end (the joined text's ends
+# are looked at apart).
+_UNTIDY = ("  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f", "\x00 ", " \x00")
 
 
 class _Seen(dict[str, Reading[T]]):
@@ -256,9 +260,12 @@ def _all_usable(emails: list[str]) -> bool:
 
 
 def _tidy(column: list[str]) -> list[str]:
-    """A column's texts with runs of white space collapsed (clean_text, at C speed when
-    the whole column is ASCII)."""
-    if all(map(str.isascii, column)):
+    """A column's texts with runs of white space collapsed (clean_text; the column as it
+    is when a few C-speed scans find nothing to change, as is usual)."""
+    joined = "\x00".join(column)
+    if joined.isascii():
+        if not any(mark in joined for mark in _UNTIDY) and joined[:1] != " " != joined[-1:]:
+            return column
         return list(map(" ".join, map(str.split, column)))
     return [" ".join(text.split()) if text.isascii() else clean_text(text) for text in column]
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import itemgetter, not_
+
 from desktop_app.domain.dates import MONTH_FIRST
 from desktop_app.domain.import_rows import ParsedFile
 from desktop_app.io.columns import map_columns, normalise_heading
@@ -50,10 +53,12 @@ def section_title(row: list[str]) -> str | None:
 def parse_zoom_attendees(table: RawTable, options: ParseOptions) -> ParsedFile:
     """The people of the host, panelist and attendee sections; 'Other Attended' counted."""
     rows = table.rows
+    # A title's second cell is empty: only such rows (found at C speed) are looked at.
+    second_empty = map(not_, map(any, map(itemgetter(slice(1, 2)), rows)))
     starts = [
         (kind, i)
-        for i, row in enumerate(rows)
-        if row and row[0] and (len(row) == 1 or not row[1]) and (kind := section_title(row))
+        for i in compress(range(len(rows)), second_empty)
+        if (kind := section_title(rows[i]))
     ]
     if not any(kind == "attendee" for kind, _ in starts):
         raise ImportRefused(
