@@ -91,7 +91,7 @@ def _first(row: ImportRow, aware: Callable[[datetime | None], datetime | None]) 
         _texts(row),
         None if consent is None or consent == Consent.UNKNOWN else consent,
         aware(row.registered_at),
-        None if row.approval is None else row.approval.value,
+        None if row.approval is None else str(row.approval),  # StrEnum: its value, in C
         row.attended,
         None if minutes is None else minutes,
         aware(row.join_time),
@@ -116,7 +116,7 @@ def _merge(
     if registered and (person.registered_at is None or registered < person.registered_at):
         person.registered_at = registered
     if row.approval is not None and person.approval is None:
-        person.approval = row.approval.value
+        person.approval = str(row.approval)
     if row.attended is not None:
         person.attended = bool(person.attended) or row.attended
     if row.minutes is not None:
