@@ -320,6 +320,11 @@ def _print_size(size: int, runs: Runs, together: bool) -> None:
     sys.stdout.flush()
 
 
+def _seconds(value: float) -> str:
+    """Three significant figures, without an exponent (1,927 s, not 1.93e+03)."""
+    return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
+
+
 def _print_markdown(table: dict[int, Runs]) -> None:
     """Every size side by side: wall / CPU s and peak MiB per measure, then the ratios."""
     sizes = list(table)
@@ -332,7 +337,8 @@ def _print_markdown(table: dict[int, Runs]) -> None:
         for size in sizes:
             runs = table[size]
             cells.append(
-                f"{_median(runs, kind, 'seconds'):.3g} / {_median(runs, kind, 'cpu'):.3g} s, "
+                f"{_seconds(_median(runs, kind, 'seconds'))} / "
+                f"{_seconds(_median(runs, kind, 'cpu'))} s, "
                 f"{_median(runs, kind, 'peak'):,.0f} MiB"
                 if kind in runs
                 else ""
