@@ -180,7 +180,8 @@ def chunk_reader(
         dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
     )
     order = compiled.positiontup or []
-    params = [compiled.params[key] for key in order]
+    bound = compiled.params  # built afresh on every access
+    params = [bound[key] for key in order]
     slots = [n for n, key in enumerate(order) if key.startswith(f"{name}_")]
     if len(slots) != size:
         raise ValueError(f"{name} is not an expanding parameter of the statement")
