@@ -7,7 +7,7 @@ import unicodedata
 
 # Deliberately simple: one @, a dot in the domain, no spaces. Real mailboxes are more
 # varied than any regex; this catches the typos seen in registration exports.
-_EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\].]{2,}$")
+EMAIL_SHAPE = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\].]{2,}$")
 
 
 def normalise_email(raw: str) -> str:
@@ -25,7 +25,7 @@ def is_email(raw: str) -> bool:
 
 def is_normalised_email(text: str) -> bool:
     """is_email for text that normalise_email already gave (to normalise once per row)."""
-    return len(text) <= 254 and ".." not in text and bool(_EMAIL.match(text))
+    return len(text) <= 254 and ".." not in text and bool(EMAIL_SHAPE.match(text))
 
 
 def clean_text(raw: str | None) -> str:

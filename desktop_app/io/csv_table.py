@@ -7,11 +7,18 @@ import io
 import itertools
 import re
 
+from desktop_app.io import table_limits
 from desktop_app.io.refusal import ImportRefused
-from desktop_app.io.table_limits import MAX_CELL_CHARS, bounded_lines, bounded_rows
+from desktop_app.io.table_limits import (
+    MAX_CELL_CHARS,
+    bounded_lines,
+    too_many_cells,
+    too_many_columns,
+)
 from desktop_app.io.text_decoding import decode_text
 
 SNIFF_CHARS = 256 * 1024  # the delimiter is told from the start of the file
+SEEN_CELLS = 1 << 16  # distinct cell texts remembered at once (see csv_rows)
 _EMAIL_FIELD = re.compile(r"[^@\s\"]+@[^@\s\"]+\.[^@\s\"]+")
 
 
@@ -34,17 +41,44 @@ def csv_rows(name: str, text: str) -> list[list[str]]:
     reader = csv.reader(lines, delimiter=delimiter, strict=True)
     rows: list[list[str]] = []
     done = 0  # the last line of the last row read
+    cells = held = 0  # all cells, and the distinct texts held before the last forgetting
+    strip = str.strip
+    # Each distinct text held once: a report repeats its dates, statuses, countries and
+    # minutes on thousands of rows (a million-row Zoom report's rows took 740 MB, 330 MB
+    # so). Forgotten now and then, so a column of distinct texts is not held twice.
+    seen: dict[str, str] = {}
+    same = seen.setdefault
+    most_columns, most_cells = table_limits.MAX_COLUMNS, table_limits.MAX_CSV_CELLS
     try:
-        for row in bounded_rows(name, reader):  # columns and cells capped
-            if reader.line_num > done + 1 and _swallows_rows(row, delimiter):
-                refusal = _runs_on(name, _lines(text), done, reader.line_num, delimiter)
-                raise ImportRefused(refusal)
-            rows.append([cell.strip() for cell in row])
-            done = reader.line_num
+        for row in reader:  # checks inline: a generator per row cost a third of the read
+            at = reader.line_num
+            if at > done + 1 and _swallows_rows(row, delimiter):
+                raise ImportRefused(_runs_on(name, _lines(text), done, at, delimiter))
+            width = len(row)
+            if width > most_columns:
+                raise too_many_columns(name, width, at)
+            cells += width
+            if cells > most_cells:
+                raise too_many_cells(name, cells, most=most_cells)
+            stripped = [*map(strip, row)]
+            rows.append([*map(same, stripped, stripped)])
+            done = at
+            if len(seen) > SEEN_CELLS:
+                held += len(seen)
+                seen.clear()
+                _check_held(name, held)
+        _check_held(name, held + len(seen))
     except csv.Error as error:
         refusal = _problem(name, _lines(text), done, reader.line_num, delimiter, error)
         raise ImportRefused(refusal) from None
     return rows
+
+
+def _check_held(name: str, held: int) -> None:
+    """Refuse a table holding more distinct texts than MAX_CELLS: their memory is what
+    the cap bounds."""
+    if held > table_limits.MAX_CELLS:
+        raise too_many_cells(name, held, what="different values")
 
 
 def _lines(text: str) -> list[str]:

@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.domain.cycle_collection import without_cycle_collection
 from desktop_app.io.csv_table import csv_rows, decode
 from desktop_app.io.file_guard import display_name, read_regular_file, sha256_of_regular_file
 from desktop_app.io.refusal import ImportRefused
@@ -38,7 +39,8 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
         raise ImportRefused(f"{name} is empty; export the report again")
     digest = hashlib.sha256(data).hexdigest()
     if data.startswith(b"PK\x03\x04"):
-        rows, sheets, chosen = xlsx_rows(name, data, sheet)
+        with without_cycle_collection():  # a list per row, and no cycles
+            rows, sheets, chosen = xlsx_rows(name, data, sheet)
         return RawTable(name, rows, "xlsx", digest, sheets, chosen)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportRefused(
@@ -47,7 +49,8 @@ def read_table(path: Path, sheet: str | None = None) -> RawTable:
         )
     text, encoding = decode(name, data)
     del data  # a 200 MB file need not be held three times (bytes, text, rows)
-    return RawTable(name, csv_rows(name, text), encoding, digest)
+    with without_cycle_collection():
+        return RawTable(name, csv_rows(name, text), encoding, digest)
 
 
 def file_digest(path: Path) -> str:

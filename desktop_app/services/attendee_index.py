@@ -16,7 +16,7 @@ from sqlalchemy import BigInteger, Select, case, cast, exists, func, select
 from desktop_app.db.bulk import plain_rows
 from desktop_app.db.models import Registrant, Registration, Session
 from desktop_app.domain import search
-from desktop_app.services.import_writer import without_cycle_collection
+from desktop_app.domain.cycle_collection import without_cycle_collection
 from desktop_app.services.uow import UnitOfWork
 
 TEXT_COLUMNS = (

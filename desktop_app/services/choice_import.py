@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.db.models import ImportBatch, Series, Session
+from desktop_app.domain.cycle_collection import without_cycle_collection
 from desktop_app.domain.errors import NotFound, UserError
 from desktop_app.domain.import_rows import ImportPreview, ImportReport
 from desktop_app.io.table_reader import ImportRefused, file_digest
 from desktop_app.services.import_lock import wait_for_other_imports
 from desktop_app.services.import_merge import merge_people
 from desktop_app.services.import_undo import record_versions
-from desktop_app.services.import_writer import ImportWriter, without_cycle_collection
+from desktop_app.services.import_writer import ImportWriter
 from desktop_app.services.imports import note_import
 from desktop_app.services.uow import UnitOfWork
 

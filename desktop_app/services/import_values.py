@@ -12,19 +12,24 @@ from desktop_app.db.bulk import update_many
 from desktop_app.db.types import UTCDateTime
 
 
-def text_cache(bind: Callable[[datetime | None], Any]) -> Callable[[datetime | None], Any]:
-    """bind, remembering each instant's value (a file repeats the same few times)."""
-    cache: dict[datetime, Any] = {}
+class _Bound(dict[datetime | None, Any]):
+    """Instants and their values for the database, each bound once (a hit costs one dict
+    lookup and no Python call; None is there from the start)."""
 
-    def to_db(moment: datetime | None) -> Any:
-        if moment is None:
-            return None
-        found = cache.get(moment)
-        if found is None:
-            found = cache[moment] = bind(moment)
+    def __init__(self, bind: Callable[[datetime | None], Any]) -> None:
+        """Remember bind."""
+        super().__init__({None: None})
+        self.bind = bind
+
+    def __missing__(self, moment: datetime | None) -> Any:
+        """Bind an instant met for the first time, and keep its value."""
+        found = self[moment] = self.bind(moment)
         return found
 
-    return to_db
+
+def text_cache(bind: Callable[[datetime | None], Any]) -> Callable[[datetime | None], Any]:
+    """bind, remembering each instant's value (a file repeats the same few times)."""
+    return _Bound(bind).__getitem__
 
 
 def update_by_columns(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,9 +15,9 @@ from desktop_app.domain.enums import Consent
 from desktop_app.domain.errors import UserError
 from desktop_app.domain.import_rows import ImportReport, ParsedFile
 from desktop_app.domain.limits import SOURCE, fit
-from desktop_app.domain.search import registrant_search_text
+from desktop_app.domain.search import registrant_search_text_of
 from desktop_app.io.formats import format_by_name
-from desktop_app.services.import_merge import Person
+from desktop_app.services.import_merge import PERSON_FIELDS, Person
 from desktop_app.services.import_report import import_report
 from desktop_app.services.import_values import (
     differs,
@@ -61,20 +59,6 @@ NEW_REGISTRATION = (
     "minutes",
     "import_batch_id",
 )
-
-
-@contextmanager
-def without_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused while an import folds and writes a file: it makes
-    no cycles, and each full collection walked the parsed file's million objects (about
-    a tenth of the write's time). Turned back on after, unless it was off before."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 class ImportCancelled(UserError):
@@ -156,7 +140,9 @@ class ImportWriter:
     def _person_changes(self, person: Person, current: Any) -> dict[str, Any]:
         """Fields the file has that differ (a file never blanks a field it lacks)."""
         changes: dict[str, Any] = {
-            name: value for name, value in person.fields.items() if value and value != current[name]
+            name: value
+            for name, value in zip(PERSON_FIELDS, person.texts, strict=True)
+            if value and value != current[name]
         }
         if person.consent is not None and person.consent != current["consent"]:
             if current["consent"] in (Consent.YES, Consent.NO):
@@ -274,13 +260,13 @@ class ImportWriter:
         registrants, registrations = table_of(Registrant), table_of(Registration)
         source = fit(f"{format_by_name(self.parsed.format).label}: {self.parsed.name}", SOURCE)
         now_value = to_db(now)
-        new_people = {id(p) for p in self.new_people}
+        known = self.ids  # the people already in the database (see plan)
         created: list[int] = []
-        ids = self.ids
         for start in range(0, len(self.registration_inserts), WRITE_CHUNK):
             self._check(start)
             chunk = self.registration_inserts[start : start + WRITE_CHUNK]
-            fresh = [p for p in chunk if id(p) in new_people]
+            fresh = [p for p in chunk if p.email not in known]
+            ids: dict[str, int] = {}  # the chunk's people's ids: one chunk's, not the file's
             if fresh:
                 last_id = connection.scalar(select(func.max(registrants.c.id))) or 0
                 insert_many(
@@ -292,6 +278,8 @@ class ImportWriter:
                 # One query for the chunk's new ids: they are the rows above the old last id.
                 ids.update(rows_after(connection, registrants, "email", last_id))
                 created += [ids[p.email] for p in fresh]
+            if len(fresh) < len(chunk):
+                ids.update((p.email, known[p.email]) for p in chunk if p.email in known)
             insert_many(
                 connection,
                 registrations,
@@ -322,23 +310,23 @@ class ImportWriter:
         to_db: Callable[[datetime | None], Any],
     ) -> tuple[Any, ...]:
         """A new registrant's values in the order of NEW_REGISTRANT."""
-        get = person.fields.get
-        consent = person.consent
+        first, last, organisation, job_title, city, country, sector = person.texts
+        email, consent = person.email, person.consent
         return (
-            get("first_name", ""),
-            get("last_name", ""),
-            get("organisation", ""),
-            get("job_title", ""),
-            get("city", ""),
-            get("country", ""),
-            get("sector", ""),
-            person.email,
+            first,
+            last,
+            organisation,
+            job_title,
+            city,
+            country,
+            sector,
+            email,
             "unknown" if consent is None else consent.value,
             None if consent is None else to_db(person.registered_at or now),
             "" if consent is None else fit(self.parsed.name, SOURCE),
             now_value,
             now_value,
-            registrant_search_text({**person.fields, "email": person.email}),
+            registrant_search_text_of(last, first, email, organisation, country, job_title),
         )
 
     def report(self, batch_id: int | None, dry_run: bool) -> ImportReport:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from desktop_app.db.change_feed import note_bulk
 from desktop_app.db.models import ImportBatch, Series, Session
+from desktop_app.domain.cycle_collection import without_cycle_collection
 from desktop_app.domain.errors import NotFound
 from desktop_app.domain.import_rows import BatchRow, ImportPreview, ImportReport, ParsedFile
 from desktop_app.io.file_guard import display_name
@@ -19,11 +20,7 @@ from desktop_app.services.common import LARGEST_ID
 from desktop_app.services.import_lock import wait_for_other_imports
 from desktop_app.services.import_merge import merge_people
 from desktop_app.services.import_undo import record_versions, undo_import
-from desktop_app.services.import_writer import (
-    ImportCancelled,
-    ImportWriter,
-    without_cycle_collection,
-)
+from desktop_app.services.import_writer import ImportCancelled, ImportWriter
 from desktop_app.services.stale_plan import plan_again_if_stale
 from desktop_app.services.uow import UnitOfWork
 
@@ -66,15 +63,9 @@ def import_file(
     if at_once and (answer := _answer_at_once(uow, path, file_digest(path), session_id, dry_run)):
         return answer
     table = read_table(path, sheet)
-    return import_parsed(
-        uow,
-        parse_table(table, format_name, columns, date_orders),
-        table.sha256,
-        session_id,
-        dry_run,
-        keep_going,
-        force,
-    )
+    parsed, digest = parse_table(table, format_name, columns, date_orders), table.sha256
+    del table  # the rows as read are not needed while the parsed ones are written
+    return import_parsed(uow, parsed, digest, session_id, dry_run, keep_going, force)
 
 
 def preview_import(

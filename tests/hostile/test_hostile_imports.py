@@ -205,10 +205,23 @@ def test_refused_with_one_line(
 def test_table_over_the_cell_cap_is_refused(
     demo_app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(table_limits, "MAX_CELLS", 100)
+    monkeypatch.setattr(table_limits, "MAX_CSV_CELLS", 100)
     path = tmp_path / "many.csv"
     path.write_text(PEOPLE + "".join(f"p{n}@example.org,P,Q\n" for n in range(40)))
     refused(demo_app, path, "more cells (102) than this app reads at once (100)")
+
+
+def test_table_over_the_cap_on_different_values_is_refused(
+    demo_app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Texts a table repeats are held once; the distinct ones are what memory holds."""
+    monkeypatch.setattr(table_limits, "MAX_CELLS", 44)
+    path = tmp_path / "many.csv"
+    rows = "".join(f"p{n}@example.org,P,Q\n" for n in range(40))
+    path.write_text("Email,First Name,Last Name\n" + rows)  # 3 headings, 40 emails, P, Q
+    refused(demo_app, path, "more different values (45) than this app reads at once (44)")
+    monkeypatch.setattr(table_limits, "MAX_CELLS", 45)
+    assert len(read_table(path).rows) == 41  # 123 cells, 45 different: read
 
 
 @pytest.mark.parametrize("name", ["sparse.xlsx", "pipe.csv"])

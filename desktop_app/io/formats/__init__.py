@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from desktop_app.domain.cycle_collection import without_cycle_collection
 from desktop_app.domain.import_rows import ParsedFile
 from desktop_app.io.formats.layout import ParseOptions, Sniff, sniff
 from desktop_app.io.formats.single_header import (
@@ -139,7 +140,8 @@ def parse_table(
     its values left it ambiguous.
     """
     chosen = format_by_name(format_name or detect_format(table))
-    return chosen.parse(table, ParseOptions(columns, dict(date_orders or {})))
+    with without_cycle_collection():  # a row object per row, and no cycles
+        return chosen.parse(table, ParseOptions(columns, dict(date_orders or {})))
 
 
 def mapping_editable(format_name: str) -> bool:

@@ -17,7 +17,8 @@ from desktop_app.io.formats.layout import (
     read_dates,
 )
 from desktop_app.io.formats.meeting import read_meeting
-from desktop_app.io.formats.people import data_indexes, read_people
+from desktop_app.io.formats.people import data_indexes
+from desktop_app.io.formats.people_reader import read_people
 from desktop_app.io.refusal import ImportRefused
 from desktop_app.io.table_reader import RawTable
 

@@ -19,8 +19,8 @@ from desktop_app.io.formats.people import (
     data_indexes,
     is_bot,
     keep_speakers_apart,
-    read_people,
 )
+from desktop_app.io.formats.people_reader import read_people
 from desktop_app.io.formats.values import MISSING, minutes_of
 from desktop_app.io.refusal import ImportRefused
 from desktop_app.io.table_reader import RawTable
