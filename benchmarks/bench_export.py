@@ -1,8 +1,10 @@
 """Times registrant exports (x 4 sessions) against bare writers of the same cells, with
 peak memory.
 
-Per size (10,000 and 100,000 registrants; 1,000,000 with --million), interleaved, medians
-of --runs (3) runs, each in its own process so its peak memory (VmHWM) is its own:
+Per size (10,000 and 100,000 registrants; 1,000,000 with --million), interleaved (or
+all at once with --together), medians of --runs (3) runs, each in its own process so its
+CPU time and peak memory (VmHWM) are its own; wall and CPU seconds, peak MiB and ratios
+per size, then one Markdown table of every size:
 
 - bare openpyxl and bare xlsxwriter: a plain script reads the same people and
   registrations with sqlite3 and writes the same cells to the same sheets (Summary, one
@@ -10,6 +12,9 @@ of --runs (3) runs, each in its own process so its peak memory (VmHWM) is its ow
   xlsxwriter in constant-memory mode, openpyxl write-only;
 - app XLSX: exports.export_registrants with the "Everything" profile;
 - bare csv.writer over the same rows (read the same way), and the app's CSV export.
+
+A million registrants: `--million --together --runs 1` took about half an hour on the
+shared 2-core machine (its database, built once and cached, 13 minutes and 2.6 GB).
 """
 
 from __future__ import annotations
