@@ -1,8 +1,10 @@
 """Times registrant exports (x 4 sessions) against bare writers of the same cells, with
 peak memory.
 
-Per size (10,000 and 100,000 registrants; 1,000,000 with --million), interleaved, medians
-of --runs (3) runs, each in its own process so its peak memory (VmHWM) is its own:
+Per size (10,000 and 100,000 registrants; 1,000,000 with --million), interleaved (or
+all at once with --together), medians of --runs (3) runs, each in its own process so its
+CPU time and peak memory (VmHWM) are its own; wall and CPU seconds, peak MiB and ratios
+per size, then one Markdown table of every size:
 
 - bare openpyxl and bare xlsxwriter: a plain script reads the same people and
   registrations with sqlite3 and writes the same cells to the same sheets (Summary, one
@@ -10,6 +12,9 @@ of --runs (3) runs, each in its own process so its peak memory (VmHWM) is its ow
   xlsxwriter in constant-memory mode, openpyxl write-only;
 - app XLSX: exports.export_registrants with the "Everything" profile;
 - bare csv.writer over the same rows (read the same way), and the app's CSV export.
+
+A million registrants: `--million --together --runs 1` took about half an hour on the
+shared 2-core machine (its database, built once and cached, 13 minutes and 2.6 GB).
 """
 
 from __future__ import annotations
@@ -181,11 +186,16 @@ def child_bare_csv(db: str, out: str) -> dict[str, Any]:
 
 
 def _app(db: str, out: str) -> dict[str, Any]:
+    from sqlalchemy.orm import configure_mappers
+
     from desktop_app.bootstrap import open_app
     from desktop_app.domain.export_profile import everything_profile
     from desktop_app.services import exports
 
     app = open_app(db)
+    # The window has run ORM queries long before anyone exports; a fresh process pays
+    # SQLAlchemy's one-time mapper set-up (~0.1 s) here, outside the export.
+    configure_mappers()
     clock = Clock()
     plan = exports.export_registrants(app.uow(), 1, everything_profile(), Path(out))
     return {**clock.read(), "people": plan.people}
@@ -213,70 +223,139 @@ def peak_mib() -> float:
     return float(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss) / 1024
 
 
-def measure(kind: str, db: str) -> dict[str, Any]:
-    """Run one child in its own process; its figures."""
+def measure(kinds: list[str], db: str) -> dict[str, dict[str, Any]]:
+    """Run each child in its own process, all at once; their figures by kind."""
     with tempfile.TemporaryDirectory() as folder:
-        out = str(Path(folder) / f"out{CHILDREN[kind][0]}")
-        result = subprocess.run(
-            [sys.executable, __file__, "--child", kind, db, out],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    if result.returncode != 0:
-        raise SystemExit(f"{kind} failed:\n{result.stderr}")
-    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+        running = {
+            kind: subprocess.Popen(
+                [sys.executable, __file__, "--child", kind, db, f"{folder}/{kind}{suffix}"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for kind in kinds
+            for suffix in [CHILDREN[kind][0]]
+        }
+        figures = {}
+        for kind, child in running.items():
+            out, err = child.communicate()
+            if child.returncode != 0:
+                raise SystemExit(f"{kind} failed:\n{err}")
+            figures[kind] = dict(json.loads(out.strip().splitlines()[-1]))
+    return figures
+
+
+LABELS = {
+    "openpyxl": "bare openpyxl write-only, same cells",
+    "xlsxwriter": "bare xlsxwriter constant memory, same",
+    "app-xlsx": "app XLSX export",
+    "csv": "bare csv.writer, same rows",
+    "app-csv": "app CSV export",
+}
+FLOORS = {"app-xlsx": "xlsxwriter", "openpyxl": "xlsxwriter", "app-csv": "csv"}
+
+Runs = dict[str, list[dict[str, Any]]]
 
 
 def main() -> None:
-    """Build the databases once, then print each measure and its ratios per size."""
+    """Build the databases once, then print each measure and its ratios per size, and at
+    the end one Markdown table of every size (for a closing note or the README)."""
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--million", action="store_true", help="also 1,000,000 registrants")
     options.add_argument("--runs", type=int, default=3, help="runs per measure (median)")
     options.add_argument("--sizes", type=int, nargs="*", help="registrant counts instead")
     options.add_argument("--only", nargs="*", choices=list(CHILDREN), help="these measures")
+    options.add_argument(
+        "--together",
+        action="store_true",
+        help="run a round's measures at the same time (each still in its own process, so "
+        "its CPU time and peak memory are its own): a shared machine's load hits them "
+        "alike, and a million-registrant round takes the longest one's time, not the sum",
+    )
     args = options.parse_args()
     sys.path.insert(0, str(HERE))
     from big_database import big_database
 
     sizes = args.sizes or [10_000, 100_000] + ([1_000_000] if args.million else [])
     kinds = args.only or list(CHILDREN)
+    table: dict[int, Runs] = {}
     for size in sizes:
         db = str(big_database(size))
-        runs: dict[str, list[dict[str, Any]]] = {kind: [] for kind in kinds}
+        runs: Runs = {kind: [] for kind in kinds}
         for _ in range(args.runs):
-            for kind in kinds:  # interleaved: a noisy minute hits every measure alike
-                runs[kind].append(measure(kind, db))
-        _print_size(size, runs)
+            # Interleaved (or together): a noisy minute hits every measure alike.
+            rounds = [kinds] if args.together else [[kind] for kind in kinds]
+            for group in rounds:
+                for kind, figures in measure(group, db).items():
+                    runs[kind].append(figures)
+        _print_size(size, runs, args.together)
+        table[size] = runs
+    _print_markdown(table)
 
 
-def _print_size(size: int, runs: dict[str, list[dict[str, Any]]]) -> None:
-    def median(kind: str, key: str) -> float:
-        return statistics.median(r[key] for r in runs[kind])
+def _median(runs: Runs, kind: str, key: str) -> float:
+    return float(statistics.median(r[key] for r in runs[kind]))
 
-    print(
-        f"{size:,} registrants x 4 sessions, medians of "
-        f"{len(next(iter(runs.values())))} interleaved runs:"
+
+def _ratios(runs: Runs, kind: str) -> tuple[float, float] | None:
+    """(wall, CPU) of kind over its floor, when both were measured."""
+    floor = FLOORS.get(kind)
+    if floor not in runs:
+        return None
+    return (
+        _median(runs, kind, "seconds") / _median(runs, floor, "seconds"),
+        _median(runs, kind, "cpu") / _median(runs, floor, "cpu"),
     )
+
+
+def _print_size(size: int, runs: Runs, together: bool) -> None:
+    how = "runs, measures at the same time" if together else "interleaved runs"
+    print(f"{size:,} registrants x 4 sessions, medians of {len(next(iter(runs.values())))} {how}:")
     print(f"  {'measure':<40} {'wall s':>7} {'CPU s':>7} {'peak MiB':>9}  ratio (wall, CPU)")
-    labels = {
-        "openpyxl": "bare openpyxl write-only, same cells",
-        "xlsxwriter": "bare xlsxwriter constant memory, same",
-        "app-xlsx": "app XLSX export",
-        "csv": "bare csv.writer, same rows",
-        "app-csv": "app CSV export",
-    }
-    floors = {"app-xlsx": "xlsxwriter", "openpyxl": "xlsxwriter", "app-csv": "csv"}
     for kind in runs:
-        wall, cpu, peak = median(kind, "seconds"), median(kind, "cpu"), median(kind, "peak")
-        ratio = ""
-        floor = floors.get(kind)
-        if floor in runs:
-            ratio = (
-                f"{wall / median(floor, 'seconds'):5.2f}, {cpu / median(floor, 'cpu'):5.2f}"
-                f" x {labels[floor].split(',')[0]}"
+        wall, cpu = _median(runs, kind, "seconds"), _median(runs, kind, "cpu")
+        ratios = _ratios(runs, kind)
+        ratio = (
+            f"{ratios[0]:5.2f}, {ratios[1]:5.2f} x {LABELS[FLOORS[kind]].split(',')[0]}"
+            if ratios
+            else ""
+        )
+        peak = _median(runs, kind, "peak")
+        print(f"  {LABELS[kind]:<40} {wall:7.2f} {cpu:7.2f} {peak:9.0f}  {ratio}")
+    sys.stdout.flush()
+
+
+def _seconds(value: float) -> str:
+    """Three significant figures, without an exponent (1,927 s, not 1.93e+03)."""
+    return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
+
+
+def _print_markdown(table: dict[int, Runs]) -> None:
+    """Every size side by side: wall / CPU s and peak MiB per measure, then the ratios."""
+    sizes = list(table)
+    kinds = list(dict.fromkeys(kind for runs in table.values() for kind in runs))
+    print()
+    print("| export, registrants x 4 sessions | " + " | ".join(f"{s:,}" for s in sizes) + " |")
+    print("|---" * (len(sizes) + 1) + "|")
+    for kind in kinds:
+        cells = []
+        for size in sizes:
+            runs = table[size]
+            cells.append(
+                f"{_seconds(_median(runs, kind, 'seconds'))} / "
+                f"{_seconds(_median(runs, kind, 'cpu'))} s, "
+                f"{_median(runs, kind, 'peak'):,.0f} MiB"
+                if kind in runs
+                else ""
             )
-        print(f"  {labels[kind]:<40} {wall:7.2f} {cpu:7.2f} {peak:9.0f}  {ratio}")
+        print(f"| {LABELS[kind]} | " + " | ".join(cells) + " |")
+        if all(_ratios(table[size], kind) for size in sizes):
+            floor = LABELS[FLOORS[kind]].split(",")[0]
+            cells = []
+            for size in sizes:
+                wall, cpu = _ratios(table[size], kind) or (0.0, 0.0)
+                cells.append(f"{wall:.2f} / {cpu:.2f}")
+            print(f"| {LABELS[kind]} ÷ {floor} (wall / CPU) | " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ from desktop_app.domain.demo_people import DemoPerson, demo_people
 from desktop_app.domain.search import registrant_search_text
 from desktop_app.services import demo, stats
 
+SLICE = 50_000  # people per INSERT
+
 
 def already_built(path: Path, people: int) -> bool:
     """True when path is a cached database holding `people` registrants; a stale one is
@@ -65,27 +67,33 @@ def big_database(people: int) -> Path:
             select(Session.id, Session.starts_at).order_by(Session.starts_at)
         ).all()
         generated = demo_people(people, [s.starts_at for s in sessions], seed=7)
-        connection.execute(
-            insert(Registrant),
-            [registrant_row(p, sessions[0].starts_at) for p in generated],
-        )
+        # Rows go in slices: a million rows' dicts at once held gigabytes.
+        for start in range(0, people, SLICE):
+            connection.execute(
+                insert(Registrant),
+                [
+                    registrant_row(p, sessions[0].starts_at)
+                    for p in generated[start : start + SLICE]
+                ],
+            )
         ids = dict(connection.execute(select(Registrant.email, Registrant.id)).tuples().all())
-        connection.execute(
-            insert(Registration),
-            [
-                {
-                    "registrant_id": ids[p.email],
-                    "session_id": sessions[r.session_index].id,
-                    "registered_at": r.registered_at,
-                    "approval_status": "approved",
-                    "source": "benchmark",
-                    "attended": r.attended,
-                    "minutes": r.minutes,
-                }
-                for p in generated
-                for r in p.registrations
-            ],
-        )
+        for start in range(0, people, SLICE):
+            connection.execute(
+                insert(Registration),
+                [
+                    {
+                        "registrant_id": ids[p.email],
+                        "session_id": sessions[r.session_index].id,
+                        "registered_at": r.registered_at,
+                        "approval_status": "approved",
+                        "source": "benchmark",
+                        "attended": r.attended,
+                        "minutes": r.minutes,
+                    }
+                    for p in generated[start : start + SLICE]
+                    for r in p.registrations
+                ],
+            )
     app.close()
     print(f"(built {path} with {people:,} registrants in {time.perf_counter() - started:.1f} s)")
     return path

@@ -7,7 +7,7 @@ through types.utc_binder, which a test holds to the same result as the ORM's bin
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -106,7 +106,7 @@ def large_cache(connection: Connection, mib: int = 64) -> Iterator[None]:
 
 def plain_rows(
     connection: Connection, statement: Select[Any], batch: int = 0
-) -> Iterator[Sequence[Any]]:
+) -> Generator[Sequence[Any], None, None]:
     """A SELECT's rows as the driver's plain tuples, in batches (batch=0: all at once).
 
     For hot reads of columns that need no result processing (ids, numbers, text, and
@@ -147,3 +147,56 @@ def one_of(
     if connection.dialect.name == "postgresql":
         return column == any_(bindparam(name, type_=ARRAY(item)))
     return column.in_(bindparam(name, expanding=True))
+
+
+@contextmanager
+def chunk_reader(
+    connection: Connection, statement: Select[Any], name: str, size: int
+) -> Iterator[Callable[[Sequence[Any]], Sequence[Sequence[Any]]]]:
+    """A function giving statement's rows (SQLite: plain tuples) for 1 to size values of the
+    expanding parameter name (`column.in_(bindparam(name, expanding=True))` or one_of),
+    for as long as the block runs.
+
+    SQLite: the statement is rendered once for size values and run on the driver's own
+    cursor, a shorter list padded with its last value (a repeat changes nothing in IN):
+    SQLAlchemy rendering 2,000 placeholders afresh for every chunk and building a Row per
+    row cost more than SQLite's reads. Other engines run it through SQLAlchemy as it is
+    (one_of sends PostgreSQL the list as one array).
+    """
+
+    def checked(values: Sequence[Any]) -> None:
+        if not 0 < len(values) <= size:
+            raise ValueError(f"between 1 and {size} values, not {len(values)}")
+
+    if connection.dialect.name != "sqlite":
+
+        def execute(values: Sequence[Any]) -> Sequence[Sequence[Any]]:
+            checked(values)
+            return connection.execute(statement, {name: list(values)}).all()
+
+        yield execute
+        return
+    compiled = statement.params({name: [0] * size}).compile(
+        dialect=connection.dialect, compile_kwargs={"render_postcompile": True}
+    )
+    order = compiled.positiontup or []
+    bound = compiled.params  # built afresh on every access
+    params = [bound[key] for key in order]
+    slots = [n for n, key in enumerate(order) if key.startswith(f"{name}_")]
+    if len(slots) != size:
+        raise ValueError(f"{name} is not an expanding parameter of the statement")
+    sql = str(compiled)
+    cursor = connection.connection.cursor()
+
+    def read(values: Sequence[Any]) -> Sequence[Sequence[Any]]:
+        checked(values)
+        padded = list(values) + [values[-1]] * (size - len(values))
+        for slot, value in zip(slots, padded, strict=True):
+            params[slot] = value
+        rows: Sequence[Sequence[Any]] = cursor.execute(sql, params).fetchall()
+        return rows
+
+    try:
+        yield read
+    finally:
+        cursor.close()

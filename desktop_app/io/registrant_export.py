@@ -239,7 +239,9 @@ def write_csv(target: Path, plan: ExportPlan, people: Iterator[ExportPerson]) ->
     texts = sum(1 for key in keys if not BY_KEY[key].per_session)  # they come first
     dates_at = [i for i, key in enumerate(keys) if key == "registered_at"]
     make = _row_maker(plan, range(len(plan.sessions)))
-    risky_cell = re.compile("(?:^|\n)[" + re.escape("".join(RISKY_STARTS)) + "]").search
+    # A literal newline first lets the regex engine skip ahead to each newline (an
+    # alternation with ^ made it try every position: three times slower).
+    risky_cell = re.compile("\n[" + re.escape("".join(RISKY_STARTS)) + "]").search
     with (
         export_path(target) as (partial, _folder),
         partial.open("w", encoding="utf-8-sig", newline="") as handle,
@@ -251,7 +253,7 @@ def write_csv(target: Path, plan: ExportPlan, people: Iterator[ExportPerson]) ->
             row = make(person)
             # One search over the row's text finds the rare risky cell (faster than a
             # startswith per cell); only then is each cell looked at.
-            if risky_cell("\n".join(row[:texts])):
+            if risky_cell("\n" + "\n".join(row[:texts])):
                 for i in range(texts):
                     if row[i].startswith(RISKY_STARTS):
                         row[i] = "'" + row[i]

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Integer, String, exists, func, select, type_coerce
+from sqlalchemy import Connection, Integer, Select, String, exists, func, select, type_coerce
 
-from desktop_app.db.bulk import one_of
+from desktop_app.db.bulk import chunk_reader, one_of, plain_rows
 from desktop_app.db.models import Registrant, Registration, Series, Session
 from desktop_app.db.types import local_time_from_stored
 from desktop_app.domain import timezones
@@ -185,10 +186,11 @@ def _people(
         one_of(connection, Registration.registrant_id, "people", Integer()),
         Registration.session_id.in_(ids),
     )
-    # Closed on every way out (a cancelled export too): PostgreSQL streams through a
-    # server-side cursor that must not outlive the generator.
-    with connection.execution_options(yield_per=CHUNK).execute(query) as result:
-        for chunk in result.partitions():
+    with (
+        _chunks_of(connection, query) as chunks,
+        chunk_reader(connection, registrations, "people", CHUNK) as registrations_of,
+    ):
+        for chunk in chunks:
             people = (
                 [row for row in chunk if _matches(row, organisations, domains)]
                 if organisations or domains
@@ -199,9 +201,9 @@ def _people(
             if not people:
                 continue
             found: dict[int, list[tuple[datetime | None, bool, bool, int]]] = {}
-            for registrant_id, session_id, registered_at, attended, minutes in connection.execute(
-                registrations, {"people": [p[0] for p in people]}
-            ).all():
+            for registrant_id, session_id, registered_at, attended, minutes in registrations_of(
+                [p[0] for p in people]
+            ):
                 cells = found.get(registrant_id)
                 if cells is None:
                     cells = found[registrant_id] = list(nobody)
@@ -213,6 +215,21 @@ def _people(
                     tuple(row[1:]),
                     nobody if cells is None else tuple(cells),
                 )
+
+
+@contextmanager
+def _chunks_of(connection: Connection, query: Select[Any]) -> Iterator[Iterator[Sequence[Any]]]:
+    """query's rows, CHUNK at a time, closed on every way out (a cancelled export too).
+
+    SQLite: the driver's plain tuples, read as they are needed (a Row object per row
+    was a tenth of an export's reading); a server streams through a server-side cursor
+    (yield_per) that must not outlive the export."""
+    if connection.dialect.name == "sqlite":
+        with closing(plain_rows(connection, query, CHUNK)) as rows:
+            yield rows
+        return
+    with connection.execution_options(yield_per=CHUNK).execute(query) as result:
+        yield result.partitions()
 
 
 def _matches(row: Any, organisations: list[str], domains: list[str]) -> bool:
