@@ -11,7 +11,18 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import ARRAY, Connection, Select, Table, any_, bindparam
+from sqlalchemy import (
+    ARRAY,
+    JSON,
+    Connection,
+    Select,
+    Table,
+    any_,
+    bindparam,
+    func,
+    literal_column,
+    select,
+)
 from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import TypeEngine
@@ -200,3 +211,21 @@ def chunk_reader(
         yield read
     finally:
         cursor.close()
+
+
+def in_list(
+    connection: Connection,
+    column: ColumnElement[Any] | QueryableAttribute[Any],
+    name: str,
+    item: TypeEngine[Any],
+) -> ColumnElement[bool]:
+    """column is one of the list passed as parameter name, the statement's text the same
+    for any number of values: PostgreSQL takes the list as one array, SQLite as one JSON
+    text (json_each). SQLAlchemy then compiles it once, where one_of's expanding list on
+    SQLite is rendered afresh, placeholder by placeholder, for every chunk."""
+    if connection.dialect.name != "sqlite":
+        return one_of(connection, column, name, item)
+    values: Select[Any] = select(literal_column("value")).select_from(
+        func.json_each(bindparam(name, type_=JSON()))
+    )
+    return column.in_(values.scalar_subquery())

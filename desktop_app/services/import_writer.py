@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from desktop_app.db.bulk import insert_many, large_cache, one_of, rows_after
+from desktop_app.db.bulk import in_list, insert_many, large_cache, rows_after
 from desktop_app.db.models import ImportBatch, Registrant, Registration
 from desktop_app.db.types import utc_binder
 from desktop_app.domain.enums import Consent
@@ -30,6 +30,7 @@ from desktop_app.services.search_text import refresh_registrants
 from desktop_app.services.uow import UnitOfWork
 
 CHUNK = 500  # SQLite allows 999 bound parameters per statement in old builds
+PLAN_CHUNK = 5000  # emails looked up at once (one parameter: a JSON text or an array)
 WRITE_CHUNK = 5000  # rows per executemany: Cancel answers within a chunk's time
 NEW_REGISTRANT = (  # the order of the tuples ImportWriter._new_registrant makes
     "first_name",
@@ -99,11 +100,12 @@ class ImportWriter:
         existing: dict[str, Any] = {}
         # One statement for every chunk (only the list of emails changes).
         known = select(Registrant.__table__).where(
-            one_of(db.connection(), Registrant.email, "emails", Registrant.__table__.c.email.type)
+            in_list(db.connection(), Registrant.email, "emails", Registrant.__table__.c.email.type)
         )
-        for start in range(0, len(emails), CHUNK):
+        for start in range(0, len(emails), PLAN_CHUNK):
             self._check(0)  # progress counts people written; planning only asks for Cancel
-            for row in db.execute(known, {"emails": emails[start : start + CHUNK]}).mappings():
+            chunk = emails[start : start + PLAN_CHUNK]
+            for row in db.execute(known, {"emails": chunk}).mappings():
                 existing[row["email"]] = row
         registrations = {
             row["registrant_id"]: row

@@ -80,3 +80,23 @@ def test_a_cancel_in_a_later_chunk_leaves_nothing(demo_app: App, tmp_path: Path)
         assert stored == "2021-07-01 17:00:00.000000"
     else:
         assert stored == datetime(2021, 7, 1, 17, 0)
+
+
+def test_in_list_finds_exactly_the_listed_values(demo_app: App) -> None:
+    """One parameter for the whole list (a JSON text on SQLite, an array on PostgreSQL):
+    quotes, accents, percent signs and a list of one or of none are taken literally."""
+    from sqlalchemy import select
+
+    from desktop_app.db.bulk import in_list
+    from desktop_app.db.models import Registrant
+
+    with demo_app.engine.connect() as connection:
+        emails = list(connection.scalars(select(Registrant.email).limit(5)))
+        assert len(emails) == 5
+        wanted = [*emails[:3], "o'brien\"@example.org", "zoë%@example.org", "nobody@example.org"]
+        column = Registrant.__table__.c.email
+        query = select(column).where(in_list(connection, column, "emails", column.type))
+        found = set(connection.scalars(query, {"emails": wanted}))
+        assert found == set(emails[:3])
+        assert set(connection.scalars(query, {"emails": [emails[4]]})) == {emails[4]}
+        assert set(connection.scalars(query, {"emails": []})) == set()
