@@ -23,8 +23,8 @@ ROWS = int(os.environ.get("BENCH_ROWS", "100000"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
-from bench_import import zoom_report  # noqa: E402
 from big_database import big_database  # noqa: E402
+from import_files import zoom_report  # noqa: E402
 
 from desktop_app.bootstrap import App, open_app  # noqa: E402
 from desktop_app.domain.export_profile import everything_profile  # noqa: E402

@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench_import import zoom_report  # benchmarks/ is on the path when run as a script
+from import_files import zoom_report  # benchmarks/ is on the path when run as a script
 
 ROWS = int(os.environ.get("BENCH_ROWS", "100000"))
 TRIALS = int(os.environ.get("CRASH_TRIALS", "36"))
