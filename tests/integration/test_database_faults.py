@@ -21,7 +21,7 @@ from desktop_app.db import engine as engine_module
 from desktop_app.db.engine import make_engine
 from desktop_app.domain.errors import ReadOnlyDatabase, UserError
 from desktop_app.domain.records import SpeakerData
-from desktop_app.services import imports, sessions, speakers, stats
+from desktop_app.services import import_writer, imports, sessions, speakers, stats
 from desktop_app.services.stale_plan import plan_again_if_stale
 from desktop_app.services.uow import UnitOfWork
 from tests.integration.test_cli import SCRIPT, run
@@ -106,7 +106,11 @@ def test_a_busy_database_waits_then_says_another_import_is_running(
     assert imports.import_file(demo_file_app.uow(), small, 1).registrants_created == 3
 
 
-def test_two_imports_of_the_same_people_at_once_replan(demo_file_app: App, tmp_path: Path) -> None:
+def test_two_imports_of_the_same_people_at_once_replan(
+    demo_file_app: App, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Planned 500 people at a time, the 600 take two lookups: Cancel is asked between them.
+    monkeypatch.setattr(import_writer, "PLAN_CHUNK", 500)
     session_id = sessions.list_sessions(demo_file_app.uow())[0].id
     first = people_file(tmp_path, "first.csv", "First org")
     second = people_file(tmp_path, "second.csv", "Second org")
