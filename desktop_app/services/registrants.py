@@ -64,6 +64,20 @@ def update_registrant(
         return registrant.version
 
 
+def _registrants_at(
+    uow: UnitOfWork, registrant_ids: list[int], versions: Mapping[int, int] | None
+) -> dict[int, Registrant]:
+    """The registrants with these ids (id -> record); with versions (id -> version seen),
+    refused if any of them moved on."""
+    found = {
+        r.id: r
+        for r in uow.session.scalars(select(Registrant).where(Registrant.id.in_(registrant_ids)))
+    }
+    if versions is not None:
+        check_versions(found, "registrants", versions)
+    return found
+
+
 def delete_registrants(
     uow: UnitOfWork, registrant_ids: list[int], versions: Mapping[int, int] | None = None
 ) -> int:
@@ -72,14 +86,7 @@ def delete_registrants(
     With versions (id -> version seen), refused if any of them moved on.
     """
     with uow:
-        doomed = {
-            r.id: r
-            for r in uow.session.scalars(
-                select(Registrant).where(Registrant.id.in_(registrant_ids))
-            )
-        }
-        if versions is not None:
-            check_versions(doomed, "registrants", versions)
+        doomed = _registrants_at(uow, registrant_ids, versions)
         for registrant in doomed.values():
             uow.session.delete(registrant)
         uow.commit()
@@ -110,14 +117,7 @@ def set_consent(
     """
     Consent(consent)  # refuse unknown values before touching anything
     with uow:
-        found = {
-            r.id: r
-            for r in uow.session.scalars(
-                select(Registrant).where(Registrant.id.in_(registrant_ids))
-            )
-        }
-        if versions is not None:
-            check_versions(found, "registrants", versions)
+        found = _registrants_at(uow, registrant_ids, versions)
         before = {r.id: (r.consent, r.consent_at, r.consent_source) for r in found.values()}
         now = datetime.now(UTC)
         for registrant in found.values():
@@ -136,11 +136,7 @@ def restore_consent(
     Returns the registrants' versions after the restore.
     """
     with uow:
-        found = {
-            r.id: r
-            for r in uow.session.scalars(select(Registrant).where(Registrant.id.in_(list(before))))
-        }
-        check_versions(found, "registrants", versions)
+        found = _registrants_at(uow, list(before), versions)
         for registrant in found.values():
             state = before[registrant.id]
             registrant.consent, registrant.consent_at, registrant.consent_source = state
